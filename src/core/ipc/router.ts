@@ -1,0 +1,57 @@
+import type { z } from 'zod';
+import { contract, type Contract, type RequestName } from '../../shared/contract';
+import { AppError, fail, ok, type Result } from '../../shared/result';
+import { describeIssues } from './describe-issues';
+
+type Def<N extends RequestName> = Contract['requests'][N];
+
+export type Handlers = {
+  [N in RequestName]: (
+    input: z.output<Def<N>['input']>,
+  ) => Promise<z.input<Def<N>['output']>> | z.input<Def<N>['output']>;
+};
+
+export interface Router {
+  /** Never throws and never rejects: every outcome is a Result the caller can show. */
+  call(method: unknown, input: unknown): Promise<Result<unknown>>;
+}
+
+export interface RouterOptions {
+  /** Where unexpected failures are reported with their stack; the caller sees only a safe message. */
+  logError: (message: string, error: unknown) => void;
+}
+
+const isRequestName = (name: unknown): name is RequestName =>
+  typeof name === 'string' && Object.hasOwn(contract.requests, name);
+
+/** The one server-side path for every request, whichever transport carried it. */
+export function createRouter(handlers: Handlers, options: RouterOptions): Router {
+  return {
+    async call(method, input) {
+      if (!isRequestName(method)) {
+        const shown = typeof method === 'string' ? `"${method.slice(0, 80)}"` : `a ${typeof method}`;
+        return fail('bad_request', `Unknown request ${shown}.`);
+      }
+      const def: Def<RequestName> = contract.requests[method];
+      const parsedInput = def.input.safeParse(input);
+      if (!parsedInput.success) {
+        return fail('bad_request', `The request ${method} was malformed.`, describeIssues(parsedInput.error));
+      }
+      let value: unknown;
+      try {
+        const handler = handlers[method] as (input: unknown) => unknown;
+        value = await handler(parsedInput.data);
+      } catch (error) {
+        if (error instanceof AppError) return fail(error.code, error.message);
+        options.logError(`request ${method} failed`, error);
+        return fail('internal', `Gatehouse could not complete ${method}; the details are in the log.`);
+      }
+      const parsedOutput = def.output.safeParse(value);
+      if (!parsedOutput.success) {
+        options.logError(`request ${method} answered outside the contract`, parsedOutput.error);
+        return fail('bad_response', `Gatehouse produced an invalid answer to ${method}; the details are in the log.`);
+      }
+      return ok(parsedOutput.data);
+    },
+  };
+}

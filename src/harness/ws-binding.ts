@@ -1,0 +1,124 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { GatehouseApp } from '../core/app';
+import { describeIssues } from '../core/ipc/describe-issues';
+import {
+  CallFrameSchema,
+  HARNESS_API_PATH,
+  HARNESS_PROTOCOL,
+  TOKEN_PROTOCOL_PREFIX,
+  type ServerFrame,
+} from '../shared/harness-protocol';
+import { fail } from '../shared/result';
+
+export interface WsBindingOptions {
+  token: string;
+  /** The only Origin allowed to connect: the harness page's own. */
+  origin: string;
+  log: (message: string) => void;
+}
+
+const MAX_FRAME_BYTES = 1024 * 1024;
+/** A client this far behind is closed rather than buffered without bound. */
+const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
+
+/** The harness binding of the router: the same calls and events as Electron IPC, over loopback. */
+export function bindWebSocket(server: Server, app: GatehouseApp, options: WsBindingOptions): () => void {
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: MAX_FRAME_BYTES,
+    handleProtocols: (protocols) => (protocols.has(HARNESS_PROTOCOL) ? HARNESS_PROTOCOL : false),
+  });
+  const clients = new Set<WebSocket>();
+
+  const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const refusal = refuse(req, options);
+    if (refusal) {
+      options.log(`harness: refused a WebSocket (${refusal.reason})`);
+      socket.end(`HTTP/1.1 ${refusal.status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => accept(ws));
+  };
+
+  const accept = (ws: WebSocket) => {
+    clients.add(ws);
+    ws.on('close', () => clients.delete(ws));
+    ws.on('error', (error) => options.log(`harness: socket error ${error.message}`));
+    ws.on('message', (data, isBinary) => void answer(ws, isBinary ? null : data.toString()));
+  };
+
+  const answer = async (ws: WebSocket, text: string | null) => {
+    const frame = parseCall(text);
+    const reply: ServerFrame = frame.ok
+      ? { id: frame.value.id, result: await app.router.call(frame.value.method, frame.value.input) }
+      : { id: frame.id, result: frame.result };
+    send(ws, reply);
+  };
+
+  const send = (ws: WebSocket, frame: ServerFrame) => {
+    if (ws.readyState !== ws.OPEN) return;
+    if (ws.bufferedAmount > MAX_BUFFERED_BYTES) {
+      ws.close(1013, 'client too slow');
+      return;
+    }
+    ws.send(JSON.stringify(frame));
+  };
+
+  const stopEvents = app.events.subscribe((event, payload) => {
+    for (const ws of clients) send(ws, { event, payload });
+  });
+  server.on('upgrade', onUpgrade);
+
+  return () => {
+    stopEvents();
+    server.off('upgrade', onUpgrade);
+    for (const ws of clients) ws.terminate();
+    wss.close();
+  };
+}
+
+function refuse(req: IncomingMessage, options: WsBindingOptions): { status: string; reason: string } | null {
+  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  if (url.pathname !== HARNESS_API_PATH) return { status: '404 Not Found', reason: `path ${url.pathname}` };
+  if (req.headers.origin !== options.origin) {
+    return { status: '403 Forbidden', reason: `origin ${req.headers.origin ?? '(none)'}` };
+  }
+  const offered = (req.headers['sec-websocket-protocol'] ?? '').split(',').map((p) => p.trim());
+  const token = offered.find((p) => p.startsWith(TOKEN_PROTOCOL_PREFIX))?.slice(TOKEN_PROTOCOL_PREFIX.length);
+  if (!token || !sameSecret(token, options.token))
+    return { status: '401 Unauthorized', reason: 'missing or wrong token' };
+  return null;
+}
+
+function sameSecret(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+type ParsedCall =
+  | { ok: true; value: { id: number; method: string; input: unknown } }
+  | { ok: false; id: number | null; result: ReturnType<typeof fail> };
+
+function parseCall(text: string | null): ParsedCall {
+  if (text === null) return { ok: false, id: null, result: fail('bad_request', 'Binary frames are not accepted.') };
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { ok: false, id: null, result: fail('bad_request', 'The frame is not valid JSON.') };
+  }
+  const parsed = CallFrameSchema.safeParse(json);
+  if (!parsed.success) {
+    const id = (json as { id?: unknown } | null)?.id;
+    return {
+      ok: false,
+      id: typeof id === 'number' && Number.isInteger(id) && id >= 0 ? id : null,
+      result: fail('bad_request', 'The frame is not a call.', describeIssues(parsed.error)),
+    };
+  }
+  return { ok: true, value: { id: parsed.data.id, method: parsed.data.method, input: parsed.data.input } };
+}

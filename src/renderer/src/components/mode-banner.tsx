@@ -1,0 +1,11 @@
+import type { TradingMode } from '../../../shared/session';
+import { MODE_LABELS } from '../../../shared/session-view';
+
+export function ModeBanner({ mode, readOnly }: { mode: TradingMode; readOnly: boolean }) {
+  return (
+    <span className={`mode-banner mode-${mode}`} aria-label={`Trading mode: ${MODE_LABELS[mode]}`}>
+      {MODE_LABELS[mode]}
+      {readOnly && <span className="mode-readonly"> · read-only</span>}
+    </span>
+  );
+}

@@ -1,0 +1,61 @@
+import { test as base } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface RunningHarness {
+  url: string;
+  origin: string;
+  token: string;
+  process: ChildProcess;
+  /** Everything the harness wrote to stderr, for assertions about what it logged. */
+  log: () => string;
+}
+
+const READY = /^Gatehouse harness: (http:\/\/127\.0\.0\.1:\d+)\/#token=([0-9a-f]+)$/m;
+
+/** Starts `src/harness/cli.ts` as its own process, as a person would, with a fresh user-data folder. */
+export async function startHarnessProcess(args: string[] = []): Promise<RunningHarness> {
+  const userData = mkdtempSync(join(tmpdir(), 'gatehouse-e2e-'));
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/harness/cli.ts', '--port', '0', ...args], {
+    env: { ...process.env, GATEHOUSE_USER_DATA: userData },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stderr?.on('data', (chunk) => (stderr += chunk));
+  const match = await new Promise<RegExpMatchArray>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`harness did not start within 30 s:\n${stderr}`)), 30_000);
+    child.stdout?.on('data', (chunk) => {
+      stdout += chunk;
+      const found = stdout.match(READY);
+      if (found) {
+        clearTimeout(timer);
+        resolve(found);
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`harness exited with ${code}:\n${stderr}`)));
+  });
+  const [, origin = '', token = ''] = match;
+  return { url: `${origin}/#token=${token}`, origin, token, process: child, log: () => stderr };
+}
+
+export async function stopHarnessProcess(harness: RunningHarness): Promise<void> {
+  if (harness.process.exitCode !== null) return;
+  const exited = new Promise((resolve) => harness.process.once('exit', resolve));
+  harness.process.kill('SIGTERM');
+  await exited;
+}
+
+export const test = base.extend<{ harness: RunningHarness }>({
+  // Playwright reads the fixture's dependencies from this destructuring pattern; this one has none.
+  // eslint-disable-next-line no-empty-pattern
+  harness: async ({}, use) => {
+    const harness = await startHarnessProcess();
+    await use(harness);
+    await stopHarnessProcess(harness);
+  },
+});
+
+export { expect } from '@playwright/test';

@@ -1,0 +1,100 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { createApp, type GatehouseApp } from '../../../src/core/app';
+import { startHarness, type Harness } from '../../../src/harness/server';
+import { HARNESS_PROTOCOL, TOKEN_PROTOCOL_PREFIX } from '../../../src/shared/harness-protocol';
+
+const silent = { log: () => {} };
+let app: GatehouseApp;
+let harness: Harness;
+
+beforeAll(async () => {
+  const rendererDir = mkdtempSync(join(tmpdir(), 'gatehouse-renderer-'));
+  writeFileSync(join(rendererDir, 'harness.html'), '<!doctype html><title>Gatehouse</title>');
+  app = createApp({ shell: 'harness', version: '0.0.0-test', logger: silent });
+  harness = await startHarness({ app, rendererDir, log: () => {} });
+});
+
+afterAll(async () => {
+  await harness.close();
+  await app.dispose();
+});
+
+const wsUrl = () => `${harness.origin.replace('http', 'ws')}/api`;
+
+function connect(options: { token?: string; origin?: string } = {}): Promise<WebSocket> {
+  const protocols = [HARNESS_PROTOCOL];
+  if (options.token !== undefined) protocols.push(`${TOKEN_PROTOCOL_PREFIX}${options.token}`);
+  const ws = new WebSocket(wsUrl(), protocols, { origin: options.origin ?? harness.origin });
+  return new Promise((resolve, reject) => {
+    ws.once('open', () => resolve(ws));
+    ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
+    ws.once('error', reject);
+  });
+}
+
+function nextFrame(ws: WebSocket): Promise<Record<string, unknown>> {
+  return new Promise((resolve) => ws.once('message', (data) => resolve(JSON.parse(data.toString()))));
+}
+
+describe('harness WebSocket binding', () => {
+  it('answers a call with the router result', async () => {
+    const ws = await connect({ token: harness.token });
+    ws.send(JSON.stringify({ id: 7, method: 'app.info' }));
+    expect(await nextFrame(ws)).toEqual({
+      id: 7,
+      result: { ok: true, value: { name: 'Gatehouse', version: '0.0.0-test', shell: 'harness' } },
+    });
+    ws.close();
+  });
+
+  it.each([
+    ['not JSON', '{oops', null],
+    ['not a call', JSON.stringify({ hello: 'world' }), null],
+    ['a call with a bad id', JSON.stringify({ id: -1, method: 'app.info' }), null],
+    ['an unknown method', JSON.stringify({ id: 3, method: 'orders.yolo' }), 3],
+    ['a bad payload', JSON.stringify({ id: 4, method: 'session.setMode', input: { mode: 42 } }), 4],
+  ])('answers %s with a typed bad_request and stays up', async (_label, frame, id) => {
+    const ws = await connect({ token: harness.token });
+    ws.send(frame);
+    expect(await nextFrame(ws)).toMatchObject({ id, result: { ok: false, error: { code: 'bad_request' } } });
+    ws.send(JSON.stringify({ id: 9, method: 'session.status' }));
+    expect(await nextFrame(ws)).toMatchObject({ id: 9, result: { ok: true } });
+    ws.close();
+  });
+
+  it('forwards published events to connected clients', async () => {
+    const ws = await connect({ token: harness.token });
+    const frame = nextFrame(ws);
+    await app.session.setMode('paper');
+    expect(await frame).toMatchObject({ event: 'session.state', payload: { mode: 'paper' } });
+    ws.close();
+  });
+
+  it('refuses a connection without the token', async () => {
+    await expect(connect()).rejects.toThrow('HTTP 401');
+  });
+
+  it('refuses a connection with the wrong token', async () => {
+    await expect(connect({ token: 'f'.repeat(harness.token.length) })).rejects.toThrow('HTTP 401');
+  });
+
+  it('refuses a connection from another origin, even with the token', async () => {
+    await expect(connect({ token: harness.token, origin: 'http://evil.example' })).rejects.toThrow('HTTP 403');
+  });
+
+  it('serves the page with the CSP and refuses paths outside the renderer', async () => {
+    const page = await fetch(`${harness.origin}/`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toContain("default-src 'none'");
+    const escape = await fetch(`${harness.origin}/..%2f..%2fpackage.json`);
+    expect(escape.status).toBe(404);
+  });
+
+  it('listens on loopback only', () => {
+    expect(new URL(harness.origin).hostname).toBe('127.0.0.1');
+  });
+});

@@ -1,0 +1,94 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createRouter, type Handlers } from '../../../src/core/ipc/router';
+import { initialSessionState } from '../../../src/core/session/session-source';
+import { AppError } from '../../../src/shared/result';
+
+const session = initialSessionState('demo');
+
+function handlers(overrides: Partial<Handlers> = {}): Handlers {
+  return {
+    'app.info': () => ({ name: 'Gatehouse', version: '1.2.3', shell: 'harness' }),
+    'session.status': () => session,
+    'session.reconnect': () => undefined,
+    'session.setMode': ({ mode }) => ({ ...session, mode }),
+    ...overrides,
+  };
+}
+
+describe('router', () => {
+  const logError = vi.fn();
+  const router = (overrides?: Partial<Handlers>) => createRouter(handlers(overrides), { logError });
+
+  it('answers a valid request with the validated value', async () => {
+    expect(await router().call('app.info', undefined)).toEqual({
+      ok: true,
+      value: { name: 'Gatehouse', version: '1.2.3', shell: 'harness' },
+    });
+  });
+
+  it('passes the parsed input to the handler', async () => {
+    const result = await router().call('session.setMode', { mode: 'paper' });
+    expect(result.ok && (result.value as { mode: string }).mode).toBe('paper');
+  });
+
+  it.each([
+    ['a name not in the contract', 'orders.hack', undefined],
+    ['a prototype key', 'toString', undefined],
+    ['a non-string name', 42, undefined],
+  ])('refuses %s as bad_request', async (_label, method, input) => {
+    const result = await router().call(method, input);
+    expect(result).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+  });
+
+  it.each([
+    ['a wrong enum value', { mode: 'yolo' }, 'mode'],
+    ['an extra field', { mode: 'paper', force: true }, '(payload)'],
+    ['a missing field', {}, 'mode'],
+    ['a string instead of an object', 'paper', '(payload)'],
+  ])('refuses %s with field-level issues', async (_label, input, path) => {
+    const result = await router().call('session.setMode', input);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe('bad_request');
+    expect(result.error.issues?.some((line) => line.startsWith(path))).toBe(true);
+  });
+
+  it('refuses input on a request that takes none', async () => {
+    expect(await router().call('session.status', { sneaky: 1 })).toMatchObject({
+      ok: false,
+      error: { code: 'bad_request' },
+    });
+  });
+
+  it('turns an AppError into its code and message', async () => {
+    const result = await router({
+      'session.reconnect': () => {
+        throw new AppError('unavailable', 'IB Gateway is not running on port 4002.');
+      },
+    }).call('session.reconnect', undefined);
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'unavailable', message: 'IB Gateway is not running on port 4002.' },
+    });
+  });
+
+  it('hides an unexpected error behind a safe message and logs it', async () => {
+    logError.mockClear();
+    const secret = 'stack-with-secret-path';
+    const result = await router({
+      'session.reconnect': async () => {
+        throw new Error(secret);
+      },
+    }).call('session.reconnect', undefined);
+    expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(JSON.stringify(result)).not.toContain(secret);
+    expect(logError).toHaveBeenCalledOnce();
+  });
+
+  it('refuses to return an answer outside the contract', async () => {
+    const result = await router({
+      'session.status': () => ({ ...session, state: 'exploded' }) as never,
+    }).call('session.status', undefined);
+    expect(result).toMatchObject({ ok: false, error: { code: 'bad_response' } });
+  });
+});
