@@ -30,11 +30,17 @@ export const SessionStateSchema = z.object({
   host: z.string(),
   port: z.number().int().nullable(),
   serverVersion: z.number().int().nullable(),
+  /** The API client id in use (may be above the configured one after a 326). */
+  clientId: z.number().int().nullable(),
   accounts: z.array(z.string()),
   heartbeatLatencyMs: z.number().nullable(),
   lastHeartbeatAt: z.number().nullable(),
   farms: z.array(FarmStatusSchema),
   lastError: SessionErrorSchema.nullable(),
+  /** Live trading armed for this session (typed confirmation); always false outside live mode. */
+  liveArmed: z.boolean(),
+  /** Why no order may be sent right now (read-only, live not armed, accounts not matching the mode…); null when trading is allowed. */
+  tradingBlockedReason: z.string().nullable(),
   /** Short explanation of the state for the status bar and tray tooltip. */
   detail: z.string(),
 });

@@ -13,14 +13,17 @@ export interface SessionSource {
 export const initialSessionState = (mode: TradingMode): SessionState => ({
   state: 'disconnected',
   mode,
-  readOnly: mode === 'live',
+  readOnly: false,
   host: '127.0.0.1',
   port: null,
   serverVersion: null,
+  clientId: null,
   accounts: [],
   heartbeatLatencyMs: null,
   lastHeartbeatAt: null,
   farms: [],
   lastError: null,
+  liveArmed: false,
+  tradingBlockedReason: 'Not connected to IB Gateway.',
   detail: 'Not connected to IB Gateway.',
 });

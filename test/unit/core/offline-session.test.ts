@@ -13,7 +13,8 @@ describe('OfflineSession', () => {
     expect(seen).toHaveBeenCalledTimes(2);
   });
 
-  it('starts live read-only', async () => {
-    expect((await new OfflineSession('demo').setMode('live')).readOnly).toBe(true);
+  it('refuses trading, unarmed, in live mode', async () => {
+    const live = await new OfflineSession('demo').setMode('live');
+    expect(live).toMatchObject({ liveArmed: false, tradingBlockedReason: expect.any(String) });
   });
 });

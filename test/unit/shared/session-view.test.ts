@@ -4,7 +4,7 @@ import { describeSession } from '../../../src/shared/session-view';
 
 describe('describeSession', () => {
   it('marks read-only and counts accounts', () => {
-    const view = describeSession({ ...initialSessionState('live'), accounts: ['U1'] }, 0);
+    const view = describeSession({ ...initialSessionState('live'), readOnly: true, accounts: ['U1'] }, 0);
     expect(view).toMatchObject({ modeLabel: 'LIVE · read-only', accountsLabel: '1 account', tone: 'down' });
   });
 

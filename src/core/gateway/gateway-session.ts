@@ -1,0 +1,383 @@
+import type { SessionState, TradingMode } from '../../shared/session';
+import type { Settings } from '../../shared/settings';
+import { AppError } from '../../shared/result';
+import type { Logger } from '../log';
+import type { SessionSource } from '../session/session-source';
+import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
+import { classifyGatewayMessage } from './ib-codes';
+import type { IbConnection, IbConnectionEvents } from './ib-connection';
+import { isLoopbackHost } from './loopback';
+import { checkAccountsMatchMode } from './mode-guard';
+import { initialMachine, transition, type MachineEvent, type MachineState } from './session-machine';
+
+/** The built-in simulator as a gateway: started on first use of demo mode, on a random loopback port. */
+export interface DemoGateway {
+  start(): Promise<{ port: number }>;
+  stop(): Promise<void>;
+}
+
+export interface Clock {
+  now(): number;
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+export interface GatewaySessionOptions {
+  settings: () => Settings;
+  demo: DemoGateway;
+  connect: (host: string, port: number, events: IbConnectionEvents) => IbConnection;
+  logger: Logger;
+  clock?: Clock;
+  random?: () => number;
+  backoff?: BackoffPolicy;
+  /** How often the heartbeat asks for the server's time. */
+  heartbeatIntervalMs?: number;
+  /** No answer for this long: the socket is treated as half-open and replaced. */
+  deadAfterMs?: number;
+  /** How many client ids above the configured one to try when IB says 326. */
+  clientIdAttempts?: number;
+}
+
+const systemClock: Clock = {
+  now: () => Date.now(),
+  setTimeout: (fn, ms) => setTimeout(fn, ms),
+  clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
+};
+
+/**
+ * The one connection to IB Gateway: connects for the chosen mode, watches it with a heartbeat,
+ * reconnects with backoff, and publishes one state stream. The decisions are the pure machine's;
+ * this class performs the effects (sockets, timers) and guards the order path.
+ */
+export class GatewaySession implements SessionSource {
+  private machine: MachineState;
+  private connection: IbConnection | null = null;
+  private readonly listeners = new Set<(state: SessionState) => void>();
+  private readonly connectionListeners = new Set<(connection: IbConnection | null) => void>();
+  private readonly clock: Clock;
+  private readonly random: () => number;
+  private readonly heartbeatIntervalMs: number;
+  private readonly deadAfterMs: number;
+  private reconnectTimer: unknown = null;
+  private heartbeatTimer: unknown = null;
+  private attempt = 0;
+  private clientIdOffset = 0;
+  private lastAnswerAt = 0;
+  private liveArmed = false;
+  /** Bumped whenever the session starts over, so callbacks from an older connection are ignored. */
+  private generation = 0;
+  /** Set while the session itself closes the socket, so that drop is not mistaken for a failure. */
+  private closingOnPurpose = false;
+
+  constructor(private readonly options: GatewaySessionOptions) {
+    this.clock = options.clock ?? systemClock;
+    this.random = options.random ?? Math.random;
+    this.heartbeatIntervalMs = options.heartbeatIntervalMs ?? 2_000;
+    this.deadAfterMs = options.deadAfterMs ?? 8_000;
+    this.machine = initialMachine(options.settings().mode);
+  }
+
+  current(): SessionState {
+    return this.machine.session;
+  }
+
+  subscribe(listener: (state: SessionState) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Services that hold IBApiNext subscriptions follow the connection through mode changes. */
+  onConnection(listener: (connection: IbConnection | null) => void): () => void {
+    this.connectionListeners.add(listener);
+    return () => this.connectionListeners.delete(listener);
+  }
+
+  get ib(): IbConnection | null {
+    return this.connection;
+  }
+
+  async start(): Promise<void> {
+    await this.open(this.options.settings().mode);
+  }
+
+  async reconnect(): Promise<void> {
+    await this.open(this.machine.session.mode);
+  }
+
+  async setMode(mode: TradingMode): Promise<SessionState> {
+    await this.open(mode);
+    return this.current();
+  }
+
+  /** Live trading is off until armed for this session, by typing LIVE: a click alone cannot arm it. */
+  armLive(confirmation: string): SessionState {
+    if (this.machine.session.mode !== 'live') throw new AppError('refused', 'Arming applies only to live mode.');
+    if (confirmation !== 'LIVE') throw new AppError('refused', 'Type LIVE, in capitals, to arm live trading.');
+    this.liveArmed = true;
+    this.publish();
+    return this.current();
+  }
+
+  disarm(): SessionState {
+    this.liveArmed = false;
+    this.publish();
+    return this.current();
+  }
+
+  /** The order path asks this before anything leaves: null means allowed, otherwise the reason. */
+  tradingBlockedReason(): string | null {
+    return this.current().tradingBlockedReason;
+  }
+
+  async dispose(): Promise<void> {
+    this.teardown('Gatehouse is closing.');
+    this.listeners.clear();
+    this.connectionListeners.clear();
+    await this.options.demo.stop();
+  }
+
+  private async open(mode: TradingMode): Promise<void> {
+    if (mode !== this.machine.session.mode) this.liveArmed = false;
+    this.teardown(`Switching to ${mode} mode.`);
+    this.attempt = 0;
+    this.clientIdOffset = 0;
+    const generation = ++this.generation;
+    let endpoint: { host: string; port: number };
+    try {
+      endpoint = await this.endpoint(mode);
+    } catch (error) {
+      this.apply({ type: 'stop', reason: (error as Error).message });
+      this.machine = { ...this.machine, session: { ...this.machine.session, mode } };
+      this.publish();
+      return;
+    }
+    if (generation !== this.generation) return;
+    this.dial(mode, endpoint, generation);
+  }
+
+  private async endpoint(mode: TradingMode): Promise<{ host: string; port: number }> {
+    if (mode === 'demo') {
+      const { port } = await this.options.demo.start();
+      return { host: '127.0.0.1', port };
+    }
+    const settings = this.options.settings();
+    const { host, port } = settings.gateway[mode];
+    if (!isLoopbackHost(host) && !settings.gateway.allowRemoteHost) {
+      throw new Error(
+        `The ${mode} gateway host ${host} is not this machine. Allow other hosts in settings first: the API socket is unencrypted.`,
+      );
+    }
+    return { host, port };
+  }
+
+  private dial(mode: TradingMode, endpoint: { host: string; port: number }, generation: number): void {
+    const settings = this.options.settings();
+    this.apply({ type: 'start', mode, host: endpoint.host, port: endpoint.port, readOnly: settings.readOnly });
+    const live = () => generation === this.generation;
+    const connection = this.options.connect(endpoint.host, endpoint.port, {
+      onSocket: (up) => live() && (up ? this.onSocketUp(connection, generation) : this.onSocketDown(generation)),
+      onNotice: (code, text) => live() && this.onMessage(code, text),
+      onError: (code, text, reqId) => live() && reqId === -1 && this.onMessage(code, text),
+    });
+    this.connection = connection;
+    for (const listener of this.connectionListeners) listener(connection);
+    connection.connect(this.clientId(mode));
+  }
+
+  private clientId(mode: TradingMode): number {
+    const base =
+      mode === 'demo' ? this.options.settings().gateway.paper.clientId : this.options.settings().gateway[mode].clientId;
+    return base + this.clientIdOffset;
+  }
+
+  private onSocketUp(connection: IbConnection, generation: number): void {
+    this.attempt = 0;
+    this.lastAnswerAt = this.clock.now();
+    this.apply({ type: 'socket-up', serverVersion: connection.serverVersion() ?? 0, at: this.lastAnswerAt });
+    this.patch({ clientId: this.clientId(this.machine.session.mode) });
+    connection
+      .managedAccounts()
+      .then((accounts) => generation === this.generation && this.apply({ type: 'accounts', accounts }))
+      .catch((error: unknown) => this.options.logger.log('warn', 'managed accounts request failed', error));
+    this.scheduleHeartbeat(generation);
+  }
+
+  private onSocketDown(generation: number): void {
+    if (this.closingOnPurpose || this.machine.phase === 'disconnected' || generation !== this.generation) return;
+    const { host, port } = this.machine.session;
+    const wasUp = this.machine.phase === 'up';
+    this.apply({
+      type: 'socket-down',
+      reason: wasUp
+        ? `The connection to ${host}:${port} was lost.`
+        : `Could not connect to ${host}:${port}: is IB Gateway running there with the API enabled?`,
+      at: this.clock.now(),
+    });
+    this.scheduleReconnect();
+  }
+
+  private onMessage(code: number, text: string): void {
+    this.options.logger.log('info', `gateway ${code}: ${text}`);
+    this.apply({ type: 'ib-message', code, text, at: this.clock.now() });
+    const notice = classifyGatewayMessage(code, text);
+    if (notice?.kind === 'client-id-in-use') this.retryWithNextClientId();
+    // 1101: the gateway kept the socket but lost our subscriptions. A fresh socket makes IBApiNext
+    // re-send every one of them; orders are never re-sent by a reconnect.
+    if (notice?.kind === 'upstream-restored' && notice.dataLost) this.cycleSocket();
+    if (notice?.kind === 'socket-reset') this.cycleSocket();
+  }
+
+  private retryWithNextClientId(): void {
+    const tried = this.clientId(this.machine.session.mode);
+    if (this.clientIdOffset + 1 >= (this.options.clientIdAttempts ?? 5)) {
+      this.teardown(
+        `Client ids ${tried - this.clientIdOffset}–${tried} are all in use. Close the other API programs or change the client id in settings.`,
+      );
+      return;
+    }
+    this.clientIdOffset++;
+    this.patch({ detail: `Client id ${tried} is in use by another program; trying ${tried + 1}.` });
+    this.cycleSocket();
+  }
+
+  private cycleSocket(): void {
+    const connection = this.connection;
+    if (!connection) return;
+    const generation = this.generation;
+    this.stopHeartbeat();
+    this.closeOnPurpose(connection);
+    this.clock.setTimeout(() => {
+      if (generation !== this.generation) return;
+      this.apply({
+        type: 'start',
+        mode: this.machine.session.mode,
+        host: this.machine.session.host,
+        port: this.machine.session.port ?? 0,
+        readOnly: this.machine.session.readOnly,
+      });
+      connection.connect(this.clientId(this.machine.session.mode));
+    }, 0);
+  }
+
+  private scheduleReconnect(): void {
+    if (this.reconnectTimer !== null || !this.connection) return;
+    this.stopHeartbeat();
+    const delay = backoffDelay(this.attempt, this.random, this.options.backoff ?? DEFAULT_BACKOFF);
+    this.apply({ type: 'reconnect-scheduled', inMs: delay, attempt: this.attempt });
+    this.attempt++;
+    const generation = this.generation;
+    const connection = this.connection;
+    this.reconnectTimer = this.clock.setTimeout(() => {
+      this.reconnectTimer = null;
+      if (generation !== this.generation) return;
+      const { mode, host, port, readOnly } = this.machine.session;
+      this.apply({ type: 'start', mode, host, port: port ?? 0, readOnly });
+      connection.connect(this.clientId(mode));
+    }, delay);
+  }
+
+  private scheduleHeartbeat(generation: number): void {
+    this.stopHeartbeat();
+    this.heartbeatTimer = this.clock.setTimeout(() => void this.beat(generation), this.heartbeatIntervalMs);
+  }
+
+  private async beat(generation: number): Promise<void> {
+    const connection = this.connection;
+    if (!connection || generation !== this.generation || this.machine.phase !== 'up') return;
+    if (this.clock.now() - this.lastAnswerAt > this.deadAfterMs) {
+      const silentFor = Math.round((this.clock.now() - this.lastAnswerAt) / 1000);
+      this.closeOnPurpose(connection);
+      this.apply({
+        type: 'socket-down',
+        reason: `IB Gateway stopped answering for ${silentFor} s (half-open connection); reconnecting.`,
+        at: this.clock.now(),
+      });
+      this.scheduleReconnect();
+      return;
+    }
+    this.scheduleHeartbeat(generation);
+    const sentAt = this.clock.now();
+    const answered = await withTimeout(connection.currentTime(), this.heartbeatIntervalMs, this.clock);
+    if (generation !== this.generation || this.machine.phase !== 'up') return;
+    if (answered) {
+      this.lastAnswerAt = this.clock.now();
+      this.apply({ type: 'heartbeat', latencyMs: this.lastAnswerAt - sentAt, at: this.lastAnswerAt });
+    } else {
+      this.apply({ type: 'heartbeat-missed', at: this.clock.now() });
+    }
+  }
+
+  private closeOnPurpose(connection: IbConnection): void {
+    this.closingOnPurpose = true;
+    try {
+      connection.disconnect();
+    } finally {
+      this.closingOnPurpose = false;
+    }
+  }
+
+  private stopHeartbeat(): void {
+    if (this.heartbeatTimer !== null) this.clock.clearTimeout(this.heartbeatTimer);
+    this.heartbeatTimer = null;
+  }
+
+  private teardown(reason: string): void {
+    this.generation++;
+    this.stopHeartbeat();
+    if (this.reconnectTimer !== null) this.clock.clearTimeout(this.reconnectTimer);
+    this.reconnectTimer = null;
+    const connection = this.connection;
+    this.connection = null;
+    if (connection) {
+      connection.dispose();
+      for (const listener of this.connectionListeners) listener(null);
+    }
+    if (this.machine.phase !== 'disconnected') this.apply({ type: 'stop', reason });
+  }
+
+  private apply(event: MachineEvent): void {
+    const next = transition(this.machine, event);
+    if (next === this.machine) return;
+    this.machine = next;
+    this.publish();
+  }
+
+  private patch(fields: Partial<SessionState>): void {
+    this.machine = { ...this.machine, session: { ...this.machine.session, ...fields } };
+    this.publish();
+  }
+
+  private publish(): void {
+    const session = this.machine.session;
+    const liveArmed = session.mode === 'live' && this.liveArmed;
+    const state: SessionState = { ...session, liveArmed, tradingBlockedReason: this.blockReason(session, liveArmed) };
+    this.machine = { ...this.machine, session: state };
+    for (const listener of this.listeners) listener(state);
+  }
+
+  private blockReason(session: SessionState, liveArmed: boolean): string | null {
+    if (session.readOnly) return 'Read-only is on: order entry is disabled. Turn it off in the menu to trade.';
+    if (session.state !== 'connected' && session.state !== 'degraded') return 'Not connected to IB Gateway.';
+    const guard = checkAccountsMatchMode(session.mode, session.accounts);
+    if (!guard.ok) return guard.reason;
+    if (session.mode === 'live' && !liveArmed)
+      return 'Live trading is not armed for this session. Arm it by typing LIVE.';
+    return null;
+  }
+}
+
+function withTimeout(promise: Promise<unknown>, ms: number, clock: Clock): Promise<boolean> {
+  return new Promise((resolve) => {
+    const timer = clock.setTimeout(() => resolve(false), ms);
+    promise.then(
+      () => {
+        clock.clearTimeout(timer);
+        resolve(true);
+      },
+      () => {
+        clock.clearTimeout(timer);
+        resolve(false);
+      },
+    );
+  });
+}

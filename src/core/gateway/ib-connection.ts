@@ -1,0 +1,67 @@
+import { ConnectionState, EventName, IBApiNext, type IBApi } from '@stoqey/ib';
+import type { Subscription } from 'rxjs';
+
+export interface IbConnectionEvents {
+  /** The socket finished the handshake (true) or closed (false). */
+  onSocket(up: boolean): void;
+  /** A gateway message not tied to a request (IB sends these with id -1): 1100, 2104, 10197… */
+  onNotice(code: number, text: string): void;
+  /** An error tied to a request or the connection, e.g. 326 or 502. */
+  onError(code: number, text: string, reqId: number): void;
+}
+
+/** The part of a connection the session drives; the real one wraps IBApiNext, tests may fake it. */
+export interface IbConnection {
+  readonly api: IBApiNext;
+  connect(clientId: number): void;
+  disconnect(): void;
+  serverVersion(): number | null;
+  currentTime(): Promise<number>;
+  managedAccounts(): Promise<string[]>;
+  dispose(): void;
+}
+
+/**
+ * One IBApiNext for one gateway endpoint, kept across reconnects so its subscriptions re-send their
+ * requests on every reconnect. IBApiNext hides two things the session needs — the gateway's id -1
+ * messages and the server version — so this reaches its underlying IBApi (a documented runtime
+ * field, private only in the typings) and replaces IBApiNext's own info handler, which would close the
+ * socket on 1100: IBKR keeps the socket open through 1100 and then says 1101 or 1102.
+ */
+export function createIbConnection(host: string, port: number, events: IbConnectionEvents): IbConnection {
+  // No IBApiNext auto-reconnect and no watchdog: the session owns liveness and backoff.
+  const api = new IBApiNext({ host, port, reconnectInterval: 0, connectionWatchdogInterval: 0, logger: silentLogger });
+  const raw = (api as unknown as { api?: IBApi }).api;
+  if (!raw || typeof raw.on !== 'function') {
+    throw new Error(
+      '@stoqey/ib changed: IBApiNext no longer exposes its IBApi; update src/core/gateway/ib-connection.ts',
+    );
+  }
+  raw.removeAllListeners(EventName.info);
+  raw.on(EventName.info, (text: string, code: number) => events.onNotice(code, text));
+
+  const subscriptions: Subscription[] = [
+    api.connectionState.subscribe((state) => {
+      if (state === ConnectionState.Connected) events.onSocket(true);
+      else if (state === ConnectionState.Disconnected) events.onSocket(false);
+    }),
+    api.error.subscribe((error) => events.onError(error.code, error.error.message, error.reqId)),
+  ];
+
+  return {
+    api,
+    connect: (clientId) => void api.connect(clientId),
+    disconnect: () => void api.disconnect(),
+    serverVersion: () => (raw.isConnected ? raw.serverVersion : null),
+    currentTime: () => api.getCurrentTime(),
+    managedAccounts: () => api.getManagedAccounts(),
+    dispose() {
+      for (const s of subscriptions) s.unsubscribe();
+      api.disconnect();
+    },
+  };
+}
+
+const ignore = () => {};
+/** IBApiNext logs to the console by default; the session reports what matters through its own logger. */
+const silentLogger = { debug: ignore, info: ignore, warn: ignore, error: ignore };
