@@ -33,7 +33,10 @@ export interface Instrument {
   shortableShares: number;
   /** For options: the underlying's conId. */
   underConId: number;
-  /** Initial / maintenance margin per unit (futures: per contract) in the instrument currency. */
+  /**
+   * Initial / maintenance margin per contract in the instrument currency, for futures, whose margin the
+   * exchange fixes. 0 for stocks and options: their margin is a share of the live price (see margin.ts).
+   */
   initMarginPerUnit: number;
   maintMarginPerUnit: number;
 }

@@ -1,0 +1,234 @@
+import {
+  futuresLocalSymbol,
+  monthlyOptionExpiry,
+  occSymbol,
+  quarterlyFutureExpiry,
+  yearsUntil,
+  yyyymmdd,
+} from './expiries';
+import { type Instrument, type Right } from './types';
+
+/** One tradable instrument and what the price walk needs to animate it. */
+export interface Listing {
+  instrument: Instrument;
+  /** Where the seeded opening price is drawn around. Options ignore it: they are priced off their underlying. */
+  referencePrice: number;
+  /** Daily volatility as a fraction; the live walk and the historical bars both scale by it. */
+  dailyVol: number;
+  /** Quote and trade sizes come in multiples of this (a round lot for stocks). */
+  lot: number;
+  /** The usual bid/ask spread in ticks. */
+  spreadTicks: number;
+  /** Options only: years to expiry when the world was made. Time value does not decay within a session. */
+  yearsToExpiry: number;
+}
+
+/** Shares a broker can lend for a liquid large cap — plenty, in practice unlimited. */
+const PLENTY_TO_BORROW = 50_000_000;
+
+// Stock conIds are IBKR's where we know them; the rest are invented but stable.
+type EquityRow = [
+  conId: number,
+  symbol: string,
+  primaryExchange: string,
+  price: number,
+  dailyVol: number,
+  longName: string,
+  industry: string,
+  category: string,
+];
+
+const COMMON_STOCKS: EquityRow[] = [
+  [265598, 'AAPL', 'NASDAQ', 230, 0.017, 'APPLE INC', 'Technology', 'Computers'],
+  [272093, 'MSFT', 'NASDAQ', 420, 0.015, 'MICROSOFT CORP', 'Technology', 'Software'],
+  [4815747, 'NVDA', 'NASDAQ', 180, 0.03, 'NVIDIA CORP', 'Technology', 'Semiconductors'],
+  [3691937, 'AMZN', 'NASDAQ', 220, 0.02, 'AMAZON.COM INC', 'Communications', 'Internet'],
+  [208813719, 'GOOGL', 'NASDAQ', 200, 0.018, 'ALPHABET INC-CL A', 'Communications', 'Internet'],
+  [107113386, 'META', 'NASDAQ', 700, 0.022, 'META PLATFORMS INC-CLASS A', 'Communications', 'Internet'],
+  [76792991, 'TSLA', 'NASDAQ', 330, 0.035, 'TESLA INC', 'Consumer, Cyclical', 'Auto Manufacturers'],
+  [1520593, 'JPM', 'NYSE', 290, 0.014, 'JPMORGAN CHASE & CO', 'Financial', 'Banks'],
+  [10098, 'BAC', 'NYSE', 47, 0.016, 'BANK OF AMERICA CORP', 'Financial', 'Banks'],
+  [13977, 'XOM', 'NYSE', 112, 0.014, 'EXXON MOBIL CORP', 'Energy', 'Oil&Gas'],
+  [8894, 'KO', 'NYSE', 70, 0.009, 'COCA-COLA CO/THE', 'Consumer, Non-cyclical', 'Beverages'],
+  [8719, 'JNJ', 'NYSE', 160, 0.01, 'JOHNSON & JOHNSON', 'Consumer, Non-cyclical', 'Pharmaceuticals'],
+  [13824, 'WMT', 'NYSE', 95, 0.011, 'WALMART INC', 'Consumer, Non-cyclical', 'Retail'],
+  [270639, 'INTC', 'NASDAQ', 24, 0.028, 'INTEL CORP', 'Technology', 'Semiconductors'],
+  [4391, 'AMD', 'NASDAQ', 160, 0.03, 'ADVANCED MICRO DEVICES', 'Technology', 'Semiconductors'],
+  [36285627, 'GME', 'NYSE', 24, 0.05, 'GAMESTOP CORP-CLASS A', 'Consumer, Cyclical', 'Retail'],
+  [140070600, 'AMC', 'NYSE', 3.2, 0.06, 'AMC ENTERTAINMENT HLDS-CL A', 'Communications', 'Entertainment'],
+  [364094562, 'BYND', 'NASDAQ', 2.6, 0.07, 'BEYOND MEAT INC', 'Consumer, Non-cyclical', 'Food'],
+];
+
+const ETFS: EquityRow[] = [
+  [756733, 'SPY', 'ARCA', 650, 0.01, 'SPDR S&P 500 ETF TRUST', 'Funds', 'Equity Fund'],
+  [320227571, 'QQQ', 'NASDAQ', 580, 0.013, 'INVESCO QQQ TRUST SERIES 1', 'Funds', 'Equity Fund'],
+  [9579970, 'IWM', 'ARCA', 230, 0.014, 'ISHARES RUSSELL 2000 ETF', 'Funds', 'Equity Fund'],
+  [15547841, 'TLT', 'NASDAQ', 88, 0.009, 'ISHARES 20+ YEAR TREASURY BD', 'Funds', 'Debt Fund'],
+  [51529211, 'GLD', 'ARCA', 310, 0.01, 'SPDR GOLD SHARES', 'Funds', 'Commodity Fund'],
+];
+
+/** Partnerships issue K-1s and may produce UBTI, which is why IRAs keep out of them. */
+const MLPS: EquityRow[] = [[4682, 'EPD', 'NYSE', 31, 0.011, 'ENTERPRISE PRODUCTS PARTNERS', 'Energy', 'Pipelines']];
+
+/** Not shortable (0) and hard to borrow (a few hundred shares): what generic tick 236 would report. */
+const BORROW_LIMITS: Record<string, number> = { AMC: 0, BYND: 0, GME: 800 };
+
+function equity(row: EquityRow, stockType: string, overrides: Partial<Instrument> = {}): Listing {
+  const [conId, symbol, primaryExchange, price, dailyVol, longName, industry, category] = row;
+  return {
+    instrument: {
+      conId,
+      symbol,
+      secType: 'STK',
+      exchange: 'SMART',
+      primaryExchange,
+      currency: 'USD',
+      localSymbol: symbol,
+      // IBKR names Nasdaq-listed stocks' trading class NMS; elsewhere it is the symbol.
+      tradingClass: primaryExchange === 'NASDAQ' ? 'NMS' : symbol,
+      multiplier: 1,
+      lastTradeDate: '',
+      strike: 0,
+      right: '',
+      longName,
+      stockType,
+      industry,
+      category,
+      minTick: 0.01,
+      shortableShares: BORROW_LIMITS[symbol] ?? PLENTY_TO_BORROW,
+      underConId: 0,
+      initMarginPerUnit: 0,
+      maintMarginPerUnit: 0,
+      ...overrides,
+    },
+    referencePrice: price,
+    dailyVol,
+    lot: 100,
+    spreadTicks: 1,
+    yearsToExpiry: 0,
+  };
+}
+
+/** Listed in euros on Xetra: the instrument an IRA may only buy with euros it already holds. */
+const SAP = equity([14204, 'SAP', 'IBIS', 240, 0.016, 'SAP SE', 'Technology', 'Software'], 'COMMON', {
+  currency: 'EUR',
+  tradingClass: 'XETRA',
+  shortableShares: 2_000_000,
+});
+
+const OPTION_STRIKES = [220, 230, 240];
+const OPTION_RIGHTS: Right[] = ['C', 'P'];
+const OPTION_CON_ID_BASE = 710_000_000;
+
+function optionsOn(underlying: Listing, nowMs: number): Listing[] {
+  const expiry = monthlyOptionExpiry(nowMs);
+  const under = underlying.instrument;
+  return OPTION_RIGHTS.flatMap((right, r) =>
+    OPTION_STRIKES.map((strike, s) => ({
+      instrument: {
+        ...under,
+        conId: OPTION_CON_ID_BASE + r * OPTION_STRIKES.length + s + 1,
+        secType: 'OPT' as const,
+        primaryExchange: '',
+        localSymbol: occSymbol(under.symbol, expiry, right, strike),
+        tradingClass: under.symbol,
+        multiplier: 100,
+        lastTradeDate: yyyymmdd(expiry),
+        strike,
+        right,
+        stockType: '',
+        shortableShares: 0,
+        underConId: under.conId,
+      },
+      referencePrice: 0,
+      // Option premiums swing several times as much as their stock; history uses this.
+      dailyVol: underlying.dailyVol * 4,
+      lot: 1,
+      spreadTicks: 2,
+      yearsToExpiry: yearsUntil(expiry, nowMs),
+    })),
+  );
+}
+
+function emini(nowMs: number): Listing {
+  const expiry = quarterlyFutureExpiry(nowMs);
+  return {
+    instrument: {
+      conId: 620_731_015,
+      symbol: 'ES',
+      secType: 'FUT',
+      exchange: 'CME',
+      primaryExchange: 'CME',
+      currency: 'USD',
+      localSymbol: futuresLocalSymbol('ES', expiry),
+      tradingClass: 'ES',
+      multiplier: 50,
+      lastTradeDate: yyyymmdd(expiry),
+      strike: 0,
+      right: '',
+      longName: 'E-mini S&P 500',
+      stockType: '',
+      industry: '',
+      category: '',
+      minTick: 0.25,
+      shortableShares: 0,
+      underConId: 11004968,
+      initMarginPerUnit: 25_000,
+      maintMarginPerUnit: 22_700,
+    },
+    referencePrice: 6500,
+    dailyVol: 0.011,
+    lot: 1,
+    spreadTicks: 1,
+    yearsToExpiry: 0,
+  };
+}
+
+const EUR_USD: Listing = {
+  instrument: {
+    conId: 12087792,
+    symbol: 'EUR',
+    secType: 'CASH',
+    exchange: 'IDEALPRO',
+    primaryExchange: 'IDEALPRO',
+    currency: 'USD',
+    localSymbol: 'EUR.USD',
+    tradingClass: 'EUR.USD',
+    multiplier: 1,
+    lastTradeDate: '',
+    strike: 0,
+    right: '',
+    longName: 'European Monetary Union Euro',
+    stockType: '',
+    industry: '',
+    category: '',
+    minTick: 0.00005,
+    shortableShares: 0,
+    underConId: 0,
+    initMarginPerUnit: 0,
+    maintMarginPerUnit: 0,
+  },
+  referencePrice: 1.15,
+  dailyVol: 0.005,
+  lot: 100_000,
+  spreadTicks: 1,
+  yearsToExpiry: 0,
+};
+
+/**
+ * Everything the simulated gateway can trade. Only expiries depend on `nowMs` (so the option and the future
+ * are always live); the seed plays no part, so conIds and contract fields are the same in every world.
+ */
+export function buildCatalog(nowMs: number): Listing[] {
+  const stocks = [
+    ...COMMON_STOCKS.map((row) => equity(row, 'COMMON')),
+    ...ETFS.map((row) => equity(row, 'ETF')),
+    ...MLPS.map((row) => equity(row, 'MLP')),
+    SAP,
+  ];
+  const aapl = stocks.find((listing) => listing.instrument.symbol === 'AAPL');
+  if (!aapl) throw new Error('The catalog lost AAPL, the underlying of its options');
+  const listings = [...stocks, ...optionsOn(aapl, nowMs), emini(nowMs), EUR_USD];
+  for (const listing of listings) Object.freeze(listing.instrument);
+  return listings;
+}
