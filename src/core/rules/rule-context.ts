@@ -1,0 +1,118 @@
+import type { ModeCheck } from '../../shared/mode-guard';
+import type { TradingMode } from '../../shared/session';
+import type { AccountKind, OptionRight, SecType } from '../../shared/ticket';
+import type { Limits } from './limits';
+
+/**
+ * Everything the rules look at besides the ticket: plain data, gathered by the orders service at
+ * preview and again at submit. The rules never fetch anything, read a clock or keep state, so the
+ * same ticket and context always give the same checks.
+ *
+ * Unknown values are null, never a guess; a rule that needs an unknown value fails closed (it blocks
+ * or warns and says the figure could not be checked).
+ */
+export interface RuleContext {
+  /** The session's mode. */
+  mode: TradingMode;
+  /** Live trading armed for this session (always false outside live mode). */
+  liveArmed: boolean;
+  /** Order entry switched off in settings. */
+  readOnly: boolean;
+  /** Whether the accounts the gateway reports match the mode (see core/gateway/mode-guard). */
+  modeCheck: ModeCheck;
+  /** The account the ticket is for. */
+  account: RuleAccount;
+  /** The contract as resolved by the gateway (contract details plus tick 236). */
+  instrument: Instrument;
+  /** The person's MLP/UBTI list (symbols), in addition to contracts whose stockType is 'MLP'. */
+  mlpSymbols: readonly string[];
+  /** The latest quote for the instrument; null when there is none. */
+  quote: Quote | null;
+  /** Epoch ms at which the rules are evaluated (to age the quote). */
+  now: number;
+  /** Positions of this account only. */
+  positions: readonly Position[];
+  /** Cash balances of this account only, one per currency. */
+  cash: readonly CashBalance[];
+  /** US dollars per one unit of each currency; USD is 1. A missing currency means the rate is unknown. */
+  fxRates: Readonly<Record<string, number>>;
+  /**
+   * Cost in USD of this account's open BUY orders that have not filled; it is counted against the
+   * account's settled USD cash (the IRA cash checks), since those orders will spend it first.
+   */
+  pendingBuysUsd: number;
+  /** Quantity on this account's open SELL orders, by contract id. */
+  pendingSells: Readonly<Record<number, number>>;
+  /** The gateway's what-if preview of this order; null when there is none (yet). */
+  whatIf: WhatIf | null;
+  limits: Limits;
+  /** Orders sent (all accounts): today, and in the last 60 seconds. */
+  orderCounts: { today: number; lastMinute: number };
+}
+
+
+export interface RuleAccount {
+  id: string;
+  kind: AccountKind;
+  /** What the person calls it, e.g. "Roth IRA"; used in messages. */
+  label: string;
+}
+
+export interface Instrument {
+  conId: number;
+  symbol: string;
+  secType: SecType;
+  currency: string;
+  /** 1 for stocks and currency pairs, e.g. 100 for US equity options, 50 for ES. */
+  multiplier: number;
+  /** IBKR's contract-details stockType: 'COMMON', 'ETF', 'MLP', 'ADR', 'REIT', … ('' when none). */
+  stockType: string;
+  /** Shares available to borrow (tick 236); null when unknown. */
+  shortableShares: number | null;
+  strike?: number;
+  right?: OptionRight;
+  lastTradeDate?: string;
+  /** For options: the contract id of the underlying stock. */
+  underlyingConId?: number;
+}
+
+export type MarketDataType = 'live' | 'frozen' | 'delayed' | 'delayed-frozen';
+
+export interface Quote {
+  /** Prices in the instrument's currency; null (or ≤ 0, as IBKR sends -1) when absent. */
+  bid: number | null;
+  ask: number | null;
+  last: number | null;
+  marketDataType: MarketDataType;
+  /** Epoch ms of the latest update. */
+  receivedAt: number;
+}
+
+export interface Position {
+  conId: number;
+  symbol: string;
+  secType: SecType;
+  /** Signed: negative is short. */
+  quantity: number;
+  right?: OptionRight;
+  strike?: number;
+  lastTradeDate?: string;
+  multiplier: number;
+}
+
+export interface CashBalance {
+  currency: string;
+  /** Settled cash: what a cash account may spend. */
+  settled: number;
+  /** Settled plus unsettled. */
+  total: number;
+}
+
+/** The gateway's what-if preview (IBKR OrderState), in the account's base currency (USD). */
+export interface WhatIf {
+  initMarginChange: number;
+  maintMarginChange: number;
+  equityWithLoanAfter: number;
+  /** Commission in the order's currency; null when the gateway gave none. */
+  commission: number | null;
+}
