@@ -1,4 +1,4 @@
-import type { TradingMode } from '../../shared/session';
+import type { TradingMode } from './session';
 
 export type ModeCheck = { ok: true } | { ok: false; reason: string };
 

@@ -7,7 +7,7 @@ import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import { classifyGatewayMessage } from './ib-codes';
 import type { IbConnection, IbConnectionEvents } from './ib-connection';
 import { isLoopbackHost } from './loopback';
-import { checkAccountsMatchMode } from './mode-guard';
+import { checkAccountsMatchMode } from '../../shared/mode-guard';
 import { initialMachine, transition, type MachineEvent, type MachineState } from './session-machine';
 
 /** The built-in simulator as a gateway: started on first use of demo mode, on a random loopback port. */

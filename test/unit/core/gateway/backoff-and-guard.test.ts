@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { backoffDelay } from '../../../../src/core/gateway/backoff';
 import { farmName } from '../../../../src/core/gateway/ib-codes';
-import { checkAccountsMatchMode } from '../../../../src/core/gateway/mode-guard';
+import { checkAccountsMatchMode } from '../../../../src/shared/mode-guard';
 
 describe('backoffDelay', () => {
   it('grows exponentially between half and all of the ceiling', () => {
