@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { AccountKindSchema } from './ticket';
+
+const Money = z.number().nullable();
+
+/** One linked account as the window shows it. */
+export const AccountSchema = z.object({
+  id: z.string(),
+  kind: AccountKindSchema,
+  /** The person's own name for it, or a default from its kind. */
+  label: z.string(),
+  /** IBKR's AccountType summary tag as reported (e.g. "IRA", "INDIVIDUAL", "CORPORATION"); null until known. */
+  ibAccountType: z.string().nullable(),
+  /** True when the kind came from settings rather than from IBKR's tag. */
+  kindOverridden: z.boolean(),
+});
+export type Account = z.infer<typeof AccountSchema>;
+
+/** Balances in the account's base currency (USD); null where the gateway has not said yet. */
+export const BalanceSchema = z.object({
+  account: z.string(),
+  currency: z.string(),
+  netLiquidation: Money,
+  totalCashValue: Money,
+  settledCash: Money,
+  buyingPower: Money,
+  availableFunds: Money,
+  excessLiquidity: Money,
+  initMarginReq: Money,
+  maintMarginReq: Money,
+  grossPositionValue: Money,
+  dailyPnl: Money,
+  unrealizedPnl: Money,
+  realizedPnl: Money,
+});
+export type Balance = z.infer<typeof BalanceSchema>;
+export type BalanceField = Exclude<keyof Balance, 'account' | 'currency'>;
+export const BALANCE_FIELDS = Object.keys(BalanceSchema.shape).filter(
+  (key): key is BalanceField => key !== 'account' && key !== 'currency',
+);
+
+/** Cash in one currency of one account (`$LEDGER:ALL`). */
+export const LedgerLineSchema = z.object({
+  account: z.string(),
+  currency: z.string(),
+  cash: Money,
+  /** Units of the base currency per unit of this one. */
+  exchangeRate: Money,
+});
+export type LedgerLine = z.infer<typeof LedgerLineSchema>;
+
+export const PositionRowSchema = z.object({
+  account: z.string(),
+  conId: z.number().int(),
+  symbol: z.string(),
+  /** e.g. "AAPL 20261218 230 C" for an option; the symbol otherwise. */
+  description: z.string(),
+  secType: z.string(),
+  currency: z.string(),
+  quantity: z.number(),
+  avgCost: Money,
+  marketPrice: Money,
+  marketValue: Money,
+  unrealizedPnl: Money,
+  dailyPnl: Money,
+  /** Market value (in USD) as a share of the account's net liquidation, in percent. */
+  pctOfAccount: Money,
+});
+export type PositionRow = z.infer<typeof PositionRowSchema>;
+
+export const ConsolidatedPositionSchema = PositionRowSchema.omit({ account: true, pctOfAccount: true }).extend({
+  /** How much each account holds. */
+  split: z.array(z.object({ account: z.string(), quantity: z.number() })),
+  /** Market value (in USD) as a share of all accounts' net liquidation, in percent. */
+  pctOfTotal: Money,
+});
+export type ConsolidatedPosition = z.infer<typeof ConsolidatedPositionSchema>;
