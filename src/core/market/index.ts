@@ -1,0 +1,21 @@
+export { classifyMarketDataError, type MarketDataError, type MarketDataErrorKind } from './market-data-errors';
+export {
+  DEFAULT_CACHE_SIZE,
+  DEFAULT_MAX_WAIT_MS,
+  HISTORY_PACING,
+  HistoryPacer,
+  HistoryPacingError,
+  type HistoryPacerOptions,
+  type HistoryPacingCode,
+  type HistoryRequestKey,
+  type PacingWait,
+} from './history-pacer';
+export { applyTick, initialQuote, TICK, withMarketDataType, type IbTick } from './quote-state';
+export { systemScheduler, type Scheduler } from './scheduler';
+export { DEFAULT_MAX_LINES, SubscriptionPool, type AcquireResult } from './subscription-pool';
+export {
+  DEFAULT_FLUSH_EVERY_MS,
+  TickCoalescer,
+  type CoalescerStats,
+  type TickCoalescerOptions,
+} from './tick-coalescer';

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+
+/** How fresh a quote is, as IBKR labels it; anything but 'live' is not a price to trade blindly on. */
+export const MarketDataTypeSchema = z.enum(['live', 'frozen', 'delayed', 'delayed-frozen']);
+export type MarketDataType = z.infer<typeof MarketDataTypeSchema>;
+
+/** IB's numbering (reqMarketDataType and the marketDataType message): 1 live, 2 frozen, 3 delayed, 4 delayed-frozen. */
+export const IB_MARKET_DATA_TYPE = {
+  live: 1,
+  frozen: 2,
+  delayed: 3,
+  'delayed-frozen': 4,
+} as const satisfies Record<MarketDataType, number>;
+
+/** The type IB means by `code`, or null for a number IB does not define (so a caller never guesses 'live'). */
+export function marketDataTypeFromIb(code: number): MarketDataType | null {
+  return MarketDataTypeSchema.options.find((type) => IB_MARKET_DATA_TYPE[type] === code) ?? null;
+}
+
+/** null means the gateway has not sent this value (or has said it has none right now). */
+const Value = z.number().nullable();
+
+export const QuoteSchema = z.object({
+  conId: z.number().int(),
+  symbol: z.string(),
+  bid: Value,
+  ask: Value,
+  last: Value,
+  bidSize: Value,
+  askSize: Value,
+  lastSize: Value,
+  volume: Value,
+  open: Value,
+  high: Value,
+  low: Value,
+  /** The previous session's close: the base of change and changePct. */
+  close: Value,
+  /** last − close. */
+  change: Value,
+  /** change as a percentage of close: 1.5 means +1.5 %. */
+  changePct: Value,
+  /** IB's shortability indicator (tick 46): above 2.5 easy to borrow, above 1.5 hard to borrow, else not shortable. */
+  shortable: Value,
+  /** Shares available to borrow (tick 89, requested with generic tick 236). */
+  shortableShares: Value,
+  /** Epoch ms of the last trade as the exchange reported it (ticks 45 / 88). */
+  lastTradeAt: Value,
+  marketDataType: MarketDataTypeSchema,
+  /** Epoch ms when Gatehouse last received a tick for this instrument: what staleness is measured from. */
+  updatedAt: z.number(),
+});
+export type Quote = z.infer<typeof QuoteSchema>;
+
+export const QuoteBatchSchema = z.object({
+  /** The latest state of every instrument that changed since the previous batch, at most one per conId. */
+  quotes: z.array(QuoteSchema).refine((quotes) => new Set(quotes.map((q) => q.conId)).size === quotes.length, {
+    message: 'a batch holds at most one quote per conId',
+  }),
+  /** Increases by one per batch, so a consumer can tell batches apart and notice a restart. */
+  seq: z.number().int().nonnegative(),
+  /** Batch windows that passed while the consumer was still busy, merged into this one; absent when none. */
+  dropped: z.number().int().positive().optional(),
+});
+export type QuoteBatch = z.infer<typeof QuoteBatchSchema>;
+
+export const BarSchema = z.object({
+  /** Epoch seconds of the bar's start. */
+  time: z.number(),
+  open: z.number(),
+  high: z.number(),
+  low: z.number(),
+  close: z.number(),
+  volume: z.number(),
+});
+export type Bar = z.infer<typeof BarSchema>;
+
+export const ChartRangeSchema = z.enum(['1D', '5D', '1M', '6M', '1Y']);
+export type ChartRange = z.infer<typeof ChartRangeSchema>;
+
+/** What IB's reqHistoricalData is asked for each range: bar sizes chosen to give a few hundred bars. */
+export const CHART_RANGES = {
+  '1D': { durationStr: '1 D', barSizeSetting: '1 min' },
+  '5D': { durationStr: '5 D', barSizeSetting: '5 mins' },
+  '1M': { durationStr: '1 M', barSizeSetting: '1 hour' },
+  '6M': { durationStr: '6 M', barSizeSetting: '1 day' },
+  '1Y': { durationStr: '1 Y', barSizeSetting: '1 day' },
+} as const satisfies Record<ChartRange, { durationStr: string; barSizeSetting: string }>;

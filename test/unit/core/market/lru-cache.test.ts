@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { LruCache } from '../../../../src/core/market/lru-cache';
+
+describe('LruCache', () => {
+  it('forgets the least recently used entry when full', () => {
+    const cache = new LruCache<string, number>(2);
+    cache.set('a', 1);
+    cache.set('b', 2);
+    expect(cache.get('a')).toBe(1);
+    cache.set('c', 3);
+    expect(cache.get('b')).toBeUndefined();
+    expect(cache.get('a')).toBe(1);
+    expect(cache.get('c')).toBe(3);
+    expect(cache.size).toBe(2);
+  });
+
+  it('replacing a value refreshes it without growing', () => {
+    const cache = new LruCache<string, number>(2);
+    cache.set('a', 1);
+    cache.set('b', 2);
+    cache.set('a', 10);
+    cache.set('c', 3);
+    expect(cache.get('a')).toBe(10);
+    expect(cache.get('b')).toBeUndefined();
+    expect(cache.size).toBe(2);
+  });
+
+  it('refuses a capacity below one', () => {
+    expect(() => new LruCache(0)).toThrow(RangeError);
+    expect(() => new LruCache(1.5)).toThrow(RangeError);
+  });
+});
