@@ -1,0 +1,11 @@
+export {
+  startSimulator,
+  type ConnectionInfo,
+  type GarbageKind,
+  type GatewayNotice,
+  type Simulator,
+  type SimulatorFaults,
+  type SimulatorOptions,
+} from './server/simulator';
+export { type AccountStyle } from './server/account-ids';
+export { ACCOUNT_IDS } from './world';

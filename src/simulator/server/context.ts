@@ -1,0 +1,38 @@
+import { type World } from '../world';
+import { type ClientRequest, type ClientRequestType } from '../wire/messages';
+import { type AccountIds } from './account-ids';
+import { type ApiConnection } from './connection';
+import { type HistoryPacingGate } from './history-request';
+
+/** What request handlers share: the world, the login's settings and its other connections. */
+export interface GatewayContext {
+  readonly world: World;
+  readonly ids: AccountIds;
+  readonly pacing: HistoryPacingGate;
+  /** Started with the read-only API flag: every order and cancel gets 321. */
+  readonly readOnly: boolean;
+  /** No live market data subscriptions on this login: live requests get 354, delayed ones 10167 and delayed ticks. */
+  delayed: boolean;
+  /** A competing live session holds the login's market data (10197) until the fault is lifted. */
+  competingSession: boolean;
+  /** Market data lines the login may hold at once (IBKR's default is 100). */
+  readonly marketDataLines: number;
+  now(): number;
+  log(line: string): void;
+  connections(): ApiConnection[];
+  /** The world's books changed (a fill): push account, position and P&L updates soon. */
+  accountsChanged(): void;
+}
+
+export type Handler<T extends ClientRequestType> = (
+  context: GatewayContext,
+  connection: ApiConnection,
+  request: Extract<ClientRequest, { type: T }>,
+) => void;
+
+export type HandlerTable = { [T in ClientRequestType]?: Handler<T> };
+
+/** IBKR's wording for a request the gateway refuses on validation (code 321). */
+export function validationError(connection: ApiConnection, reqId: number, cause: string): void {
+  connection.sendError(reqId, 321, `Error validating request.-'sim' : cause - ${cause}`);
+}

@@ -1,0 +1,50 @@
+/** What one client has subscribed to, so ticks and account updates reach only those who asked. */
+
+export interface MarketSubscription {
+  reqId: number;
+  conId: number;
+  /** 1 live, 3 delayed: what this subscription was served as. */
+  marketDataType: number;
+  shortable: boolean;
+}
+
+export interface HistorySubscription {
+  reqId: number;
+  conId: number;
+  barSizeSeconds: number;
+  whatToShow: 'TRADES' | 'MIDPOINT' | 'BID' | 'ASK';
+  formatDate: number;
+  lastSentAt: number;
+}
+
+/** Last values sent, keyed per line; used to send only what changed, as the gateway does. */
+export type SentValues = Map<string, string>;
+
+export interface SummarySubscription {
+  reqId: number;
+  tags: Set<string>;
+  sent: SentValues;
+}
+
+export class ConnectionSubscriptions {
+  /** The marketDataType the client asked for with reqMarketDataType (1 live … 4 delayed-frozen). */
+  requestedMarketDataType = 1;
+  autoBind = false;
+  readonly market = new Map<number, MarketSubscription>();
+  readonly history = new Map<number, HistorySubscription>();
+  readonly summaries = new Map<number, SummarySubscription>();
+  /** reqPositions: null when not subscribed. */
+  positions: SentValues | null = null;
+  /** reqPositionsMulti: reqId → account filter ('' for all) and what was sent. */
+  readonly positionsMulti = new Map<number, { account: string; modelCode: string; sent: SentValues }>();
+  /** reqAccountUpdates: the one account being streamed. */
+  accountUpdates: { account: string; sent: SentValues } | null = null;
+  readonly pnl = new Map<number, string>();
+  readonly pnlSingle = new Map<number, { account: string; conId: number }>();
+
+  /** 1101 (data lost): market data and history updates are gone; the client must ask again. */
+  dropMarketData(): void {
+    this.market.clear();
+    this.history.clear();
+  }
+}
