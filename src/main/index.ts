@@ -1,6 +1,8 @@
-import { app } from 'electron';
+import { app, dialog } from 'electron';
 import { createApp } from '../core/app';
+import { createDemoGateway } from '../core/gateway/demo-gateway';
 import { consoleLogger } from '../core/log';
+import { startSimulator } from '../simulator';
 import { bindIpc } from './ipc';
 import { installAppMenu } from './menu';
 import { registerAppProtocol, serveRenderer } from './protocol';
@@ -20,7 +22,13 @@ if (!app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   await app.whenReady();
   const logger = consoleLogger('main');
-  const services = createApp({ shell: 'electron', version: app.getVersion(), logger });
+  const services = await createApp({
+    shell: 'electron',
+    version: app.getVersion(),
+    logger,
+    userDataDir: app.getPath('userData'),
+    demo: createDemoGateway(startSimulator, (line) => logger.log('debug', `simulator: ${line}`)),
+  });
 
   installSecurityGuards();
   serveRenderer();
@@ -31,8 +39,18 @@ async function start(): Promise<void> {
     window.show();
     window.focus();
   };
-  const tray = createTray(services.session, { showWindow, quit: () => app.quit() });
-  installAppMenu({ showWindow, reconnect: () => void services.session.reconnect() });
+  const confirm = async (question: string) => {
+    const { response } = await dialog.showMessageBox({
+      type: 'warning',
+      message: question,
+      buttons: ['Cancel', 'Continue'],
+      defaultId: 0,
+      cancelId: 0,
+    });
+    return response === 1;
+  };
+  const tray = createTray(services.session, services.actions, { showWindow, quit: () => app.quit(), confirm });
+  installAppMenu({ showWindow, reconnect: () => void services.actions.reconnect() });
 
   // A second launch focuses the running window instead of opening a second gateway socket.
   app.on('second-instance', showWindow);

@@ -1,25 +1,30 @@
 import { Menu, Tray, nativeImage, type MenuItemConstructorOptions } from 'electron';
 import { join } from 'node:path';
+import type { AppActions } from '../core/app';
 import type { SessionSource } from '../core/session/session-source';
 import { trayModel, type TrayAction, type TrayModel } from '../core/session/tray-model';
 
 interface TrayHandlers {
   showWindow(): void;
   quit(): void;
+  /** Resolves true when the person confirms the question. */
+  confirm(question: string): Promise<boolean>;
 }
 
 const TOOLTIP_REFRESH_MS = 5_000;
 
 /** Draws the tray model; every decision about what it says lives in core/session/tray-model. */
-export function createTray(session: SessionSource, handlers: TrayHandlers): { destroy(): void } {
+export function createTray(session: SessionSource, actions: AppActions, handlers: TrayHandlers): { destroy(): void } {
   const iconDir = join(import.meta.dirname, '../../resources/tray');
   const tray = new Tray(nativeImage.createFromPath(join(iconDir, 'down-demo.png')));
 
-  const run = (action: TrayAction) => {
+  const run = async (action: TrayAction, confirm?: string) => {
+    if (confirm && !(await handlers.confirm(confirm))) return;
     if (action === 'show') handlers.showWindow();
     else if (action === 'quit') handlers.quit();
-    else if (action === 'reconnect') void session.reconnect();
-    else void session.setMode(action.mode);
+    else if (action === 'reconnect') await actions.reconnect();
+    else if (action === 'toggle-read-only') await actions.setReadOnly(!session.current().readOnly);
+    else await actions.setMode(action.mode);
   };
 
   const render = (model: TrayModel) => {
@@ -31,9 +36,9 @@ export function createTray(session: SessionSource, handlers: TrayHandlers): { de
         : {
             label: item.label,
             enabled: item.enabled,
-            type: item.checked === undefined ? 'normal' : 'radio',
-            checked: item.checked ?? false,
-            click: () => run(item.action),
+            type: item.toggle?.type ?? 'normal',
+            checked: item.toggle?.checked ?? false,
+            click: () => void run(item.action, item.confirm),
           },
     );
     tray.setContextMenu(Menu.buildFromTemplate(template));

@@ -9,15 +9,22 @@ export interface RunningHarness {
   origin: string;
   token: string;
   process: ChildProcess;
+  /** The demo simulator's fault-injection API, when started with --sim-control-port. */
+  simControl: string | null;
   /** Everything the harness wrote to stderr, for assertions about what it logged. */
   log: () => string;
 }
 
 const READY = /^Gatehouse harness: (http:\/\/127\.0\.0\.1:\d+)\/#token=([0-9a-f]+)$/m;
+const SIM_CONTROL = /^Simulator control: (http:\/\/127\.0\.0\.1:\d+)$/m;
 
 /** Starts `src/harness/cli.ts` as its own process, as a person would, with a fresh user-data folder. */
-export async function startHarnessProcess(args: string[] = []): Promise<RunningHarness> {
+export async function startHarnessProcess(
+  args: string[] = [],
+  prepareUserData?: (dir: string) => void,
+): Promise<RunningHarness> {
   const userData = mkdtempSync(join(tmpdir(), 'gatehouse-e2e-'));
+  prepareUserData?.(userData);
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/harness/cli.ts', '--port', '0', ...args], {
     env: { ...process.env, GATEHOUSE_USER_DATA: userData },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -30,7 +37,9 @@ export async function startHarnessProcess(args: string[] = []): Promise<RunningH
     child.stdout?.on('data', (chunk) => {
       stdout += chunk;
       const found = stdout.match(READY);
-      if (found) {
+      // The simulator starts with the demo session, possibly after the page URL is printed.
+      const controlReady = !args.includes('--sim-control-port') || SIM_CONTROL.test(stdout);
+      if (found && controlReady) {
         clearTimeout(timer);
         resolve(found);
       }
@@ -38,7 +47,14 @@ export async function startHarnessProcess(args: string[] = []): Promise<RunningH
     child.once('exit', (code) => reject(new Error(`harness exited with ${code}:\n${stderr}`)));
   });
   const [, origin = '', token = ''] = match;
-  return { url: `${origin}/#token=${token}`, origin, token, process: child, log: () => stderr };
+  return {
+    url: `${origin}/#token=${token}`,
+    origin,
+    token,
+    process: child,
+    simControl: stdout.match(SIM_CONTROL)?.[1] ?? null,
+    log: () => stderr,
+  };
 }
 
 export async function stopHarnessProcess(harness: RunningHarness): Promise<void> {

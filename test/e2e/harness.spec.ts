@@ -7,7 +7,7 @@ test('the window loads and shows the connection state', async ({ page, harness }
   await page.goto(harness.url);
   await expect(page.getByRole('heading', { name: 'Gatehouse' })).toBeVisible();
   const status = page.getByRole('status', { name: 'Connection status' });
-  await expect(status).toContainText('Not connected');
+  await expect(status).toContainText('Connected');
   await expect(status).toContainText('DEMO');
   await expect(page.getByLabel('Trading mode: DEMO')).toBeVisible();
 });
@@ -24,14 +24,17 @@ test('a mode change made through the contract reaches the status bar as an event
 
 test('a malformed request gets a typed validation error and the server stays up', async ({ page, harness }) => {
   await page.goto(harness.url);
-  await expect(page.getByRole('status', { name: 'Connection status' })).toContainText('Not connected');
+  await expect(page.getByRole('status', { name: 'Connection status' })).toContainText('DEMO');
   const bad = await page.evaluate(() =>
     // Deliberately outside the contract's types: what a compromised or buggy renderer might send.
     (window.gatehouse.session.setMode as (input: unknown) => Promise<unknown>)({ mode: 'all-in' }),
   );
   expect(bad).toMatchObject({ ok: false, error: { code: 'bad_request', issues: [expect.stringContaining('mode')] } });
   const after = await page.evaluate(() => window.gatehouse.app.info());
-  expect(after).toEqual({ ok: true, value: { name: 'Gatehouse', version: expect.any(String), shell: 'harness' } });
+  expect(after).toEqual({
+    ok: true,
+    value: { name: 'Gatehouse', version: expect.any(String), shell: 'harness', notices: [] },
+  });
   expect(harness.process.exitCode).toBeNull();
 });
 

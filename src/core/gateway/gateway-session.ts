@@ -118,6 +118,11 @@ export class GatewaySession implements SessionSource {
     return this.current();
   }
 
+  setReadOnly(readOnly: boolean): SessionState {
+    this.patch({ readOnly });
+    return this.current();
+  }
+
   disarm(): SessionState {
     this.liveArmed = false;
     this.publish();

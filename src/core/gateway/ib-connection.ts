@@ -1,5 +1,5 @@
 import { ConnectionState, EventName, IBApiNext, type IBApi } from '@stoqey/ib';
-import type { Subscription } from 'rxjs';
+import { distinctUntilChanged, skip, type Subscription } from 'rxjs';
 
 export interface IbConnectionEvents {
   /** The socket finished the handshake (true) or closed (false). */
@@ -41,7 +41,8 @@ export function createIbConnection(host: string, port: number, events: IbConnect
   raw.on(EventName.info, (text: string, code: number) => events.onNotice(code, text));
 
   const subscriptions: Subscription[] = [
-    api.connectionState.subscribe((state) => {
+    // connectionState replays its current value on subscribe: only transitions are news.
+    api.connectionState.pipe(distinctUntilChanged(), skip(1)).subscribe((state) => {
       if (state === ConnectionState.Connected) events.onSocket(true);
       else if (state === ConnectionState.Disconnected) events.onSocket(false);
     }),

@@ -50,7 +50,6 @@ export interface RuleContext {
   orderCounts: { today: number; lastMinute: number };
 }
 
-
 export interface RuleAccount {
   id: string;
   kind: AccountKind;

@@ -7,6 +7,9 @@ export interface SessionSource {
   subscribe(listener: (state: SessionState) => void): () => void;
   reconnect(): Promise<void>;
   setMode(mode: TradingMode): Promise<SessionState>;
+  setReadOnly(readOnly: boolean): SessionState;
+  armLive(confirmation: string): SessionState;
+  disarm(): SessionState;
   dispose(): Promise<void>;
 }
 

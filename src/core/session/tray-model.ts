@@ -4,10 +4,20 @@ import { describeSession, type Tone } from '../../shared/session-view';
 export type TrayIconState = 'connected' | 'degraded' | 'down';
 const ICON_STATES: Record<Tone, TrayIconState> = { ok: 'connected', warn: 'degraded', down: 'down' };
 
-export type TrayAction = 'show' | 'reconnect' | 'quit' | { mode: TradingMode };
+export type TrayAction = 'show' | 'reconnect' | 'quit' | 'toggle-read-only' | { mode: TradingMode };
 
 export type TrayMenuItem =
-  { kind: 'action'; label: string; action: TrayAction; checked?: boolean; enabled: boolean } | { kind: 'separator' };
+  | {
+      kind: 'action';
+      label: string;
+      action: TrayAction;
+      /** radio: one of the modes; checkbox: an on/off switch. */
+      toggle?: { type: 'radio' | 'checkbox'; checked: boolean };
+      /** Ask before doing it (switching to live). */
+      confirm?: string;
+      enabled: boolean;
+    }
+  | { kind: 'separator' };
 
 export interface TrayModel {
   /** File name under resources/tray/, without the size suffix. */
@@ -19,7 +29,7 @@ export interface TrayModel {
 const MODES: { mode: TradingMode; label: string }[] = [
   { mode: 'demo', label: 'Demo (built-in simulator)' },
   { mode: 'paper', label: 'Paper' },
-  { mode: 'live', label: 'Live' },
+  { mode: 'live', label: 'Live…' },
 ];
 
 /** What the tray shows for a session: Electron only draws it, so it is tested without Electron. */
@@ -36,9 +46,22 @@ export function trayModel(session: SessionState, now: number): TrayModel {
         kind: 'action',
         label,
         action: { mode },
-        checked: session.mode === mode,
+        toggle: { type: 'radio', checked: session.mode === mode },
+        ...(mode === 'live' && session.mode !== 'live'
+          ? {
+              confirm:
+                'Switch to live trading? Gatehouse will connect to your live gateway. Live starts unarmed: no order is sent until you arm it in the window.',
+            }
+          : {}),
         enabled: true,
       })),
+      {
+        kind: 'action',
+        label: 'Read-only',
+        action: 'toggle-read-only',
+        toggle: { type: 'checkbox', checked: session.readOnly },
+        enabled: true,
+      },
       { kind: 'separator' },
       { kind: 'action', label: 'Quit Gatehouse', action: 'quit', enabled: true },
     ],

@@ -7,6 +7,8 @@ const AppInfoSchema = z.object({
   version: z.string(),
   /** Which shell runs the services: the Electron app or the browser harness. */
   shell: z.enum(['electron', 'harness']),
+  /** Things the person must know from start-up, e.g. a settings file that could not be used. */
+  notices: z.array(z.string()),
 });
 
 /**
@@ -23,6 +25,17 @@ export const contract = {
       z.strictObject({ mode: TradingModeSchema }),
       SessionStateSchema,
       'Switch between the demo simulator, a paper gateway and a live gateway.',
+    ),
+    'session.armLive': request(
+      z.strictObject({ confirmation: z.string().max(20) }),
+      SessionStateSchema,
+      'Arm live trading for this session; the confirmation must be the word LIVE, typed.',
+    ),
+    'session.disarm': request(z.void(), SessionStateSchema, 'Disarm live trading until armed again.'),
+    'session.setReadOnly': request(
+      z.strictObject({ readOnly: z.boolean() }),
+      SessionStateSchema,
+      'Turn order entry off (read-only) or back on, in every mode; remembered between runs.',
     ),
   },
   events: {

@@ -14,7 +14,10 @@ let harness: Harness;
 beforeAll(async () => {
   const rendererDir = mkdtempSync(join(tmpdir(), 'gatehouse-renderer-'));
   writeFileSync(join(rendererDir, 'harness.html'), '<!doctype html><title>Gatehouse</title>');
-  app = createApp({ shell: 'harness', version: '0.0.0-test', logger: silent });
+  // No gateway here: this suite is about the transport, so demo mode's simulator refuses to start.
+  const demo = { start: () => Promise.reject(new Error('no simulator in this test')), stop: async () => {} };
+  const userDataDir = mkdtempSync(join(tmpdir(), 'gatehouse-user-'));
+  app = await createApp({ shell: 'harness', version: '0.0.0-test', logger: silent, userDataDir, demo });
   harness = await startHarness({ app, rendererDir, log: () => {} });
 });
 
@@ -46,7 +49,7 @@ describe('harness WebSocket binding', () => {
     ws.send(JSON.stringify({ id: 7, method: 'app.info' }));
     expect(await nextFrame(ws)).toEqual({
       id: 7,
-      result: { ok: true, value: { name: 'Gatehouse', version: '0.0.0-test', shell: 'harness' } },
+      result: { ok: true, value: { name: 'Gatehouse', version: '0.0.0-test', shell: 'harness', notices: [] } },
     });
     ws.close();
   });
@@ -69,7 +72,7 @@ describe('harness WebSocket binding', () => {
   it('forwards published events to connected clients', async () => {
     const ws = await connect({ token: harness.token });
     const frame = nextFrame(ws);
-    await app.session.setMode('paper');
+    await app.actions.setMode('paper');
     expect(await frame).toMatchObject({ event: 'session.state', payload: { mode: 'paper' } });
     ws.close();
   });

@@ -7,10 +7,13 @@ const session = initialSessionState('demo');
 
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
   return {
-    'app.info': () => ({ name: 'Gatehouse', version: '1.2.3', shell: 'harness' }),
+    'app.info': () => ({ name: 'Gatehouse', version: '1.2.3', shell: 'harness', notices: [] }),
     'session.status': () => session,
     'session.reconnect': () => undefined,
     'session.setMode': ({ mode }) => ({ ...session, mode }),
+    'session.armLive': () => ({ ...session, liveArmed: true }),
+    'session.disarm': () => session,
+    'session.setReadOnly': ({ readOnly }) => ({ ...session, readOnly }),
     ...overrides,
   };
 }
@@ -22,7 +25,7 @@ describe('router', () => {
   it('answers a valid request with the validated value', async () => {
     expect(await router().call('app.info', undefined)).toEqual({
       ok: true,
-      value: { name: 'Gatehouse', version: '1.2.3', shell: 'harness' },
+      value: { name: 'Gatehouse', version: '1.2.3', shell: 'harness', notices: [] },
     });
   });
 

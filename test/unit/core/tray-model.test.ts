@@ -22,18 +22,26 @@ describe('trayModel', () => {
     expect(trayModel(session, 14_000).tooltip).toBe('Gatehouse — PAPER — Connected\n3 accounts, heartbeat 4 s ago');
   });
 
-  it('checks the current mode in the menu and offers show, reconnect and quit', () => {
-    const menu = trayModel(at('disconnected', 'live'), 0).menu;
+  it('checks the current mode in the menu and offers show, reconnect, read-only and quit', () => {
+    const menu = trayModel({ ...at('disconnected', 'live'), readOnly: true }, 0).menu;
     const labels = menu.flatMap((item) => (item.kind === 'action' ? [item.label] : []));
     expect(labels).toEqual([
       'Show window',
       'Reconnect',
       'Demo (built-in simulator)',
       'Paper',
-      'Live',
+      'Live…',
+      'Read-only',
       'Quit Gatehouse',
     ]);
-    const checked = menu.filter((item) => item.kind === 'action' && item.checked);
-    expect(checked).toEqual([expect.objectContaining({ label: 'Live' })]);
+    const checked = menu.flatMap((item) => (item.kind === 'action' && item.toggle?.checked ? [item.label] : []));
+    expect(checked).toEqual(['Live…', 'Read-only']);
+  });
+
+  it('asks before switching to live, not before leaving it', () => {
+    const live = (mode: TradingMode) =>
+      trayModel(at('connected', mode), 0).menu.find((i) => i.kind === 'action' && i.label === 'Live…');
+    expect(live('paper')).toMatchObject({ confirm: expect.stringContaining('unarmed') });
+    expect(live('live')).not.toHaveProperty('confirm');
   });
 });
