@@ -1,0 +1,67 @@
+/**
+ * `npm run bench`: runs every benchmark in turn on this machine, writes bench/results/latest.json and
+ * prints a table. Benchmarks measure; tests assert behaviour. Pass names to run a subset:
+ * `npm run bench -- simulator`.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import type { Bench, Figure } from './bench';
+import { simulatorBench } from './simulator-bench';
+
+const BENCHES: Record<string, () => Promise<Bench>> = {
+  simulator: simulatorBench,
+};
+
+const selected = process.argv.slice(2);
+const names = selected.length > 0 ? selected : Object.keys(BENCHES);
+const unknown = names.filter((n) => !(n in BENCHES));
+if (unknown.length > 0) {
+  console.error(`unknown bench ${unknown.join(', ')}; known: ${Object.keys(BENCHES).join(', ')}`);
+  process.exit(2);
+}
+
+const figures: Figure[] = [];
+for (const name of names) {
+  const load = BENCHES[name];
+  if (!load) continue;
+  const bench = await load();
+  console.log(`== ${bench.name}`);
+  const started = Date.now();
+  try {
+    figures.push(...(await bench.run()));
+  } catch (error) {
+    figures.push({ name: bench.name, value: Number.NaN, unit: '', goal: 'runs', pass: false, detail: String(error) });
+  }
+  console.log(`   (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+}
+
+const result = {
+  at: new Date().toISOString(),
+  machine: {
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model ?? 'unknown',
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+  },
+  figures,
+};
+mkdirSync('bench/results', { recursive: true });
+writeFileSync('bench/results/latest.json', `${JSON.stringify(result, null, 2)}\n`);
+
+const rows = figures.map((f) => [
+  f.name,
+  Number.isFinite(f.value) ? `${round(f.value)} ${f.unit}` : 'failed',
+  f.goal,
+  f.pass === null ? '—' : f.pass ? 'pass' : 'FAIL',
+]);
+const header = ['figure', 'value', 'goal', 'result'];
+const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]?.length ?? 0)));
+const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;
+console.log(`\n${line(header)}\n|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+for (const row of rows) console.log(line(row));
+console.log('\nwritten to bench/results/latest.json');
+process.exit(figures.some((f) => f.pass === false) ? 1 : 0);
+
+function round(value: number): string {
+  return Math.abs(value) >= 100 ? Math.round(value).toLocaleString('en-US') : value.toFixed(2);
+}
