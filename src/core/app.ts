@@ -64,6 +64,7 @@ export async function createApp(options: AppOptions): Promise<GatehouseApp> {
     reconnect: () => session.reconnect(),
   };
 
+  // Each room's service contributes its handlers; the compiler checks every contract request has one.
   const handlers: Handlers = {
     'app.info': () => ({ name: 'Gatehouse', version: options.version, shell: options.shell, notices }),
     'session.status': () => session.current(),

@@ -11,6 +11,9 @@ export type Handlers = {
   ) => Promise<z.input<Def<N>['output']>> | z.input<Def<N>['output']>;
 };
 
+/** The handlers of one room's requests, e.g. `RoomHandlers<'accounts.'>` for every `accounts.*` call. */
+export type RoomHandlers<Prefix extends string> = Pick<Handlers, Extract<RequestName, `${Prefix}${string}`>>;
+
 export interface Router {
   /** Never throws and never rejects: every outcome is a Result the caller can show. */
   call(method: unknown, input: unknown): Promise<Result<unknown>>;
