@@ -38,6 +38,11 @@ export interface GatewaySessionOptions {
   clientIdAttempts?: number;
 }
 
+function isSessionWide(code: number, text: string): boolean {
+  const kind = classifyGatewayMessage(code, text)?.kind;
+  return kind === 'competing-session' || kind === 'client-id-in-use';
+}
+
 const systemClock: Clock = {
   now: () => Date.now(),
   setTimeout: (fn, ms) => setTimeout(fn, ms),
@@ -182,7 +187,9 @@ export class GatewaySession implements SessionSource {
     const connection = this.options.connect(endpoint.host, endpoint.port, {
       onSocket: (up) => live() && (up ? this.onSocketUp(connection, generation) : this.onSocketDown(generation)),
       onNotice: (code, text) => live() && this.onMessage(code, text),
-      onError: (code, text, reqId) => live() && reqId === -1 && this.onMessage(code, text),
+      // IB ties some session-wide news to a request (10197 arrives with the ticker id): those count too.
+      onError: (code, text, reqId) =>
+        live() && (reqId === -1 || isSessionWide(code, text)) && this.onMessage(code, text),
     });
     this.connection = connection;
     for (const listener of this.connectionListeners) listener(connection);
