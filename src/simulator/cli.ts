@@ -8,7 +8,8 @@ const USAGE = `usage: npm run sim -- [options]
   --delayed           serve delayed data only, as for a login without market data subscriptions
   --read-only         refuse orders with 321, as a gateway with "Read-Only API" ticked
   --live-accounts     report the accounts as U… (live) instead of DU… (paper)
-  --control-port N    fault-injection HTTP API on 127.0.0.1:N (default: port + 1000; -1: none)
+  --control-port N    fault-injection HTTP API on 127.0.0.1:N (default: port + 1000, or a free port;
+                      --control-port=-1: none)
   --verbose           log every connection and fault`;
 
 function integer(name: string, text: string, min: number, max: number): number {
@@ -39,8 +40,13 @@ function parseCli(argv: string[]): SimulatorOptions {
     process.exit(0);
   }
   const port = integer('port', values.port, 0, 65535);
+  // Past 65535 the default would name a port that cannot exist: take a free one instead.
   const control =
-    values['control-port'] === undefined ? (port === 0 ? 0 : port + 1000) : Number(values['control-port']);
+    values['control-port'] === undefined
+      ? port === 0 || port + 1000 > 65535
+        ? 0
+        : port + 1000
+      : integer('control-port', values['control-port'], -1, 65535);
   return {
     port,
     seed: integer('seed', values.seed, 0, 2 ** 32 - 1),
@@ -48,7 +54,7 @@ function parseCli(argv: string[]): SimulatorOptions {
     delayed: values.delayed,
     readOnly: values['read-only'],
     accountStyle: values['live-accounts'] ? 'live' : 'paper',
-    controlPort: control === -1 ? null : integer('control-port', String(control), 0, 65535),
+    controlPort: control === -1 ? null : control,
     log: values.verbose ? (line) => process.stderr.write(`${line}\n`) : undefined,
   };
 }

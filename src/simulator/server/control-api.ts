@@ -51,7 +51,8 @@ function status(simulator: Simulator) {
     host: simulator.host,
     port: simulator.port,
     tickRate: simulator.tickRate,
-    accounts: simulator.world.accounts().map((account) => account.id),
+    // As the clients see them: U… with the live account style.
+    accounts: simulator.accountIds(),
     connections: simulator.connections(),
   };
 }

@@ -56,6 +56,15 @@ function refuseUnsupported(
   return true;
 }
 
+/**
+ * Whether an open order with this id belongs to another client. The gateway keys orders by client and order
+ * id, so no client may amend or cancel another's order by reusing its id.
+ */
+function ownedByAnother(context: GatewayContext, connection: ApiConnection, orderId: number): boolean {
+  const open = context.world.openOrders().find((order) => order.request.orderId === orderId);
+  return open !== undefined && open.request.clientId !== connection.clientId;
+}
+
 /** Who hears about an order: the client that placed it, and any client bound to all orders (reqAutoOpenOrders). */
 function listeners(context: GatewayContext, clientId: number): ApiConnection[] {
   return context
@@ -129,6 +138,10 @@ export const orderHandlers: HandlerTable = {
       });
       return;
     }
+    if (ownedByAnother(context, connection, orderId)) {
+      sendRejection(connection, orderId, { code: 103, message: 'Duplicate order id' });
+      return;
+    }
     // Success reaches the client through the world's events (routeWorldEvent); a refusal only through here.
     const result = context.world.place(request);
     if (!result.ok) sendRejection(connection, orderId, result.rejection);
@@ -137,6 +150,13 @@ export const orderHandlers: HandlerTable = {
   cancelOrder(context, connection, { orderId }) {
     if (context.readOnly) {
       validationError(connection, orderId, READ_ONLY);
+      return;
+    }
+    if (ownedByAnother(context, connection, orderId)) {
+      sendRejection(connection, orderId, {
+        code: 10147,
+        message: `OrderId ${orderId} that needs to be cancelled is not found.`,
+      });
       return;
     }
     const result = context.world.cancel(orderId);
