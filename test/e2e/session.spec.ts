@@ -32,7 +32,8 @@ test('when the simulator drops the connection the status goes down and comes bac
   await page.goto(harness.url);
   const status = page.getByRole('status', { name: 'Connection status' });
   await expect(status).toContainText('Connected');
-  await fault('/faults/drop');
+  // A restart drops the connection and keeps the port closed for a moment, so "down" is visible for sure.
+  await fault('/faults/restart?seconds=2');
   await expect(status).toContainText('Reconnecting…');
   await expect(status).toContainText('Connected', { timeout: 15_000 });
 });
