@@ -28,6 +28,8 @@ export interface SimulatorOptions {
   accountStyle?: AccountStyle;
   /** Market data lines the login may hold at once. */
   marketDataLines?: number;
+  /** Extra made-up stocks (SYN001…) for load tests that watch more instruments than the catalog has. */
+  syntheticStocks?: number;
   /** How often P&L streams and account changes are pushed. */
   accountRefreshMs?: number;
   /** Open the fault-injection HTTP API on 127.0.0.1 at this port (0: a free one); null: no control API. */
@@ -109,7 +111,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const host = options.host ?? '127.0.0.1';
   const now = options.now ?? Date.now;
   const log = options.log ?? (() => undefined);
-  const world = new World({ seed: options.seed ?? 42, now });
+  const world = new World({ seed: options.seed ?? 42, now, syntheticStocks: options.syntheticStocks });
   const live = new Map<number, ApiConnection>();
   let nextConnectionId = 1;
   let tickRate = Math.max(0, options.tickRate ?? 20);

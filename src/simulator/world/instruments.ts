@@ -215,11 +215,33 @@ const EUR_USD: Listing = {
   yearsToExpiry: 0,
 };
 
+const SYNTHETIC_CON_ID_BASE = 900_000_000;
+
+/**
+ * Made-up NYSE stocks SYN001, SYN002… for load tests that need more instruments than the real catalog
+ * has (a 200-line watchlist); prices and volatilities vary so the walk is not uniform.
+ */
+function syntheticStocks(count: number): Listing[] {
+  if (!Number.isInteger(count) || count < 0 || count > 5000) {
+    throw new RangeError(`syntheticStocks must be a whole number from 0 to 5000, not ${count}`);
+  }
+  return Array.from({ length: count }, (_, index) => {
+    const n = index + 1;
+    const symbol = `SYN${String(n).padStart(3, '0')}`;
+    const price = 10 + ((n * 37) % 490);
+    const dailyVol = 0.01 + ((n * 7) % 30) / 1000;
+    return equity(
+      [SYNTHETIC_CON_ID_BASE + n, symbol, 'NYSE', price, dailyVol, `SYNTHETIC ${n}`, 'Test', 'Load'],
+      'COMMON',
+    );
+  });
+}
+
 /**
  * Everything the simulated gateway can trade. Only expiries depend on `nowMs` (so the option and the future
  * are always live); the seed plays no part, so conIds and contract fields are the same in every world.
  */
-export function buildCatalog(nowMs: number): Listing[] {
+export function buildCatalog(nowMs: number, options: { syntheticStocks?: number } = {}): Listing[] {
   const stocks = [
     ...COMMON_STOCKS.map((row) => equity(row, 'COMMON')),
     ...ETFS.map((row) => equity(row, 'ETF')),
@@ -228,7 +250,13 @@ export function buildCatalog(nowMs: number): Listing[] {
   ];
   const aapl = stocks.find((listing) => listing.instrument.symbol === 'AAPL');
   if (!aapl) throw new Error('The catalog lost AAPL, the underlying of its options');
-  const listings = [...stocks, ...optionsOn(aapl, nowMs), emini(nowMs), EUR_USD];
+  const listings = [
+    ...stocks,
+    ...optionsOn(aapl, nowMs),
+    emini(nowMs),
+    EUR_USD,
+    ...syntheticStocks(options.syntheticStocks ?? 0),
+  ];
   for (const listing of listings) Object.freeze(listing.instrument);
   return listings;
 }

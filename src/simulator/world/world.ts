@@ -46,6 +46,8 @@ export interface WorldOptions {
   seed: number;
   /** Epoch milliseconds; Date.now unless a test pins the clock. */
   now?: () => number;
+  /** Extra made-up stocks (SYN001…) for load tests; 0 by default. */
+  syntheticStocks?: number;
 }
 
 export type WorldListener = (event: WorldEvent) => void;
@@ -96,7 +98,7 @@ export class World {
   constructor(options: WorldOptions) {
     this.seed = options.seed >>> 0;
     this.now = options.now ?? Date.now;
-    const listings = buildCatalog(this.now());
+    const listings = buildCatalog(this.now(), { syntheticStocks: options.syntheticStocks });
     this.listings = new Map(listings.map((listing) => [listing.instrument.conId, listing]));
     this.catalog = listings.map((listing) => listing.instrument);
     this.walk = new PriceWalk(listings, mulberry32(mixSeed(this.seed, WALK_STREAM)));
