@@ -75,3 +75,36 @@ export const ConsolidatedPositionSchema = PositionRowSchema.omit({ account: true
   pctOfTotal: Money,
 });
 export type ConsolidatedPosition = z.infer<typeof ConsolidatedPositionSchema>;
+
+/** Where the accounts feed stands, so an empty grid can say why it is empty. */
+export const AccountsStatusSchema = z.enum(['waiting', 'loading', 'ready']);
+export type AccountsStatus = z.infer<typeof AccountsStatusSchema>;
+
+/** What a position row is keyed by in every grid and every update: one instrument in one account. */
+export const positionRowId = (row: Pick<PositionRow, 'account' | 'conId'>): string => `${row.account}:${row.conId}`;
+
+/** Everything the workspace shows, at once: the first paint and the answer after a reconnect. */
+export const AccountsSnapshotSchema = z.object({
+  status: AccountsStatusSchema,
+  accounts: z.array(AccountSchema),
+  balances: z.array(BalanceSchema),
+  /** Sum of the balance rows in USD; a field is null when any row lacks it or cannot be converted. */
+  total: BalanceSchema,
+  positions: z.array(PositionRowSchema),
+  consolidated: z.array(ConsolidatedPositionSchema),
+});
+export type AccountsSnapshot = z.infer<typeof AccountsSnapshotSchema>;
+
+/**
+ * What changed since the last update, shaped as grid transactions: rows to add or update by id, and the
+ * ids of rows that went away. Balances are few and are upserted whole; `accounts` comes only when it changed.
+ */
+export const AccountsUpdateSchema = z.object({
+  status: AccountsStatusSchema,
+  accounts: z.array(AccountSchema).optional(),
+  balances: z.array(BalanceSchema),
+  total: BalanceSchema,
+  positions: z.object({ upsert: z.array(PositionRowSchema), remove: z.array(z.string()) }),
+  consolidated: z.object({ upsert: z.array(ConsolidatedPositionSchema), remove: z.array(z.number().int()) }),
+});
+export type AccountsUpdate = z.infer<typeof AccountsUpdateSchema>;

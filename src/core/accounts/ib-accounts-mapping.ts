@@ -1,0 +1,77 @@
+import type { AccountPositions, AccountPositionsUpdate, AccountSummaries, Contract, PnL, PnLSingle } from '@stoqey/ib';
+import {
+  figure,
+  type HeldPosition,
+  type InstrumentInfo,
+  type PnlFigures,
+  type PnlSingleFigures,
+  type SummaryLine,
+  type AccountsAction,
+} from './accounts-state';
+
+/** IBApiNext's shapes to the reducer's plain data; nothing here keeps state. */
+
+export function summaryLines(summaries: AccountSummaries): SummaryLine[] {
+  const lines: SummaryLine[] = [];
+  for (const [account, tags] of summaries)
+    for (const [tag, values] of tags)
+      for (const [currency, { value }] of values) lines.push({ account, tag, value, currency });
+  return lines;
+}
+
+export function instrumentOf(contract: Contract): InstrumentInfo {
+  const symbol = contract.symbol ?? contract.localSymbol ?? String(contract.conId ?? '?');
+  const option = contract.secType === 'OPT' || contract.secType === 'FOP';
+  return {
+    conId: contract.conId ?? 0,
+    symbol,
+    secType: contract.secType ?? '',
+    currency: contract.currency ?? 'USD',
+    description: option
+      ? [symbol, contract.lastTradeDateOrContractMonth, contract.strike, contract.right].filter(Boolean).join(' ')
+      : contract.secType === 'FUT'
+        ? (contract.localSymbol ?? `${symbol} ${contract.lastTradeDateOrContractMonth ?? ''}`.trim())
+        : symbol,
+    multiplier: figure(contract.multiplier ?? null) || 1,
+  };
+}
+
+export function heldPositions(all: AccountPositions): HeldPosition[] {
+  const held: HeldPosition[] = [];
+  for (const [account, positions] of all)
+    for (const position of positions)
+      held.push({
+        account,
+        instrument: instrumentOf(position.contract),
+        quantity: position.pos,
+        avgCost: figure(position.avgCost),
+      });
+  return held;
+}
+
+export const pnlFigures = (pnl: PnL): PnlFigures => ({
+  daily: figure(pnl.dailyPnL),
+  unrealized: figure(pnl.unrealizedPnL),
+  realized: figure(pnl.realizedPnL),
+});
+
+export const pnlSingleFigures = (pnl: PnLSingle): PnlSingleFigures => ({
+  ...pnlFigures(pnl),
+  value: figure(pnl.marketValue),
+});
+
+/**
+ * A getPositions update as reducer actions: the first one a subscriber sees is the full list (IBApiNext
+ * also labels it `added`); after that only the deltas are trusted, because @stoqey/ib 1.6.10 removes a
+ * closed position from its cached `all` with `splice(index)`, which also drops every later position of
+ * that account.
+ */
+export function positionActions(update: AccountPositionsUpdate, first: boolean): AccountsAction[] {
+  if (first) return [{ type: 'positions', positions: heldPositions(update.all) }];
+  const { added, changed, removed } = update;
+  const closed = heldPositions(removed ?? new Map()).map((held) => ({ ...held, quantity: 0 }));
+  return [...heldPositions(added ?? new Map()), ...heldPositions(changed ?? new Map()), ...closed].map((position) => ({
+    type: 'position' as const,
+    position,
+  }));
+}

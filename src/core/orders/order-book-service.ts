@@ -1,0 +1,195 @@
+import type { IBApiNextError } from '@stoqey/ib';
+import { filter, firstValueFrom, map, race, timer } from 'rxjs';
+import type { OrdersBookSnapshot } from '../../shared/orders-book';
+import { AppError } from '../../shared/result';
+import type { SessionState } from '../../shared/session';
+import { diffRows, isEmptyDiff } from '../accounts/row-diff';
+import type { AuditFile } from '../audit/audit-file';
+import type { GatewaySession } from '../gateway/gateway-session';
+import type { IbConnection } from '../gateway/ib-connection';
+import type { EventBus } from '../ipc/event-bus';
+import type { RoomHandlers } from '../ipc/router';
+import type { Logger } from '../log';
+import { executionRows, openOrderRows } from './order-book-rows';
+
+export interface OrderBookServiceOptions {
+  session: Pick<GatewaySession, 'onConnection' | 'subscribe' | 'current'>;
+  events: Pick<EventBus, 'publish'>;
+  audit: Pick<AuditFile, 'append'>;
+  logger: Logger;
+  /** How often working orders and executions are re-read while connected. */
+  refreshMs?: number;
+  /** How long to wait for the gateway to refuse a cancel before taking silence as accepted. */
+  cancelAnswerMs?: number;
+}
+
+const isUp = (state: SessionState) => state.state === 'connected' || state.state === 'degraded';
+/** IBKR's "Order Canceled" confirmation; 321 is the gateway's read-only (or validation) refusal. */
+const CANCELLED = 202;
+const READ_ONLY = 321;
+
+/**
+ * Working orders of every client (reqAllOpenOrders: other clients' order updates are not streamed to
+ * this one, so the book is re-read on a short interval) and today's executions with commissions, published
+ * as grid transactions when they change; cancel one order or all of them, each recorded in the audit log
+ * before it is sent.
+ */
+export class OrderBookService {
+  private connection: IbConnection | null = null;
+  private up = false;
+  private book: OrdersBookSnapshot = { status: 'waiting', openOrders: [], executions: [] };
+  private timer: NodeJS.Timeout | null = null;
+  private refreshing: Promise<void> | null = null;
+  private readonly stops: (() => void)[] = [];
+
+  constructor(private readonly options: OrderBookServiceOptions) {
+    this.stops.push(
+      options.session.onConnection((connection) => {
+        this.connection = connection;
+        this.publish({ status: 'waiting', openOrders: [], executions: [] });
+      }),
+      options.session.subscribe((state) => this.onSession(state)),
+    );
+    this.onSession(options.session.current());
+  }
+
+  handlers(): RoomHandlers<'orders.cancel' | 'orders.cancelAll' | 'orders.open'> {
+    return {
+      'orders.open': () => this.book,
+      'orders.cancel': ({ orderId }) => this.cancel(orderId),
+      'orders.cancelAll': () => this.cancelAll(),
+    };
+  }
+
+  dispose(): void {
+    for (const stop of this.stops) stop();
+    this.stopRefreshing();
+  }
+
+  /** Reads the book now (also after each cancel), sharing a read already under way. */
+  refresh(): Promise<void> {
+    this.refreshing ??= this.read().finally(() => (this.refreshing = null));
+    return this.refreshing;
+  }
+
+  private onSession(state: SessionState): void {
+    const up = isUp(state) && this.connection !== null;
+    if (up === this.up) return;
+    this.up = up;
+    if (!up) {
+      this.stopRefreshing();
+      this.publish({ ...this.book, status: 'waiting' });
+      return;
+    }
+    this.publish({ ...this.book, status: 'loading' });
+    void this.refresh();
+    this.timer = setInterval(() => void this.refresh(), this.options.refreshMs ?? 2_000);
+  }
+
+  private stopRefreshing(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  private async read(): Promise<void> {
+    const connection = this.connection;
+    if (!connection || !this.up) return;
+    try {
+      const [orders, details, reports] = await Promise.all([
+        connection.api.getAllOpenOrders(),
+        connection.api.getExecutionDetails({}),
+        connection.api.getCommissionReport({}),
+      ]);
+      if (connection !== this.connection || !this.up) return;
+      this.publish({ status: 'ready', openOrders: openOrderRows(orders), executions: executionRows(details, reports) });
+    } catch (error) {
+      this.options.logger.log('warn', 'order book: reading open orders or executions failed', error);
+    }
+  }
+
+  private publish(next: OrdersBookSnapshot): void {
+    const previous = this.book;
+    this.book = next;
+    const openOrders = diffRows(previous.openOrders, next.openOrders, (row) => row.id);
+    const executions = diffRows(previous.executions, next.executions, (row) => row.execId);
+    if (previous.status === next.status && isEmptyDiff(openOrders) && isEmptyDiff(executions)) return;
+    this.options.events.publish('orders.bookUpdate', { status: next.status, openOrders, executions });
+  }
+
+  private requireConnection(): IbConnection {
+    if (!this.connection || !this.up)
+      throw new AppError('unavailable', 'Not connected to IB Gateway; nothing can be cancelled until it is back.');
+    return this.connection;
+  }
+
+  /**
+   * IBKR lets a client cancel only its own orders by id: an order id from another client could name one of
+   * ours, so another client's order is refused here and left to "Cancel all orders".
+   */
+  private async cancel(orderId: number): Promise<{ message: string }> {
+    const connection = this.requireConnection();
+    const ownClientId = this.options.session.current().clientId;
+    const order = this.book.openOrders.find((row) => row.orderId === orderId && row.clientId === ownClientId);
+    if (!order) {
+      const other = this.book.openOrders.find((row) => row.orderId === orderId);
+      throw new AppError(
+        'refused',
+        other
+          ? `Order ${orderId} was placed by API client ${other.clientId ?? 'unknown'}; only that program can cancel it on its own. Use "Cancel all orders" to cancel it from here.`
+          : `There is no working order ${orderId} from Gatehouse to cancel.`,
+      );
+    }
+    await this.audit({ type: 'cancel', orderId, account: order.account, symbol: order.symbol });
+    const answer = this.gatewayAnswer(connection, (error) => error.reqId === orderId);
+    connection.api.cancelOrder(orderId);
+    const refused = await answer;
+    void this.refresh();
+    if (refused && refused.code !== CANCELLED) {
+      await this.audit({ type: 'cancel-refused', orderId, code: refused.code, text: refused.text });
+      throw new AppError('refused', refusal(refused.code, refused.text, `Order ${orderId} could not be cancelled`));
+    }
+    return { message: refused ? `Order ${orderId} cancelled.` : `Cancel requested for order ${orderId}.` };
+  }
+
+  private async cancelAll(): Promise<{ message: string }> {
+    const connection = this.requireConnection();
+    await this.audit({ type: 'cancel-all', workingOrders: this.book.openOrders.map((row) => row.id) });
+    const answer = this.gatewayAnswer(connection, (error) => error.reqId === -1 && error.code === READ_ONLY);
+    connection.api.cancelAllOrders();
+    const refused = await answer;
+    void this.refresh();
+    if (refused) {
+      await this.audit({ type: 'cancel-all-refused', code: refused.code, text: refused.text });
+      throw new AppError('refused', refusal(refused.code, refused.text, 'The orders could not be cancelled'));
+    }
+    return { message: 'Cancel sent for every working order in every account.' };
+  }
+
+  /** The first matching gateway error within the answer window, or null when the gateway stayed silent. */
+  private gatewayAnswer(
+    connection: IbConnection,
+    matches: (error: IBApiNextError) => boolean,
+  ): Promise<{ code: number; text: string } | null> {
+    return firstValueFrom(
+      race(
+        connection.api.error.pipe(
+          filter(matches),
+          map((error) => ({ code: error.code, text: error.error.message })),
+        ),
+        timer(this.options.cancelAnswerMs ?? 1_000).pipe(map(() => null)),
+      ),
+    );
+  }
+
+  /** Written and flushed before the request leaves, as every order action is (DESIGN.md §4). */
+  private audit(record: Record<string, unknown>): Promise<void> {
+    const { mode, clientId } = this.options.session.current();
+    return this.options.audit.append({ at: new Date().toISOString(), source: 'order-book', mode, clientId, ...record });
+  }
+}
+
+function refusal(code: number, text: string, what: string): string {
+  if (code === READ_ONLY && /read.?only|validat/i.test(text))
+    return `${what}: the gateway is in read-only API mode (IB error 321). Untick "Read-Only API" in its API settings.`;
+  return `${what}: IB error ${code}: ${text}`;
+}

@@ -1,0 +1,117 @@
+import type { ColDef, ICellRendererParams } from 'ag-grid-community';
+import { AgGridReact } from 'ag-grid-react';
+import { useEffect, useMemo, useState } from 'react';
+import type { Balance, LedgerLine } from '../../../../shared/accounts';
+import { balanceFeed, useAccountsStore } from '../../stores/accounts-store';
+import { report } from '../../stores/notice-store';
+import { ModalDialog } from '../modal-dialog';
+import { AccountName } from './account-cell';
+import { formatMoney, moneyColumn, overlay, useFeedGrid } from './grid-kit';
+
+const TOTAL_ID = 'Total';
+
+function AccountCell({ value }: ICellRendererParams<Balance, string>) {
+  if (value === TOTAL_ID) return <strong>Total (USD)</strong>;
+  return <AccountName id={value ?? ''} />;
+}
+
+const COLUMNS: ColDef<Balance>[] = [
+  { field: 'account', headerName: 'Account', cellRenderer: AccountCell, width: 380, pinned: 'left' },
+  moneyColumn<Balance>('netLiquidation', 'Net liquidation'),
+  moneyColumn<Balance>('totalCashValue', 'Total cash', true),
+  moneyColumn<Balance>('settledCash', 'Settled cash', true),
+  moneyColumn<Balance>('buyingPower', 'Buying power'),
+  moneyColumn<Balance>('availableFunds', 'Available funds', true),
+  moneyColumn<Balance>('excessLiquidity', 'Excess liquidity', true),
+  moneyColumn<Balance>('initMarginReq', 'Initial margin'),
+  moneyColumn<Balance>('maintMarginReq', 'Maint. margin'),
+  moneyColumn<Balance>('grossPositionValue', 'Gross position value'),
+  moneyColumn<Balance>('dailyPnl', 'Daily P&L', true),
+  moneyColumn<Balance>('unrealizedPnl', 'Unrealized P&L', true),
+  moneyColumn<Balance>('realizedPnl', 'Realized P&L', true),
+];
+
+const LOADING = {
+  waiting: 'Waiting for IB Gateway…',
+  loading: 'Loading balances from IB Gateway…',
+  ready: '',
+};
+
+/** A row per account and a pinned total row that is, field by field, the sum of the rows (in USD). */
+export function BalancesGrid() {
+  const status = useAccountsStore((s) => s.status);
+  const total = useAccountsStore((s) => s.total);
+  const { gridProps } = useFeedGrid(balanceFeed, 'balances');
+  const [ledgerOpen, setLedgerOpen] = useState(false);
+  const pinned = useMemo(() => (total ? [{ ...total, account: TOTAL_ID }] : []), [total]);
+  return (
+    <section className="accounts-pane balances-pane" aria-label="Balances">
+      <div className="pane-header">
+        <h2>Balances</h2>
+        <button type="button" onClick={() => setLedgerOpen(true)} disabled={status === 'waiting'}>
+          Cash by currency
+        </button>
+      </div>
+      <div className="grid-host ag-theme-quartz-auto-dark" role="region" aria-label="Balances grid">
+        <AgGridReact<Balance>
+          {...gridProps}
+          theme="legacy"
+          columnDefs={COLUMNS}
+          pinnedBottomRowData={pinned}
+          loading={status !== 'ready' && balanceFeed.size === 0}
+          overlayLoadingTemplate={overlay(LOADING[status] || 'Loading…')}
+          overlayNoRowsTemplate={overlay('No linked accounts reported by IB Gateway.')}
+          suppressColumnVirtualisation
+        />
+      </div>
+      {ledgerOpen && <LedgerDialog onClose={() => setLedgerOpen(false)} />}
+    </section>
+  );
+}
+
+/** `$LEDGER:ALL`: cash in each currency of each account, read when asked for. */
+function LedgerDialog({ onClose }: { onClose(): void }) {
+  const [lines, setLines] = useState<LedgerLine[] | null>(null);
+  useEffect(() => {
+    let open = true;
+    void report(window.gatehouse.accounts.ledger({})).then((value) => open && setLines(value ?? []));
+    return () => {
+      open = false;
+    };
+  }, []);
+  return (
+    <ModalDialog title="Cash by currency" onCancel={onClose}>
+      {lines === null ? (
+        <p role="status">Reading the ledger from IB Gateway…</p>
+      ) : lines.length === 0 ? (
+        <p>IB Gateway has not reported any cash yet.</p>
+      ) : (
+        <table className="ledger-table">
+          <thead>
+            <tr>
+              <th scope="col">Account</th>
+              <th scope="col">Currency</th>
+              <th scope="col">Cash</th>
+              <th scope="col">USD per unit</th>
+            </tr>
+          </thead>
+          <tbody>
+            {lines.map((line) => (
+              <tr key={`${line.account}:${line.currency}`}>
+                <td>{line.account}</td>
+                <td>{line.currency}</td>
+                <td className="num">{formatMoney(line.cash)}</td>
+                <td className="num">{line.exchangeRate?.toFixed(5) ?? '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <div className="dialog-actions">
+        <button type="button" onClick={onClose} autoFocus>
+          Close
+        </button>
+      </div>
+    </ModalDialog>
+  );
+}

@@ -1,0 +1,110 @@
+import {
+  AllCommunityModule,
+  ModuleRegistry,
+  type ColDef,
+  type GridApi,
+  type GridReadyEvent,
+  type ValueFormatterParams,
+} from 'ag-grid-community';
+import { useCallback, useEffect, useRef } from 'react';
+import 'ag-grid-community/styles/ag-grid.css';
+import 'ag-grid-community/styles/ag-theme-quartz.css';
+import type { RowFeed } from '../../stores/row-feed';
+
+ModuleRegistry.registerModules([AllCommunityModule]);
+
+// The legacy (CSS file) theme, not the Theming API: the API injects <style> elements at run time, which
+// the renderer's CSP (style-src 'self') rightly refuses. The wrapper class follows the OS's dark mode.
+const money = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const quantity = new Intl.NumberFormat('en-US', { maximumFractionDigits: 4 });
+
+export const formatMoney = (value: number | null | undefined): string =>
+  value === null || value === undefined ? '—' : money.format(value);
+
+type NumberParams = ValueFormatterParams<unknown, number | null>;
+
+/** Right-aligned figure with two decimals and thousands separators; gains green, losses red when `signed`. */
+export function moneyColumn<Row>(field: string, headerName: string, signed = false, width = 130): ColDef<Row> {
+  return {
+    field: field as ColDef<Row>['field'],
+    headerName,
+    type: 'rightAligned',
+    width,
+    filter: 'agNumberColumnFilter',
+    valueFormatter: (p: NumberParams) => formatMoney(p.value),
+    ...(signed ? { cellClassRules: SIGN_CLASSES } : {}),
+  } as ColDef<Row>;
+}
+
+export function quantityColumn<Row>(field: string, headerName: string, width = 100): ColDef<Row> {
+  return {
+    field: field as ColDef<Row>['field'],
+    headerName,
+    type: 'rightAligned',
+    width,
+    filter: 'agNumberColumnFilter',
+    valueFormatter: (p: NumberParams) => (p.value === null || p.value === undefined ? '—' : quantity.format(p.value)),
+    cellClassRules: SIGN_CLASSES,
+  } as ColDef<Row>;
+}
+
+export const SIGN_CLASSES = {
+  'num-positive': (p: { value: unknown }) => typeof p.value === 'number' && p.value > 0,
+  'num-negative': (p: { value: unknown }) => typeof p.value === 'number' && p.value < 0,
+};
+
+export const DEFAULT_COL_DEF: ColDef = { sortable: true, filter: true, resizable: true, minWidth: 70 };
+
+/** Overlay text as HTML (ag-grid's template props); the strings here are our own constants. */
+export const overlay = (text: string) => `<span class="grid-overlay" role="status">${text}</span>`;
+
+const STATE_PREFIX = 'gatehouse.grid.';
+
+/**
+ * Feeds a grid from a RowFeed: every row once when the grid is ready, then only transactions; and keeps
+ * the grid's column state (order, widths, sort, hidden) between runs under `stateKey`.
+ */
+export function useFeedGrid<Row, Id>(feed: RowFeed<Row, Id>, stateKey: string) {
+  const apiRef = useRef<GridApi<Row> | null>(null);
+  const stopRef = useRef<(() => void) | null>(null);
+  useEffect(() => () => stopRef.current?.(), []);
+
+  const onGridReady = useCallback(
+    (event: GridReadyEvent<Row>) => {
+      apiRef.current = event.api;
+      const saved = localStorage.getItem(STATE_PREFIX + stateKey);
+      if (saved) {
+        try {
+          event.api.applyColumnState({ state: JSON.parse(saved) as [], applyOrder: true });
+        } catch {
+          localStorage.removeItem(STATE_PREFIX + stateKey);
+        }
+      }
+      event.api.setGridOption('rowData', feed.all());
+      stopRef.current?.();
+      stopRef.current = feed.subscribe((tx) => event.api.applyTransactionAsync(tx));
+    },
+    [feed, stateKey],
+  );
+
+  const saveColumnState = useCallback(() => {
+    const api = apiRef.current;
+    if (api && !api.isDestroyed()) localStorage.setItem(STATE_PREFIX + stateKey, JSON.stringify(api.getColumnState()));
+  }, [stateKey]);
+
+  return {
+    apiRef,
+    gridProps: {
+      onGridReady,
+      onSortChanged: saveColumnState,
+      onColumnMoved: saveColumnState,
+      onColumnResized: saveColumnState,
+      onColumnVisible: saveColumnState,
+      onColumnPinned: saveColumnState,
+      getRowId: (params: { data: Row }) => String(feed.idOf(params.data)),
+      defaultColDef: DEFAULT_COL_DEF,
+      asyncTransactionWaitMillis: 50,
+      animateRows: false,
+    },
+  };
+}

@@ -1,0 +1,181 @@
+import type { ColDef, ICellRendererParams } from 'ag-grid-community';
+import { AgGridReact } from 'ag-grid-react';
+import { useState } from 'react';
+import type { ExecutionRow, OpenOrderRow } from '../../../../shared/orders-book';
+import { report, useNoticeStore } from '../../stores/notice-store';
+import { executionFeed, openOrderFeed, useOrdersBookStore } from '../../stores/orders-book-store';
+import { useSessionStore } from '../../stores/session-store';
+import { ModalDialog } from '../modal-dialog';
+import { moneyColumn, overlay, quantityColumn, useFeedGrid } from './grid-kit';
+
+type Tab = 'orders' | 'executions';
+
+function CancelCell({ data }: ICellRendererParams<OpenOrderRow>) {
+  const ownClientId = useSessionStore((s) => s.session?.clientId ?? null);
+  const [busy, setBusy] = useState(false);
+  if (!data) return null;
+  const own = data.clientId === ownClientId;
+  const cancel = async () => {
+    setBusy(true);
+    const answer = await report(window.gatehouse.orders.cancel({ orderId: data.orderId }));
+    if (answer) useNoticeStore.getState().push('info', answer.message);
+    setBusy(false);
+  };
+  return (
+    <button
+      type="button"
+      className="cell-button"
+      disabled={busy || !own}
+      aria-label={`Cancel order ${data.orderId} ${data.action} ${data.quantity} ${data.symbol}`}
+      title={
+        own ? undefined : `Placed by API client ${data.clientId ?? '?'}: use "Cancel all orders" to cancel it here.`
+      }
+      onClick={() => void cancel()}
+    >
+      Cancel
+    </button>
+  );
+}
+
+const ORDER_COLUMNS: ColDef<OpenOrderRow>[] = [
+  { colId: 'cancel', headerName: '', cellRenderer: CancelCell, width: 90, sortable: false, filter: false },
+  { field: 'orderId', headerName: 'Order', width: 85 },
+  { field: 'account', headerName: 'Account', width: 115 },
+  { field: 'symbol', headerName: 'Symbol', width: 95 },
+  { field: 'action', headerName: 'Side', width: 75 },
+  quantityColumn<OpenOrderRow>('quantity', 'Quantity', 95),
+  { field: 'orderType', headerName: 'Type', width: 80 },
+  moneyColumn<OpenOrderRow>('limitPrice', 'Limit', false, 100),
+  moneyColumn<OpenOrderRow>('stopPrice', 'Stop', false, 100),
+  { field: 'tif', headerName: 'TIF', width: 70 },
+  { field: 'status', headerName: 'Status', width: 115 },
+  quantityColumn<OpenOrderRow>('filled', 'Filled', 85),
+  quantityColumn<OpenOrderRow>('remaining', 'Remaining', 100),
+  { field: 'clientId', headerName: 'Client', width: 80 },
+];
+
+const EXECUTION_COLUMNS: ColDef<ExecutionRow>[] = [
+  { field: 'time', headerName: 'Time', width: 190, sort: 'desc' },
+  { field: 'account', headerName: 'Account', width: 115 },
+  { field: 'symbol', headerName: 'Symbol', width: 95 },
+  { field: 'side', headerName: 'Side', width: 75 },
+  quantityColumn<ExecutionRow>('quantity', 'Quantity', 95),
+  moneyColumn<ExecutionRow>('price', 'Price', false, 110),
+  moneyColumn<ExecutionRow>('commission', 'Commission', false, 115),
+  { field: 'commissionCurrency', headerName: 'Comm. ccy', width: 95 },
+  moneyColumn<ExecutionRow>('realizedPnl', 'Realized P&L', true, 125),
+  { field: 'orderId', headerName: 'Order', width: 85 },
+  { field: 'execId', headerName: 'Execution id', width: 170 },
+];
+
+function useBookOverlay(empty: string) {
+  const status = useOrdersBookStore((s) => s.status);
+  return {
+    loading: status !== 'ready',
+    overlayLoadingTemplate: overlay(
+      status === 'waiting' ? 'Waiting for IB Gateway…' : 'Reading orders from IB Gateway…',
+    ),
+    overlayNoRowsTemplate: overlay(empty),
+  };
+}
+
+function OpenOrdersGrid() {
+  const { gridProps } = useFeedGrid(openOrderFeed, 'open-orders');
+  return (
+    <AgGridReact<OpenOrderRow>
+      {...gridProps}
+      {...useBookOverlay('No open orders')}
+      theme="legacy"
+      columnDefs={ORDER_COLUMNS}
+    />
+  );
+}
+
+function ExecutionsGrid() {
+  const { gridProps } = useFeedGrid(executionFeed, 'executions');
+  return (
+    <AgGridReact<ExecutionRow>
+      {...gridProps}
+      {...useBookOverlay('No executions today')}
+      theme="legacy"
+      columnDefs={EXECUTION_COLUMNS}
+    />
+  );
+}
+
+/** Cancelling every order is one click away from a mistake: it asks first and says how many. */
+function CancelAllDialog({ onClose }: { onClose(): void }) {
+  const count = useOrdersBookStore((s) => s.openOrderCount);
+  const [busy, setBusy] = useState(false);
+  const confirm = async () => {
+    setBusy(true);
+    const answer = await report(window.gatehouse.orders.cancelAll({ confirm: true }));
+    if (answer) useNoticeStore.getState().push('info', answer.message);
+    onClose();
+  };
+  return (
+    <ModalDialog title="Cancel all orders?" onCancel={onClose}>
+      <p>
+        This cancels <strong>every working order in every account</strong> ({count} listed), including orders placed
+        from TWS or other programs.
+      </p>
+      <div className="dialog-actions">
+        <button type="button" onClick={onClose} autoFocus>
+          Keep orders
+        </button>
+        <button type="button" className="danger" disabled={busy} onClick={() => void confirm()}>
+          Cancel all orders
+        </button>
+      </div>
+    </ModalDialog>
+  );
+}
+
+export function OrdersPanel() {
+  const [tab, setTab] = useState<Tab>('orders');
+  const [confirming, setConfirming] = useState(false);
+  const openOrderCount = useOrdersBookStore((s) => s.openOrderCount);
+  const executionCount = useOrdersBookStore((s) => s.executionCount);
+  const tabs: { id: Tab; label: string }[] = [
+    { id: 'orders', label: `Open orders (${openOrderCount})` },
+    { id: 'executions', label: `Executions (${executionCount})` },
+  ];
+  return (
+    <section className="accounts-pane orders-pane" aria-label="Orders and executions">
+      <div className="pane-header">
+        <div role="tablist" aria-label="Orders and executions" className="tabs">
+          {tabs.map(({ id, label }) => (
+            <button
+              key={id}
+              type="button"
+              role="tab"
+              id={`book-tab-${id}`}
+              aria-selected={tab === id}
+              aria-controls={`book-panel-${id}`}
+              tabIndex={tab === id ? 0 : -1}
+              onClick={() => setTab(id)}
+              onKeyDown={(event) => {
+                if (event.key === 'ArrowRight' || event.key === 'ArrowLeft')
+                  setTab(tab === 'orders' ? 'executions' : 'orders');
+              }}
+            >
+              {label}
+            </button>
+          ))}
+        </div>
+        <button type="button" className="danger" disabled={openOrderCount === 0} onClick={() => setConfirming(true)}>
+          Cancel all orders
+        </button>
+      </div>
+      <div
+        className="grid-host ag-theme-quartz-auto-dark"
+        role="tabpanel"
+        id={`book-panel-${tab}`}
+        aria-labelledby={`book-tab-${tab}`}
+      >
+        {tab === 'orders' ? <OpenOrdersGrid /> : <ExecutionsGrid />}
+      </div>
+      {confirming && <CancelAllDialog onClose={() => setConfirming(false)} />}
+    </section>
+  );
+}

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { request, type EventMap, type RequestMap } from './define';
+import { OrdersBookSnapshotSchema, OrdersBookUpdateSchema } from '../orders-book';
+
+const CancelAnswerSchema = z.object({
+  /** What the gateway said, in a sentence (e.g. "Cancel requested for order 12."). */
+  message: z.string(),
+});
+
+/** The order book: working orders of every client and today's executions; cancel one or all. */
+export const ordersBookRequests = {
+  'orders.open': request(
+    z.void(),
+    OrdersBookSnapshotSchema,
+    "Working orders (every client's) and today's executions with commissions; orders.bookUpdate carries changes.",
+  ),
+  'orders.cancel': request(
+    z.strictObject({ orderId: z.number().int().nonnegative() }),
+    CancelAnswerSchema,
+    'Cancel one working order by its order id; recorded in the audit log first.',
+  ),
+  'orders.cancelAll': request(
+    z.strictObject({ confirm: z.literal(true, { error: 'Cancelling every order needs confirm: true.' }) }),
+    CancelAnswerSchema,
+    'Cancel every working order in every account (reqGlobalCancel); recorded in the audit log first.',
+  ),
+} as const satisfies RequestMap;
+
+export const ordersBookEvents = {
+  'orders.bookUpdate': OrdersBookUpdateSchema,
+} as const satisfies EventMap;

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+
+/** One working order, whichever client placed it (reqAllOpenOrders). */
+export const OpenOrderRowSchema = z.object({
+  /** permId when the gateway gave one (unique across clients), else `clientId:orderId`. */
+  id: z.string(),
+  orderId: z.number().int(),
+  clientId: z.number().int().nullable(),
+  permId: z.number().int().nullable(),
+  account: z.string(),
+  symbol: z.string(),
+  secType: z.string(),
+  action: z.string(),
+  quantity: z.number(),
+  orderType: z.string(),
+  limitPrice: z.number().nullable(),
+  stopPrice: z.number().nullable(),
+  tif: z.string(),
+  status: z.string(),
+  filled: z.number(),
+  remaining: z.number(),
+});
+export type OpenOrderRow = z.infer<typeof OpenOrderRowSchema>;
+
+/** One fill of today with its commission (from the matching commission report, once it arrives). */
+export const ExecutionRowSchema = z.object({
+  execId: z.string(),
+  orderId: z.number().int(),
+  account: z.string(),
+  symbol: z.string(),
+  secType: z.string(),
+  side: z.string(),
+  quantity: z.number(),
+  price: z.number(),
+  /** As the gateway wrote it, e.g. "20260105 14:30:00 US/Eastern". */
+  time: z.string(),
+  commission: z.number().nullable(),
+  commissionCurrency: z.string().nullable(),
+  realizedPnl: z.number().nullable(),
+});
+export type ExecutionRow = z.infer<typeof ExecutionRowSchema>;
+
+export const OrdersBookStatusSchema = z.enum(['waiting', 'loading', 'ready']);
+
+export const OrdersBookSnapshotSchema = z.object({
+  status: OrdersBookStatusSchema,
+  openOrders: z.array(OpenOrderRowSchema),
+  executions: z.array(ExecutionRowSchema),
+});
+export type OrdersBookSnapshot = z.infer<typeof OrdersBookSnapshotSchema>;
+
+/** Changes since the last update, as grid transactions keyed by `id` / `execId`. */
+export const OrdersBookUpdateSchema = z.object({
+  status: OrdersBookStatusSchema,
+  openOrders: z.object({ upsert: z.array(OpenOrderRowSchema), remove: z.array(z.string()) }),
+  executions: z.object({ upsert: z.array(ExecutionRowSchema), remove: z.array(z.string()) }),
+});
+export type OrdersBookUpdate = z.infer<typeof OrdersBookUpdateSchema>;

@@ -1,0 +1,139 @@
+import { ConnectionState, IBApiNext, OrderAction, OrderType, SecType } from '@stoqey/ib';
+import type { Locator, Page } from '@playwright/test';
+import { filter, firstValueFrom, timeout } from 'rxjs';
+import { expect, startHarnessProcess, stopHarnessProcess, test, type RunningHarness } from './harness-fixture';
+
+/**
+ * The accounts workspace in Chromium through the harness, on the demo simulator: the figures are read
+ * back from the grid cells as a person sees them.
+ */
+
+const ACCOUNTS = ['DU1000001', 'DU1000002', 'DU1000003'];
+const AAPL = 265598;
+
+test.use({ viewport: { width: 1900, height: 1200 } });
+
+let harness: RunningHarness;
+test.beforeEach(async () => {
+  harness = await startHarnessProcess(['--sim-control-port', '0']);
+  // Still prices make a sum read cell by cell comparable with the total row read a moment later.
+  const response = await fetch(`${harness.simControl}/market/tick-rate?value=0`, { method: 'POST' });
+  expect(response.ok).toBe(true);
+});
+test.afterEach(async () => stopHarnessProcess(harness));
+
+const parse = (text: string) => Number(text.replace(/,/g, '').trim());
+
+/** A cell of the balances grid: account rows by id, the total in the pinned bottom row (id "Total"). */
+function balanceCell(page: Page, account: string | 'total', column: string): Locator {
+  const grid = page.getByRole('region', { name: 'Balances grid' });
+  return account === 'total'
+    ? grid.locator(`[role="row"][row-id="Total"] [col-id="${column}"]`)
+    : grid.locator(`[role="row"][row-id="${account}"] [col-id="${column}"]`);
+}
+
+test("every account is shown with the simulator's figures, and the totals are the sum of the rows", async ({
+  page,
+}) => {
+  await page.goto(harness.url);
+  const balances = page.getByRole('region', { name: 'Balances grid' });
+  for (const account of ACCOUNTS) await expect(balances.getByText(account)).toBeVisible();
+  // The simulator's opening book: the IRA holds 100,000 USD, 92,500 of it settled.
+  await expect(balanceCell(page, 'DU1000001', 'totalCashValue')).toHaveText('100,000.00');
+  await expect(balanceCell(page, 'DU1000001', 'settledCash')).toHaveText('92,500.00');
+  for (const column of ['netLiquidation', 'totalCashValue', 'grossPositionValue', 'dailyPnl']) {
+    await expect(async () => {
+      const rows = await Promise.all(ACCOUNTS.map((a) => balanceCell(page, a, column).innerText()));
+      const total = await balanceCell(page, 'total', column).innerText();
+      for (const text of rows) expect(text).toMatch(/^-?[\d,]+\.\d\d$/);
+      const sum = rows.map(parse).reduce((a, b) => a + b, 0);
+      // Each cell is rounded to cents: the sum of three may differ from the rounded total by 1.5 cents.
+      expect(Math.abs(sum - parse(total))).toBeLessThanOrEqual(0.015);
+    }).toPass({ timeout: 10_000 });
+  }
+  expect(parse(await balanceCell(page, 'DU1000003', 'netLiquidation').innerText())).toBeGreaterThan(600_000);
+
+  const badge = page.getByRole('note', { name: 'IRA restrictions: cash only, no short selling, USD withdrawals only' });
+  await expect(badge).toHaveCount(1);
+  await expect(badge).toHaveText('IRA · cash only · no shorts · USD withdrawals only');
+  await expect(balances.locator(`[row-id="DU1000001"]`).getByRole('note')).toBeVisible();
+});
+
+test('the consolidated view shows AAPL once with the split per account; chips narrow the rows', async ({ page }) => {
+  await page.goto(harness.url);
+  const perAccount = page.getByRole('region', { name: 'Positions by account' });
+  await expect(perAccount.locator('[row-id="DU1000001:265598"] [col-id="quantity"]')).toHaveText('200');
+  await expect(perAccount.locator('[row-id="DU1000002:265598"] [col-id="quantity"]')).toHaveText('100');
+
+  await page.getByRole('button', { name: /^Show .* DU1000002$/ }).click();
+  await expect(page.getByRole('button', { name: /^Show .* DU1000002$/ })).toHaveAttribute('aria-pressed', 'false');
+  await expect(perAccount.locator('[row-id="DU1000002:265598"]')).toHaveCount(0);
+  await expect(perAccount.locator('[row-id="DU1000001:265598"] [col-id="quantity"]')).toHaveText('200');
+  await page.getByRole('button', { name: /^Show .* DU1000002$/ }).click();
+
+  await page.getByRole('button', { name: 'Consolidated', exact: true }).click();
+  const consolidated = page.getByRole('region', { name: 'Consolidated positions' });
+  const aapl = consolidated.locator(`[role="row"][row-id="${AAPL}"]`);
+  await expect(aapl.locator('[col-id="symbol"]')).toHaveText('AAPL');
+  await expect(consolidated.locator('[role="row"]').filter({ hasText: /^AAPL\s*AAPL\s*STK/ })).toHaveCount(1);
+  await expect(aapl.locator('[col-id="quantity"]')).toHaveText('300');
+  const split = aapl.locator('[col-id="split"]');
+  await expect(split).toContainText('DU1000001');
+  await expect(split).toContainText('200');
+  await expect(split).toContainText('DU1000002');
+  await expect(split).toContainText('100');
+});
+
+test('cancel all asks first, then cancels the resting order', async ({ page }) => {
+  await page.goto(harness.url);
+  const status = await page.evaluate(() => window.gatehouse.session.status());
+  if (!status.ok || status.value.port === null) throw new Error('no demo gateway port');
+  const trader = new IBApiNext({ host: '127.0.0.1', port: status.value.port, reconnectInterval: 0 });
+  try {
+    const connected = firstValueFrom(
+      trader.connectionState.pipe(
+        filter((s) => s === ConnectionState.Connected),
+        timeout(5000),
+      ),
+    );
+    trader.connect(77);
+    await connected;
+    const orderId = await trader.placeNewOrder(
+      { symbol: 'AAPL', secType: SecType.STK, exchange: 'SMART', currency: 'USD' },
+      {
+        action: OrderAction.BUY,
+        totalQuantity: 7,
+        orderType: OrderType.LMT,
+        lmtPrice: 50,
+        tif: 'DAY',
+        account: 'DU1000002',
+        transmit: true,
+      },
+    );
+    const orders = page.getByRole('tabpanel');
+    await expect(page.getByRole('tab', { name: /Open orders/ })).toHaveAttribute('aria-selected', 'true');
+    const row = orders
+      .locator('[role="row"]')
+      .filter({ has: page.locator('[col-id="orderId"]', { hasText: new RegExp(`^${orderId}$`) }) });
+    await expect(row).toBeVisible({ timeout: 10_000 });
+    await expect(row.locator('[col-id="limitPrice"]')).toHaveText('50.00');
+    // Another client's order: this window can only cancel it with everything else.
+    await expect(page.getByRole('button', { name: `Cancel order ${orderId} BUY 7 AAPL` })).toBeDisabled();
+
+    await page.getByRole('button', { name: 'Cancel all orders' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Cancel all orders?' });
+    await expect(dialog).toBeVisible();
+    await dialog.getByRole('button', { name: 'Keep orders' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(row).toBeVisible();
+
+    await page.getByRole('button', { name: 'Cancel all orders' }).click();
+    await dialog.getByRole('button', { name: 'Cancel all orders' }).click();
+    await expect(row).toHaveCount(0, { timeout: 10_000 });
+    await expect(orders.getByText('No open orders')).toBeVisible();
+    await page.getByRole('tab', { name: /Executions/ }).click();
+    await expect(page.getByRole('tab', { name: /Executions/ })).toHaveAttribute('aria-selected', 'true');
+  } finally {
+    trader.disconnect();
+  }
+});
