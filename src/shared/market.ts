@@ -79,9 +79,39 @@ export type ChartRange = z.infer<typeof ChartRangeSchema>;
 
 /** What IB's reqHistoricalData is asked for each range: bar sizes chosen to give a few hundred bars. */
 export const CHART_RANGES = {
-  '1D': { durationStr: '1 D', barSizeSetting: '1 min' },
-  '5D': { durationStr: '5 D', barSizeSetting: '5 mins' },
-  '1M': { durationStr: '1 M', barSizeSetting: '1 hour' },
-  '6M': { durationStr: '6 M', barSizeSetting: '1 day' },
-  '1Y': { durationStr: '1 Y', barSizeSetting: '1 day' },
-} as const satisfies Record<ChartRange, { durationStr: string; barSizeSetting: string }>;
+  '1D': { durationStr: '1 D', barSizeSetting: '1 min', barSeconds: 60 },
+  '5D': { durationStr: '5 D', barSizeSetting: '5 mins', barSeconds: 300 },
+  '1M': { durationStr: '1 M', barSizeSetting: '1 hour', barSeconds: 3600 },
+  '6M': { durationStr: '6 M', barSizeSetting: '1 day', barSeconds: 86_400 },
+  '1Y': { durationStr: '1 Y', barSizeSetting: '1 day', barSeconds: 86_400 },
+} as const satisfies Record<ChartRange, { durationStr: string; barSizeSetting: string; barSeconds: number }>;
+
+/** Security types a watchlist line can hold; what IB's contract search offers for quoting. */
+export const SecTypeSchema = z.enum([
+  'STK',
+  'ETF',
+  'OPT',
+  'FUT',
+  'CASH',
+  'IND',
+  'CFD',
+  'BOND',
+  'FUND',
+  'WAR',
+  'CRYPTO',
+]);
+
+/** One listing of an instrument, as chosen from the contract search: enough to ask IB for its data. */
+export const ListingSchema = z.strictObject({
+  conId: z.number().int().positive(),
+  symbol: z.string().min(1).max(32),
+  secType: SecTypeSchema,
+  /** Where orders and quotes are routed: SMART for most stocks. */
+  exchange: z.string().min(1).max(32),
+  /** The home market, which tells two listings of one symbol apart (e.g. NASDAQ vs IBIS). */
+  primaryExchange: z.string().max(32),
+  currency: z.string().length(3),
+  /** IB's long name or local symbol, shown to pick the right listing. */
+  description: z.string().max(120),
+});
+export type Listing = z.infer<typeof ListingSchema>;

@@ -22,13 +22,13 @@ describe('market data type', () => {
 });
 
 describe('chart ranges', () => {
-  it('ask IB for the duration and bar size of each range', () => {
+  it('ask IB for the duration and bar size of each range, and know the bar length in seconds', () => {
     expect(CHART_RANGES).toEqual({
-      '1D': { durationStr: '1 D', barSizeSetting: '1 min' },
-      '5D': { durationStr: '5 D', barSizeSetting: '5 mins' },
-      '1M': { durationStr: '1 M', barSizeSetting: '1 hour' },
-      '6M': { durationStr: '6 M', barSizeSetting: '1 day' },
-      '1Y': { durationStr: '1 Y', barSizeSetting: '1 day' },
+      '1D': { durationStr: '1 D', barSizeSetting: '1 min', barSeconds: 60 },
+      '5D': { durationStr: '5 D', barSizeSetting: '5 mins', barSeconds: 300 },
+      '1M': { durationStr: '1 M', barSizeSetting: '1 hour', barSeconds: 3600 },
+      '6M': { durationStr: '6 M', barSizeSetting: '1 day', barSeconds: 86_400 },
+      '1Y': { durationStr: '1 Y', barSizeSetting: '1 day', barSeconds: 86_400 },
     });
     expect(Object.keys(CHART_RANGES)).toEqual(ChartRangeSchema.options);
   });

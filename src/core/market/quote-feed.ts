@@ -1,0 +1,138 @@
+import { ConnectionState, IBApiNextError, MarketDataType as IbMarketDataType, type Contract } from '@stoqey/ib';
+import { distinctUntilChanged, type Subscription } from 'rxjs';
+import type { Listing, MarketDataType } from '../../shared/market';
+import type { IbConnection } from '../gateway/ib-connection';
+import type { Logger } from '../log';
+import { classifyMarketDataError } from './market-data-errors';
+
+/** Where the feed delivers what the gateway says about each instrument. */
+export interface QuoteFeedSink {
+  /** The hot path: one call per tick. */
+  tick(conId: number, tickType: number, value: number): void;
+  marketDataType(conId: number, type: MarketDataType): void;
+  /** A sentence for the person when an instrument has no (or only partial) prices; null when that is over. */
+  problem(conId: number, message: string | null): void;
+}
+
+/** Shortable shares (ticks 46 and 89), which the order rules need for short sales. */
+const GENERIC_TICKS = '236';
+
+interface Line {
+  listing: Listing;
+  subscription: Subscription | null;
+  /** Whether delayed data had been asked for when this line's request went out. */
+  askedDelayed: boolean;
+}
+
+export function contractOf(listing: Listing): Contract {
+  return {
+    conId: listing.conId,
+    symbol: listing.symbol,
+    secType: listing.secType as Contract['secType'],
+    exchange: listing.exchange,
+    currency: listing.currency,
+  };
+}
+
+/**
+ * One IBApiNext market data subscription per instrument on the current connection. The pool decides which
+ * instruments are watched; this class keeps them streaming: after a new connection (mode switch) it
+ * subscribes again, after a reconnect of the same connection IBApiNext re-sends the live ones and this
+ * restarts those the gateway had ended with an error. "No subscription" errors fall back to delayed data.
+ */
+export class QuoteFeed {
+  private readonly lines = new Map<number, Line>();
+  private connection: IbConnection | null = null;
+  private stateSubscription: Subscription | null = null;
+  /** reqMarketDataType(3) holds for one socket; a reconnect starts live again. */
+  private delayedRequested = false;
+
+  constructor(
+    private readonly sink: QuoteFeedSink,
+    private readonly logger: Logger,
+  ) {}
+
+  attach(connection: IbConnection | null): void {
+    this.stateSubscription?.unsubscribe();
+    for (const line of this.lines.values()) this.unsubscribe(line);
+    this.connection = connection;
+    this.delayedRequested = false;
+    if (connection === null) return;
+    let wasDown = false;
+    this.stateSubscription = connection.api.connectionState.pipe(distinctUntilChanged()).subscribe((state) => {
+      if (state === ConnectionState.Disconnected) {
+        wasDown = true;
+        this.delayedRequested = false;
+      } else if (state === ConnectionState.Connected && wasDown) {
+        wasDown = false;
+        for (const line of this.lines.values()) if (line.subscription === null) this.subscribe(line);
+      }
+    });
+    for (const line of this.lines.values()) this.subscribe(line);
+  }
+
+  start(listing: Listing): void {
+    if (this.lines.has(listing.conId)) return;
+    const line: Line = { listing, subscription: null, askedDelayed: false };
+    this.lines.set(listing.conId, line);
+    this.subscribe(line);
+  }
+
+  stop(conId: number): void {
+    const line = this.lines.get(conId);
+    if (line === undefined) return;
+    this.lines.delete(conId);
+    this.unsubscribe(line);
+  }
+
+  dispose(): void {
+    this.stateSubscription?.unsubscribe();
+    for (const line of this.lines.values()) this.unsubscribe(line);
+    this.lines.clear();
+    this.connection = null;
+  }
+
+  private subscribe(line: Line): void {
+    const api = this.connection?.api;
+    if (api === undefined) return;
+    const { conId } = line.listing;
+    line.askedDelayed = this.delayedRequested;
+    line.subscription = api.getMarketData(contractOf(line.listing), GENERIC_TICKS, false, false).subscribe({
+      next: (update) => {
+        // IBApiNext reports one tick per update, as `added` the first time a type arrives and `changed` after.
+        const ticks = update.changed ?? update.added;
+        if (ticks === undefined) return;
+        for (const [tickType, tick] of ticks) this.sink.tick(conId, tickType, Number(tick.value ?? -1));
+      },
+      error: (error: unknown) => this.onError(line, error),
+    });
+  }
+
+  private unsubscribe(line: Line): void {
+    line.subscription?.unsubscribe();
+    line.subscription = null;
+  }
+
+  private onError(line: Line, error: unknown): void {
+    line.subscription = null;
+    if (this.lines.get(line.listing.conId) !== line) return;
+    const { conId, symbol } = line.listing;
+    const code = error instanceof IBApiNextError ? error.code : -1;
+    const text = error instanceof Error ? error.message : String(error);
+    // Lines requested together all hear 354; each falls back once, whoever asked for delayed data first.
+    const classified = classifyMarketDataError(code, text, { delayedRequested: line.askedDelayed });
+    this.logger.log('info', `market data for ${symbol} (${conId}): IB ${code} ${text} → ${classified.kind}`);
+    if (classified.kind === 'delayed-fallback') {
+      if (!this.delayedRequested) this.connection?.api.setMarketDataType(IbMarketDataType.DELAYED);
+      this.delayedRequested = true;
+      this.sink.marketDataType(conId, 'delayed');
+      this.sink.problem(conId, null);
+      // IBApiNext forgets the failed request only after this callback; asking now would rejoin it.
+      queueMicrotask(() => {
+        if (this.lines.get(conId) === line && line.subscription === null) this.subscribe(line);
+      });
+      return;
+    }
+    this.sink.problem(conId, classified.message);
+  }
+}

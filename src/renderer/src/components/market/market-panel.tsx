@@ -1,0 +1,67 @@
+import type { Listing } from '../../../../shared/market';
+import { editWatchlist, selectInstrument, useMarketStore } from '../../stores/market-store';
+import { PriceChart } from './price-chart';
+import { SymbolSearch } from './symbol-search';
+import { WatchlistGrid } from './watchlist-grid';
+
+const market = () => window.gatehouse.market;
+
+/** The watchlist and the chart of its selected row. */
+export function MarketPanel() {
+  const entries = useMarketStore((s) => s.entries);
+  const lines = useMarketStore((s) => s.lines);
+  const selected = useMarketStore((s) => s.selected);
+  const selectedIndex = entries.findIndex((entry) => entry.conId === selected);
+  const listing = entries[selectedIndex] ?? null;
+  const symbolOf = new Map(entries.map((entry) => [entry.conId, entry.symbol]));
+
+  const add = async (chosen: Listing) => {
+    if (await editWatchlist(market().addToWatchlist({ listing: chosen }))) selectInstrument(chosen.conId);
+  };
+  const move = (conId: number, toIndex: number) => void editWatchlist(market().moveInWatchlist({ conId, toIndex }));
+  const remove = (conId: number) => void editWatchlist(market().removeFromWatchlist({ conId }));
+
+  return (
+    <section className="panel market-panel" aria-label="Market">
+      <div className="market-header">
+        <h2>Watchlist</h2>
+        <SymbolSearch onChoose={(chosen) => void add(chosen)} />
+        <div className="watchlist-actions" role="group" aria-label="Selected row">
+          <button
+            type="button"
+            disabled={selectedIndex <= 0}
+            onClick={() => listing && move(listing.conId, selectedIndex - 1)}
+          >
+            Move up
+          </button>
+          <button
+            type="button"
+            disabled={selectedIndex < 0 || selectedIndex >= entries.length - 1}
+            onClick={() => listing && move(listing.conId, selectedIndex + 1)}
+          >
+            Move down
+          </button>
+          <button type="button" disabled={listing === null} onClick={() => listing && remove(listing.conId)}>
+            Remove{listing ? ` ${listing.symbol}` : ''}
+          </button>
+        </div>
+        {lines && (
+          <span className="market-lines" title="Market data lines in use, of the login's allowance">
+            Lines {lines.used} / {lines.max}
+          </span>
+        )}
+      </div>
+      <WatchlistGrid onMove={move} onRemove={remove} />
+      {lines && lines.problems.length > 0 && (
+        <ul className="market-problems" aria-label="Market data problems">
+          {lines.problems.map((problem) => (
+            <li key={problem.conId}>
+              <strong>{symbolOf.get(problem.conId) ?? `#${problem.conId}`}</strong>: {problem.message}
+            </li>
+          ))}
+        </ul>
+      )}
+      <PriceChart listing={listing} />
+    </section>
+  );
+}

@@ -1,0 +1,321 @@
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { EventName, IBApi, type Contract } from '@stoqey/ib';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApp, type GatehouseApp } from '../../src/core/app';
+import { MemoryCredentialStore } from '../../src/core/credentials/memory-credential-store';
+import { createDemoGateway } from '../../src/core/gateway/demo-gateway';
+import { startHarness, type Harness } from '../../src/harness/server';
+import type { Listing } from '../../src/shared/market';
+import { startSimulator, type Simulator } from '../../src/simulator';
+import type { Bench, Figure } from './bench';
+
+/**
+ * Quotes from the simulator to a rendered watchlist cell, in Chromium through the harness, with the real
+ * services in this process (as demo mode runs them):
+ * - the raw @stoqey/ib receive rate: a bare IBApi subscribed to the same 200 instruments counts decoded ticks;
+ * - the end-to-end rate: ticks the services take in while they coalesce and ship batches to the page's store;
+ * - tick → rendered cell latency: from the services' receipt of a tick to the next frame after the cell's
+ *   text changed (a MutationObserver in the page, against the `updatedAt` of the quote the store applied);
+ * - memory: the services' and the page's heaps before and after the fast run.
+ */
+
+const INSTRUMENTS = 200;
+const SECONDS = 6;
+const WARM_UP_MS = 1500;
+const RATES = [2_000, 20_000];
+const CHROMIUM = process.env.GATEHOUSE_CHROMIUM ?? '/usr/bin/chromium';
+const silent = { log: () => undefined };
+const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function listingsOf(sim: Simulator): Listing[] {
+  return sim.world
+    .instruments()
+    .filter((instrument) => instrument.secType === 'STK')
+    .slice(0, INSTRUMENTS)
+    .map((instrument) => ({
+      conId: instrument.conId,
+      symbol: instrument.symbol,
+      secType: instrument.secType,
+      exchange: instrument.exchange,
+      primaryExchange: instrument.primaryExchange,
+      currency: instrument.currency,
+      description: instrument.longName,
+    }));
+}
+
+/** Decoded tick events per second to a bare client, the baseline of the ratio. */
+/** World ticks the simulator steps, to tell a slow client from a simulator that fell behind. */
+function countSteps(sim: Simulator): () => number {
+  let stepped = 0;
+  const step = sim.world.step.bind(sim.world);
+  sim.world.step = (count: number) => {
+    stepped += count;
+    return step(count);
+  };
+  return () => stepped;
+}
+
+interface Rate {
+  /** Tick events per second. */
+  events: number;
+  /** World ticks the simulator stepped per second meanwhile. */
+  stepped: number;
+}
+
+async function rawRate(sim: Simulator, steps: () => number, listings: Listing[], rate: number): Promise<Rate> {
+  const api = new IBApi({ host: '127.0.0.1', port: sim.port });
+  let events = 0;
+  const count = () => void events++;
+  api.on(EventName.tickPrice, count);
+  api.on(EventName.tickSize, count);
+  // The services count every tick IBApiNext hands on, generic and string ticks (236) included.
+  api.on(EventName.tickGeneric, count);
+  api.on(EventName.tickString, count);
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('no nextValidId within 5 s')), 5000);
+    api.once(EventName.nextValidId, () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    api.connect(90);
+  });
+  listings.forEach((listing, index) =>
+    api.reqMktData(index + 1, { conId: listing.conId, exchange: listing.exchange } as Contract, '236', false, false),
+  );
+  sim.setTickRate(rate);
+  await delay(WARM_UP_MS);
+  const before = events;
+  const steppedBefore = steps();
+  const started = performance.now();
+  await delay(SECONDS * 1000);
+  const elapsed = (performance.now() - started) / 1000;
+  const result = { events: (events - before) / elapsed, stepped: (steps() - steppedBefore) / elapsed };
+  sim.setTickRate(0);
+  api.disconnect();
+  await delay(300);
+  return result;
+}
+
+/**
+ * In the page (as a script: this project has no DOM types): latency samples of watchlist cells, taken at
+ * the frame after each text change, against the tick time of the quote the store applied for that row.
+ */
+const INSTALL_LATENCY_OBSERVER = `(() => {
+  const samples = [];
+  window.gatehouseLatency = samples;
+  const grid = document.querySelector('.watchlist-grid');
+  if (!grid) throw new Error('no watchlist grid in the page');
+  new MutationObserver((mutations) => {
+    const probe = window.gatehouseMarketProbe;
+    if (!probe) return;
+    const rows = new Set();
+    for (const mutation of mutations) {
+      const element = mutation.target.nodeType === 1 ? mutation.target : mutation.target.parentElement;
+      const rowId = element && element.closest('.ag-row') && element.closest('.ag-row').getAttribute('row-id');
+      if (rowId) rows.add(Number(rowId));
+    }
+    const ticks = [...rows].map((conId) => probe.tickAt.get(conId)).filter((at) => at !== undefined);
+    requestAnimationFrame(() => {
+      const now = Date.now();
+      for (const at of ticks) if (samples.length < 200000) samples.push(now - at);
+    });
+  }).observe(grid, { subtree: true, childList: true, characterData: true });
+})()`;
+
+interface PageSample {
+  batches: number;
+  quotes: number;
+  latency: number[];
+  storeLatency: number[];
+  heap: number;
+}
+
+const READ_PAGE = `(() => {
+  const probe = window.gatehouseMarketProbe;
+  const latency = window.gatehouseLatency.splice(0);
+  const heap = performance.memory ? performance.memory.usedJSHeapSize : 0;
+  const storeLatency = probe ? probe.storeLatency.splice(0) : [];
+  return { batches: probe ? probe.batches : 0, quotes: probe ? probe.quotes : 0, latency, storeLatency, heap };
+})()`;
+
+const readPage = (page: Page): Promise<PageSample> => page.evaluate<PageSample>(READ_PAGE);
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}
+
+interface Percentiles {
+  p50: number;
+  p95: number;
+  p99: number;
+  samples: number;
+}
+
+function percentiles(samples: number[]): Percentiles {
+  const sorted = samples.sort((a, b) => a - b);
+  return {
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    p99: percentile(sorted, 99),
+    samples: sorted.length,
+  };
+}
+
+interface EndToEnd {
+  core: Rate;
+  storeQuotesPerSecond: number;
+  batchesPerSecond: number;
+  latency: Percentiles;
+  /** Tick → quote applied in the store, before the grid paints: where the time goes. */
+  storeLatency: Percentiles;
+  heapBefore: { core: number; page: number };
+  heapAfter: { core: number; page: number };
+  maxPending: number;
+}
+
+async function endToEnd(
+  sim: Simulator,
+  steps: () => number,
+  app: GatehouseApp,
+  page: Page,
+  rate: number,
+): Promise<EndToEnd> {
+  global.gc?.();
+  const heapBefore = { core: process.memoryUsage().heapUsed, page: (await readPage(page)).heap };
+  sim.setTickRate(rate);
+  await delay(WARM_UP_MS);
+  const start = await readPage(page);
+  const coreBefore = app.market.stats().ticksReceived;
+  const steppedBefore = steps();
+  const started = performance.now();
+  await delay(SECONDS * 1000);
+  const end = await readPage(page);
+  const elapsed = (performance.now() - started) / 1000;
+  const core = {
+    events: (app.market.stats().ticksReceived - coreBefore) / elapsed,
+    stepped: (steps() - steppedBefore) / elapsed,
+  };
+  sim.setTickRate(0);
+  await delay(500);
+  global.gc?.();
+  const heapAfter = { core: process.memoryUsage().heapUsed, page: (await readPage(page)).heap };
+  return {
+    core,
+    storeQuotesPerSecond: (end.quotes - start.quotes) / elapsed,
+    batchesPerSecond: (end.batches - start.batches) / elapsed,
+    latency: percentiles(end.latency),
+    storeLatency: percentiles(end.storeLatency),
+    heapBefore,
+    heapAfter,
+    maxPending: app.market.stats().maxPending,
+  };
+}
+
+function ensureRendererBuilt(): string {
+  const dir = join(process.cwd(), 'out/renderer');
+  if (!existsSync(join(dir, 'harness.html'))) {
+    execFileSync('npx', ['electron-vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+  }
+  return dir;
+}
+
+const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
+
+export async function marketBench(): Promise<Bench> {
+  return {
+    name: 'market',
+    async run(): Promise<Figure[]> {
+      const rendererDir = ensureRendererBuilt();
+      const sim = await startSimulator({
+        port: 0,
+        seed: 11,
+        tickRate: 0,
+        syntheticStocks: INSTRUMENTS,
+        marketDataLines: INSTRUMENTS * 2 + 10,
+        accountRefreshMs: 60_000,
+      });
+      let app: GatehouseApp | null = null;
+      let harness: Harness | null = null;
+      let browser: Browser | null = null;
+      try {
+        const listings = listingsOf(sim);
+        const steps = countSteps(sim);
+        const raw = new Map<number, Rate>();
+        for (const rate of RATES) raw.set(rate, await rawRate(sim, steps, listings, rate));
+
+        const userDataDir = mkdtempSync(join(tmpdir(), 'gatehouse-bench-'));
+        writeFileSync(
+          join(userDataDir, 'settings.json'),
+          JSON.stringify({ watchlist: listings, marketDataLines: INSTRUMENTS + 10 }),
+        );
+        const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+        const demo = createDemoGateway(
+          async () => sim,
+          () => undefined,
+        );
+        app = await createApp({
+          shell: 'harness',
+          version,
+          logger: silent,
+          userDataDir,
+          demo,
+          credentials: new MemoryCredentialStore(),
+        });
+        harness = await startHarness({ app, rendererDir, log: () => undefined });
+        browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
+        const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+        await page.goto(harness.url);
+        await page.getByRole('region', { name: 'Watchlist' }).getByRole('row').nth(5).waitFor({ timeout: 20_000 });
+        await page.evaluate(INSTALL_LATENCY_OBSERVER);
+
+        const figures: Figure[] = [];
+        for (const rate of RATES) {
+          const result = await endToEnd(sim, steps, app, page, rate);
+          const baseline = raw.get(rate) ?? { events: Number.NaN, stepped: Number.NaN };
+          const label = `${rate.toLocaleString('en-US')} ticks/s over ${listings.length} instruments`;
+          const ratio = result.core.events / baseline.events;
+          const n = (value: number) => Math.round(value).toLocaleString('en-US');
+          const detail = `raw @stoqey/ib ${n(baseline.events)} tick events/s (simulator stepped ${n(baseline.stepped)}/s); services ${n(result.core.events)} tick events/s (stepped ${n(result.core.stepped)}/s); store ${n(result.storeQuotesPerSecond)} quotes/s in ${result.batchesPerSecond.toFixed(1)} batches/s; at most ${result.maxPending} instruments pending`;
+          figures.push({
+            name: `end-to-end ingest / raw receive rate at ${label}`,
+            value: ratio * 100,
+            unit: '%',
+            goal: '≥ 50 %',
+            pass: ratio >= 0.5,
+            detail,
+          });
+          const { p50, p95, p99, samples } = result.latency;
+          figures.push({
+            name: `tick → rendered cell p95 at ${label}`,
+            value: p95,
+            unit: 'ms',
+            goal: rate === 2_000 ? '< 50 ms' : 'bounded (< 250 ms)',
+            pass: rate === 2_000 ? p95 < 50 : p95 < 250,
+            detail: `p50 ${p50} ms, p95 ${p95} ms, p99 ${p99} ms over ${samples.toLocaleString('en-US')} cell changes; tick → store p50 ${result.storeLatency.p50} ms, p95 ${result.storeLatency.p95} ms`,
+          });
+          if (rate === RATES.at(-1)) {
+            const growth = result.heapAfter.core - result.heapBefore.core;
+            figures.push({
+              name: `heap growth over ${SECONDS + WARM_UP_MS / 1000} s at ${label}`,
+              value: growth / 2 ** 20,
+              unit: 'MB',
+              goal: 'bounded (< 50 MB)',
+              pass: growth < 50 * 2 ** 20,
+              detail: `services ${mb(result.heapBefore.core)} → ${mb(result.heapAfter.core)}; page ${mb(result.heapBefore.page)} → ${mb(result.heapAfter.page)}; backlog bounded by ${result.maxPending} pending quotes`,
+            });
+          }
+        }
+        return figures;
+      } finally {
+        await browser?.close();
+        await harness?.close();
+        await app?.dispose();
+        await sim.close();
+      }
+    },
+  };
+}
