@@ -1,0 +1,296 @@
+import type { ContractDetails, OrderState } from '@stoqey/ib';
+import { checkAccountsMatchMode } from '../../shared/mode-guard';
+import type { Quote as MarketQuote } from '../../shared/market';
+import type { OrderLimitSettings } from '../../shared/order-limits';
+import type { QuoteUsed, TicketAccount, WhatIfFigures } from '../../shared/orders';
+import type { TradingMode } from '../../shared/session';
+import type { AccountOverride } from '../../shared/settings';
+import { SecTypeSchema, type OrderTicket, type SecType } from '../../shared/ticket';
+import { KIND_LABELS, kindFromAccountType } from '../accounts/account-kind';
+import { DEFAULT_LIMITS, type Limits } from '../rules/limits';
+import type { CashBalance, Instrument, Position, RuleContext } from '../rules/rule-context';
+
+/**
+ * Turns what the gateway said (contract details, a quote, positions, the ledger, open orders, the
+ * what-if) into the rules' RuleContext. Pure: the reading happens in gateway-reader, so this can be
+ * tested with plain data. Where the gateway did not say, the value is NaN or null and the rules fail
+ * closed, never a guess.
+ */
+
+/** `account → tag → currency → value`, as IBApiNext's account summary delivers it. */
+export type SummaryValues = ReadonlyMap<string, ReadonlyMap<string, { value: string }>>;
+
+export interface GatewayPosition {
+  account: string;
+  contract: {
+    conId?: number;
+    symbol?: string;
+    secType?: string;
+    right?: string;
+    strike?: number;
+    lastTradeDateOrContractMonth?: string;
+    multiplier?: number | string;
+  };
+  pos: number;
+}
+
+export interface GatewayOpenOrder {
+  orderId: number;
+  contract: { conId?: number; secType?: string; multiplier?: number | string; currency?: string };
+  order: {
+    account?: string;
+    action?: string;
+    totalQuantity?: number;
+    orderType?: string;
+    lmtPrice?: number;
+    auxPrice?: number;
+    filledQuantity?: number;
+    whatIf?: boolean;
+    orderRef?: string;
+  };
+  orderState: { status?: string };
+  orderStatus?: { remaining?: number; status?: string; avgFillPrice?: number };
+}
+
+export interface GatewayFacts {
+  details: Pick<ContractDetails, 'contract' | 'stockType' | 'underConId'>;
+  quote: MarketQuote | null;
+  /** Every account's positions (the gateway sends them all); only the ticket's account is used. */
+  positions: readonly GatewayPosition[];
+  /** This account's summary values (AccountType, SettledCash, the $LEDGER:ALL lines). */
+  summary: SummaryValues | null;
+  openOrders: readonly GatewayOpenOrder[];
+  whatIf: WhatIfFigures | null;
+}
+
+export interface SessionFacts {
+  mode: TradingMode;
+  liveArmed: boolean;
+  readOnly: boolean;
+  accounts: readonly string[];
+}
+
+export interface ContextInputs {
+  ticket: OrderTicket;
+  facts: GatewayFacts;
+  session: SessionFacts;
+  override: AccountOverride | undefined;
+  limits: OrderLimitSettings;
+  orderCounts: { today: number; lastMinute: number };
+  now: number;
+}
+
+const num = (value: string | number | undefined | null): number => {
+  if (value === undefined || value === null || value === '') return Number.NaN;
+  const n = typeof value === 'number' ? value : Number(value);
+  return Number.isFinite(n) ? n : Number.NaN;
+};
+
+const summaryValue = (summary: SummaryValues | null, tag: string, currency: string): string | undefined =>
+  summary?.get(tag)?.get(currency)?.value;
+
+/** The account as the rules and the ticket see it: the person's override first, then IBKR's AccountType tag. */
+export function ticketAccount(
+  id: string,
+  summary: SummaryValues | null,
+  override: AccountOverride | undefined,
+): TicketAccount {
+  const tag = summary?.get('AccountType')?.values().next().value?.value ?? null;
+  const kind = override?.kind ?? kindFromAccountType(tag);
+  return { id, kind, label: override?.label ?? KIND_LABELS[kind], ibAccountType: tag };
+}
+
+export function limitsFrom(settings: OrderLimitSettings): Limits {
+  return {
+    ...DEFAULT_LIMITS,
+    maxShares: settings.maxShares,
+    maxNotionalUsd: settings.maxNotionalUsd,
+    priceDeviationPct: settings.priceDeviationPct,
+    maxOrdersPerDay: settings.maxOrdersPerDay,
+    maxOrdersPerMinute: settings.maxOrdersPerMinute,
+  };
+}
+
+function secTypeOf(value: string | undefined): SecType | null {
+  const parsed = SecTypeSchema.safeParse(value);
+  return parsed.success ? parsed.data : null;
+}
+
+/** What the ticket's contract resolved to; throws when the gateway gave a kind of contract the rules do not cover. */
+export function instrumentFrom(details: GatewayFacts['details'], quote: MarketQuote | null): Instrument {
+  const c = details.contract;
+  const secType = secTypeOf(c.secType);
+  if (secType === null) throw new Error(`Gatehouse does not trade ${String(c.secType)} contracts.`);
+  const multiplier = num(c.multiplier);
+  const instrument: Instrument = {
+    conId: num(c.conId),
+    symbol: c.symbol ?? '',
+    secType,
+    currency: c.currency ?? '',
+    multiplier: secType === 'STK' || secType === 'CASH' ? 1 : multiplier,
+    stockType: details.stockType ?? '',
+    shortableShares: quote?.shortableShares ?? null,
+  };
+  if (secType === 'OPT' || secType === 'FUT') instrument.lastTradeDate = c.lastTradeDateOrContractMonth ?? '';
+  if (secType === 'OPT') {
+    instrument.strike = num(c.strike);
+    if (c.right === 'C' || c.right === 'P') instrument.right = c.right;
+    if (details.underConId) instrument.underlyingConId = details.underConId;
+  }
+  return instrument;
+}
+
+export function positionsFor(account: string, positions: readonly GatewayPosition[]): Position[] {
+  const out: Position[] = [];
+  for (const p of positions) {
+    if (p.account !== account || p.pos === 0) continue;
+    const secType = secTypeOf(p.contract.secType);
+    if (secType === null) continue;
+    const position: Position = {
+      conId: num(p.contract.conId),
+      symbol: p.contract.symbol ?? '',
+      secType,
+      quantity: num(p.pos),
+      multiplier: secType === 'OPT' || secType === 'FUT' ? num(p.contract.multiplier) : 1,
+    };
+    if (p.contract.right === 'C' || p.contract.right === 'P') position.right = p.contract.right;
+    if (p.contract.strike) position.strike = p.contract.strike;
+    if (p.contract.lastTradeDateOrContractMonth) position.lastTradeDate = p.contract.lastTradeDateOrContractMonth;
+    out.push(position);
+  }
+  return out;
+}
+
+/**
+ * Cash per currency from the `$LEDGER:ALL` lines. Settled cash: the ledger's SettledCash where the
+ * gateway sends it per currency, else the account's SettledCash tag for the base currency (USD);
+ * unknown otherwise (NaN), which the IRA cash rules refuse to guess about.
+ */
+export function cashFrom(summary: SummaryValues | null): { cash: CashBalance[]; fxRates: Record<string, number> } {
+  const fxRates: Record<string, number> = { USD: 1 };
+  const currencies = new Set<string>();
+  for (const tag of ['CashBalance', 'TotalCashBalance']) {
+    for (const currency of summary?.get(tag)?.keys() ?? [])
+      if (currency !== 'BASE' && currency !== '') currencies.add(currency);
+  }
+  const cash: CashBalance[] = [];
+  for (const currency of currencies) {
+    const total = num(
+      summaryValue(summary, 'TotalCashBalance', currency) ?? summaryValue(summary, 'CashBalance', currency),
+    );
+    const ledgerSettled = summaryValue(summary, 'SettledCash', currency);
+    const settled =
+      ledgerSettled !== undefined
+        ? num(ledgerSettled)
+        : currency === 'USD'
+          ? num(summaryValue(summary, 'SettledCash', 'USD'))
+          : Number.NaN;
+    cash.push({ currency, total, settled });
+    const rate = num(summaryValue(summary, 'ExchangeRate', currency));
+    if (currency !== 'USD' && rate > 0) fxRates[currency] = rate;
+  }
+  return { cash, fxRates };
+}
+
+// A pending cancel may still fill, so it still counts.
+const WORKING = new Set(['PendingSubmit', 'PreSubmitted', 'Submitted', 'ApiPending', 'PendingCancel']);
+
+/**
+ * This account's open orders as the rules count them: sells by contract, and buys' cost in USD (at
+ * their limit or stop price; an open market buy has no price to count, so the total is unknown).
+ */
+export function pendingFrom(
+  account: string,
+  orders: readonly GatewayOpenOrder[],
+  fxRates: Readonly<Record<string, number>>,
+): { pendingBuysUsd: number; pendingSells: Record<number, number> } {
+  let pendingBuysUsd = 0;
+  const pendingSells: Record<number, number> = {};
+  for (const o of orders) {
+    // A what-if answer arrives as an openOrder too; it is not an order.
+    if (o.order.account !== account || o.order.whatIf) continue;
+    const status = o.orderStatus?.status ?? o.orderState.status ?? '';
+    if (!WORKING.has(status)) continue;
+    const remaining = o.orderStatus?.remaining ?? num(o.order.totalQuantity) - (o.order.filledQuantity ?? 0);
+    const conId = num(o.contract.conId);
+    if (o.order.action === 'SELL') {
+      pendingSells[conId] = (pendingSells[conId] ?? 0) + remaining;
+      continue;
+    }
+    if (o.contract.secType === 'FUT') continue;
+    const price = o.order.orderType === 'STP' ? o.order.auxPrice : o.order.lmtPrice;
+    const multiplier = o.contract.secType === 'OPT' ? num(o.contract.multiplier) : 1;
+    const rate = (o.contract.currency ?? 'USD') === 'USD' ? 1 : (fxRates[o.contract.currency ?? ''] ?? Number.NaN);
+    pendingBuysUsd += remaining * num(price) * multiplier * rate;
+  }
+  return { pendingBuysUsd, pendingSells };
+}
+
+export function quoteForRules(quote: MarketQuote | null): QuoteUsed | null {
+  if (quote === null) return null;
+  return {
+    bid: quote.bid,
+    ask: quote.ask,
+    last: quote.last,
+    marketDataType: quote.marketDataType,
+    receivedAt: quote.updatedAt,
+  };
+}
+
+/** The what-if as the rules read it; a figure the gateway left out is NaN, so a rule that needs it blocks. */
+function whatIfForRules(whatIf: WhatIfFigures | null): RuleContext['whatIf'] {
+  if (whatIf === null) return null;
+  return {
+    initMarginChange: whatIf.initMarginChange ?? Number.NaN,
+    maintMarginChange: whatIf.maintMarginChange ?? Number.NaN,
+    equityWithLoanAfter: whatIf.equityWithLoanAfter ?? Number.NaN,
+    commission: whatIf.commission,
+  };
+}
+
+/**
+ * IBKR's OrderState for a what-if. IBKR sends Double.MAX_VALUE for figures it did not compute; those
+ * become null.
+ */
+export function whatIfFromOrderState(state: Partial<OrderState>): WhatIfFigures {
+  const figure = (value: number | string | undefined) => {
+    const n = num(value);
+    return Number.isFinite(n) && Math.abs(n) < 1e300 ? n : null;
+  };
+  return {
+    commission: figure(state.commission),
+    commissionCurrency: state.commissionCurrency || null,
+    initMarginChange: figure(state.initMarginChange),
+    maintMarginChange: figure(state.maintMarginChange),
+    initMarginAfter: figure(state.initMarginAfter),
+    maintMarginAfter: figure(state.maintMarginAfter),
+    equityWithLoanAfter: figure(state.equityWithLoanAfter),
+    warning: state.warningText || null,
+  };
+}
+
+export function buildRuleContext(inputs: ContextInputs): RuleContext {
+  const { ticket, facts, session } = inputs;
+  const { cash, fxRates } = cashFrom(facts.summary);
+  const account = ticketAccount(ticket.account, facts.summary, inputs.override);
+  const pending = pendingFrom(ticket.account, facts.openOrders, fxRates);
+  return {
+    mode: session.mode,
+    liveArmed: session.liveArmed,
+    readOnly: session.readOnly,
+    modeCheck: checkAccountsMatchMode(session.mode, session.accounts),
+    account: { id: account.id, kind: account.kind, label: account.label },
+    instrument: instrumentFrom(facts.details, facts.quote),
+    mlpSymbols: inputs.limits.mlpSymbols,
+    quote: quoteForRules(facts.quote),
+    now: inputs.now,
+    positions: positionsFor(ticket.account, facts.positions),
+    cash,
+    fxRates,
+    pendingBuysUsd: pending.pendingBuysUsd,
+    pendingSells: pending.pendingSells,
+    whatIf: whatIfForRules(facts.whatIf),
+    limits: limitsFrom(inputs.limits),
+    orderCounts: inputs.orderCounts,
+  };
+}

@@ -1,0 +1,261 @@
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import type { OrderTicketInput, OrderType, SecType } from '../../../../shared/ticket';
+import { closeTicket, requestPreview, useOrderStore, type TicketPrefill } from '../../stores/order-store';
+
+interface Form {
+  account: string;
+  symbol: string;
+  secType: SecType;
+  currency: string;
+  exchange: string;
+  expiry: string;
+  strike: string;
+  right: 'C' | 'P';
+  action: 'BUY' | 'SELL';
+  quantity: string;
+  orderType: OrderType;
+  limitPrice: string;
+  stopPrice: string;
+  tif: 'DAY' | 'GTC';
+  outsideRth: boolean;
+}
+
+const SEC_TYPES: { value: SecType; label: string }[] = [
+  { value: 'STK', label: 'Stock / ETF' },
+  { value: 'OPT', label: 'Option' },
+  { value: 'FUT', label: 'Future' },
+];
+
+function formFrom(prefill: TicketPrefill, firstAccount: string): Form {
+  const c = prefill.contract ?? {};
+  return {
+    account: prefill.account ?? firstAccount,
+    symbol: c.symbol ?? '',
+    secType: c.secType ?? 'STK',
+    currency: c.currency ?? 'USD',
+    exchange: c.exchange ?? 'SMART',
+    expiry: c.lastTradeDate ?? '',
+    strike: c.strike?.toString() ?? '',
+    right: c.right ?? 'C',
+    action: prefill.action ?? 'BUY',
+    quantity: prefill.quantity?.toString() ?? '',
+    orderType: prefill.orderType ?? 'LMT',
+    limitPrice: prefill.limitPrice?.toString() ?? '',
+    stopPrice: prefill.stopPrice?.toString() ?? '',
+    tif: prefill.tif ?? 'DAY',
+    outsideRth: prefill.outsideRth ?? false,
+  };
+}
+
+/** Empty text stays undefined, so the server's schema says "enter a …" rather than "not a number". */
+const number = (text: string) => (text.trim() === '' ? undefined : Number(text));
+
+function ticketFrom(f: Form): OrderTicketInput {
+  const needsLimit = f.orderType === 'LMT' || f.orderType === 'STP LMT';
+  const needsStop = f.orderType === 'STP' || f.orderType === 'STP LMT';
+  const contract: OrderTicketInput['contract'] = {
+    symbol: f.symbol.trim().toUpperCase(),
+    secType: f.secType,
+    currency: f.currency.trim().toUpperCase(),
+    exchange: f.exchange.trim().toUpperCase(),
+  };
+  if (f.secType !== 'STK' && f.expiry.trim() !== '') contract.lastTradeDate = f.expiry.trim();
+  if (f.secType === 'OPT') {
+    contract.right = f.right;
+    const strike = number(f.strike);
+    if (strike !== undefined) contract.strike = strike;
+  }
+  const ticket: OrderTicketInput = {
+    account: f.account,
+    contract,
+    action: f.action,
+    quantity: number(f.quantity) ?? Number.NaN,
+    orderType: f.orderType,
+    tif: f.tif,
+    outsideRth: f.outsideRth,
+  };
+  const limit = number(f.limitPrice);
+  const stop = number(f.stopPrice);
+  if (needsLimit && limit !== undefined) ticket.limitPrice = limit;
+  if (needsStop && stop !== undefined) ticket.stopPrice = stop;
+  return ticket;
+}
+
+/** The order ticket: keyboard first (Enter previews, Escape closes), every field labelled. */
+export function OrderTicket() {
+  const { ticketOpen, ticketKey } = useOrderStore();
+  if (!ticketOpen) return null;
+  return <TicketForm key={ticketKey} />;
+}
+
+function TicketForm() {
+  const { prefill, accounts, previewing, previewError } = useOrderStore();
+  const [form, setForm] = useState<Form>(() => formFrom(prefill, accounts[0]?.id ?? ''));
+  const firstField = useRef<HTMLSelectElement>(null);
+  const accountId = useId();
+  const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm((f) => ({ ...f, [key]: value }));
+
+  useEffect(() => firstField.current?.focus(), []);
+  // Accounts may arrive after the ticket opens: until one is chosen, the first is meant.
+  const account = form.account || (accounts[0]?.id ?? '');
+  const chosen = accounts.find((a) => a.id === account);
+  const needsLimit = form.orderType === 'LMT' || form.orderType === 'STP LMT';
+  const needsStop = form.orderType === 'STP' || form.orderType === 'STP LMT';
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void requestPreview(ticketFrom({ ...form, account }));
+  };
+
+  return (
+    <form
+      className="panel order-ticket"
+      aria-label="Order ticket"
+      onSubmit={submit}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') closeTicket();
+      }}
+    >
+      <h2>Order ticket</h2>
+      <div className="ticket-grid">
+        {/* Not wrapped in its label: a wrapped select's chosen option would become part of its name. */}
+        <label htmlFor={accountId}>Account</label>
+        <select id={accountId} ref={firstField} value={account} onChange={(e) => set('account', e.target.value)}>
+          {accounts.length === 0 && <option value="">Loading accounts…</option>}
+          {accounts.map((a) => (
+            <option key={a.id} value={a.id}>
+              {a.id} — {a.label}
+            </option>
+          ))}
+        </select>
+        {chosen && (
+          <span className={`account-badge kind-${chosen.kind}`} aria-label={`Account type: ${chosen.label}`}>
+            {chosen.label}
+          </span>
+        )}
+        <label>
+          Instrument type
+          <select value={form.secType} onChange={(e) => set('secType', e.target.value as SecType)}>
+            {SEC_TYPES.map((t) => (
+              <option key={t.value} value={t.value}>
+                {t.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Symbol
+          <input
+            value={form.symbol}
+            onChange={(e) => set('symbol', e.target.value)}
+            autoComplete="off"
+            spellCheck={false}
+          />
+        </label>
+        <label>
+          Currency
+          <input value={form.currency} onChange={(e) => set('currency', e.target.value)} size={4} />
+        </label>
+        <label>
+          Exchange
+          <input value={form.exchange} onChange={(e) => set('exchange', e.target.value)} size={7} />
+        </label>
+        {form.secType !== 'STK' && (
+          <label>
+            {form.secType === 'OPT' ? 'Expiry (YYYYMMDD)' : 'Contract month (YYYYMM)'}
+            <input value={form.expiry} onChange={(e) => set('expiry', e.target.value)} size={9} />
+          </label>
+        )}
+        {form.secType === 'OPT' && (
+          <>
+            <label>
+              Strike
+              <input value={form.strike} onChange={(e) => set('strike', e.target.value)} inputMode="decimal" size={7} />
+            </label>
+            <label>
+              Right
+              <select value={form.right} onChange={(e) => set('right', e.target.value as 'C' | 'P')}>
+                <option value="C">Call</option>
+                <option value="P">Put</option>
+              </select>
+            </label>
+          </>
+        )}
+        <fieldset className="side">
+          <legend>Side</legend>
+          {(['BUY', 'SELL'] as const).map((side) => (
+            <label key={side} className="inline">
+              <input type="radio" name="side" checked={form.action === side} onChange={() => set('action', side)} />
+              {side === 'BUY' ? 'Buy' : 'Sell'}
+            </label>
+          ))}
+        </fieldset>
+        <label>
+          Quantity
+          <input value={form.quantity} onChange={(e) => set('quantity', e.target.value)} inputMode="numeric" size={7} />
+        </label>
+        <label>
+          Order type
+          <select value={form.orderType} onChange={(e) => set('orderType', e.target.value as OrderType)}>
+            <option value="MKT">Market (MKT)</option>
+            <option value="LMT">Limit (LMT)</option>
+            <option value="STP">Stop (STP)</option>
+            <option value="STP LMT">Stop limit (STP LMT)</option>
+          </select>
+        </label>
+        {needsLimit && (
+          <label>
+            Limit price
+            <input
+              value={form.limitPrice}
+              onChange={(e) => set('limitPrice', e.target.value)}
+              inputMode="decimal"
+              size={9}
+            />
+          </label>
+        )}
+        {needsStop && (
+          <label>
+            Stop price
+            <input
+              value={form.stopPrice}
+              onChange={(e) => set('stopPrice', e.target.value)}
+              inputMode="decimal"
+              size={9}
+            />
+          </label>
+        )}
+        <label>
+          Time in force
+          <select value={form.tif} onChange={(e) => set('tif', e.target.value as 'DAY' | 'GTC')}>
+            <option value="DAY">Day</option>
+            <option value="GTC">Good until cancelled</option>
+          </select>
+        </label>
+        <label className="inline">
+          <input type="checkbox" checked={form.outsideRth} onChange={(e) => set('outsideRth', e.target.checked)} />
+          Outside regular hours
+        </label>
+      </div>
+      {previewError && (
+        <div role="alert" className="ticket-error">
+          <p>{previewError.message}</p>
+          {previewError.issues && (
+            <ul>
+              {previewError.issues.map((issue) => (
+                <li key={issue}>{issue}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+      <div className="dialog-actions">
+        <button type="button" onClick={closeTicket}>
+          Close ticket
+        </button>
+        <button type="submit" disabled={previewing}>
+          {previewing ? 'Checking…' : 'Preview order'}
+        </button>
+      </div>
+    </form>
+  );
+}

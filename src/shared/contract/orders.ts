@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import {
+  AuditFilterSchema,
+  AuditPageSchema,
+  KillSwitchStateSchema,
+  OrderPreviewSchema,
+  SubmitRequestSchema,
+  SubmitResultSchema,
+  TicketAccountSchema,
+  TrackedOrderSchema,
+} from '../orders';
+import { OrderTicketSchema } from '../ticket';
+import { request, type EventMap, type RequestMap } from './define';
+
+/** Order entry: preview (rules + what-if), submit, the kill switch and the audit log. */
+export const ordersRequests = {
+  'orders.accounts': request(
+    z.void(),
+    z.array(TicketAccountSchema),
+    'The accounts an order can go to, each with the kind its rules follow.',
+  ),
+  'orders.preview': request(
+    OrderTicketSchema,
+    OrderPreviewSchema,
+    "Check a ticket on fresh gateway data: every rule, the gateway's what-if and the quote used.",
+  ),
+  'orders.submit': request(
+    SubmitRequestSchema,
+    SubmitResultSchema,
+    'Send a previewed order after re-checking every rule; the same preview id never sends twice.',
+  ),
+  'orders.list': request(z.void(), z.array(TrackedOrderSchema), 'Orders sent from this window since it started.'),
+  'orders.killSwitch': request(
+    z.void(),
+    KillSwitchStateSchema,
+    'Cancel every open order in every account (reqGlobalCancel) and refuse new orders until re-armed.',
+  ),
+  'orders.killSwitchState': request(z.void(), KillSwitchStateSchema, 'Whether the kill switch is engaged.'),
+  'orders.rearm': request(
+    z.strictObject({ confirmation: z.string().max(20) }),
+    KillSwitchStateSchema,
+    'Release the kill switch; the confirmation must be the word REARM, typed.',
+  ),
+  'orders.audit': request(
+    z.strictObject({ filter: AuditFilterSchema.prefault({}) }),
+    AuditPageSchema,
+    "One day's audit records, newest first, filtered by account, kind and text.",
+  ),
+} as const satisfies RequestMap;
+
+export const ordersEvents = {
+  /** An order's state changed (status, fill, rejection, cancel). */
+  'orders.update': TrackedOrderSchema,
+  'orders.killSwitch': KillSwitchStateSchema,
+} as const satisfies EventMap;

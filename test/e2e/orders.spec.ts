@@ -1,0 +1,175 @@
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { startSimulator } from '../../src/simulator';
+import { startHarnessProcess, stopHarnessProcess, type RunningHarness } from './harness-fixture';
+
+async function connected(page: Page, harness: RunningHarness): Promise<void> {
+  await page.goto(harness.url);
+  // Generous: the machine is shared, and the first page load builds every grid.
+  await expect(page.getByRole('status', { name: 'Connection status' })).toContainText('Connected', { timeout: 30_000 });
+}
+
+/** Opens the ticket with its hotkey and fills a stock order. */
+async function fillTicket(
+  page: Page,
+  order: { account: string; symbol: string; side: 'Buy' | 'Sell'; quantity: number; type: string },
+): Promise<void> {
+  await page.keyboard.press('F2');
+  const ticket = page.getByRole('form', { name: 'Order ticket' });
+  await expect(ticket).toBeVisible();
+  await expect(ticket.getByLabel('Account', { exact: true })).toContainText(order.account);
+  await ticket.getByLabel('Account', { exact: true }).selectOption(order.account);
+  await ticket.getByLabel('Symbol').fill(order.symbol);
+  await ticket.getByRole('radio', { name: order.side }).check();
+  await ticket.getByLabel('Quantity').fill(String(order.quantity));
+  await ticket.getByLabel('Order type').selectOption(order.type);
+  await ticket.getByLabel('Quantity').press('Enter');
+}
+
+test.describe('order entry', () => {
+  let harness: RunningHarness;
+  test.beforeEach(async () => {
+    harness = await startHarnessProcess();
+  });
+  test.afterEach(async () => {
+    await stopHarnessProcess(harness);
+  });
+
+  test('ticket → confirmation → transmit → the fill shows in the order status, the audit log and executions', async ({
+    page,
+  }) => {
+    await connected(page, harness);
+    await fillTicket(page, { account: 'DU1000002', symbol: 'AAPL', side: 'Buy', quantity: 5, type: 'MKT' });
+    const dialog = page.getByRole('dialog', { name: 'Confirm order' });
+    await expect(dialog).toBeVisible();
+    await expect(dialog.getByLabel('Order')).toHaveText('Buy 5 AAPL at market, day, in Individual DU1000002');
+    await expect(dialog.getByLabel('Mode: DEMO')).toBeVisible();
+    await expect(dialog.getByRole('list', { name: 'Checks' })).toContainText('Live market data');
+    await expect(dialog.getByLabel('What-if preview')).toContainText('Commission');
+    await dialog.getByRole('button', { name: 'Transmit' }).click();
+    await expect(dialog).toHaveCount(0);
+
+    const status = page.getByRole('region', { name: 'Order status' });
+    await expect(status).toContainText('Buy 5 AAPL at market');
+    await expect(status).toContainText('Filled');
+    await expect(status).toContainText('5 / 5');
+
+    const audit = page.getByRole('region', { name: 'Audit log' });
+    await audit.getByLabel('Kind').selectOption('fill');
+    await expect(audit.getByRole('table', { name: 'Audit records' })).toContainText('filled 5 @');
+
+    await page.getByRole('tab', { name: /Executions/ }).click();
+    await expect(page.getByRole('tabpanel')).toContainText('AAPL');
+  });
+
+  test('an IRA short sale is blocked: Transmit stays disabled and Escape cancels', async ({ page }) => {
+    await connected(page, harness);
+    await fillTicket(page, { account: 'DU1000001', symbol: 'AAPL', side: 'Sell', quantity: 300, type: 'MKT' });
+    const dialog = page.getByRole('dialog', { name: 'Confirm order' });
+    await expect(dialog.getByLabel('Order')).toHaveText(/^Sell 300 AAPL at market, day, in .*IRA DU1000001$/);
+    const checks = dialog.getByRole('list', { name: 'Checks' });
+    await expect(checks.getByRole('listitem').filter({ hasText: 'No short selling' })).toContainText('Blocked');
+    await expect(dialog.getByRole('button', { name: 'Transmit' })).toBeDisabled();
+    await expect(dialog).toContainText('A check blocks this order');
+    await page.keyboard.press('Escape');
+    await expect(dialog).toHaveCount(0);
+    await expect(page.getByRole('region', { name: 'Order status' })).toContainText('No orders sent');
+  });
+
+  test('a warning needs its own acknowledgement before Transmit is enabled', async ({ page }) => {
+    await connected(page, harness);
+    await fillTicket(page, { account: 'DU1000002', symbol: 'AAPL', side: 'Buy', quantity: 1, type: 'LMT' });
+    // No limit price yet: the server says what is missing, and nothing opens.
+    await expect(page.getByRole('form', { name: 'Order ticket' }).getByRole('alert')).toContainText(
+      'needs a limit price',
+    );
+    const ticket = page.getByRole('form', { name: 'Order ticket' });
+    await ticket.getByLabel('Limit price').fill('100');
+    await ticket.getByLabel('Limit price').press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Confirm order' });
+    const transmit = dialog.getByRole('button', { name: 'Transmit' });
+    await expect(transmit).toBeDisabled();
+    await dialog.getByRole('checkbox', { name: 'Acknowledge: Price near the market' }).check();
+    await expect(transmit).toBeEnabled();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect(dialog).toHaveCount(0);
+  });
+
+  test('the kill switch asks first, then holds orders back until re-armed', async ({ page }) => {
+    await connected(page, harness);
+    await page.getByRole('button', { name: 'Kill switch' }).click();
+    await page
+      .getByRole('dialog', { name: 'Cancel all orders and disarm?' })
+      .getByRole('button', { name: 'Cancel all orders and disarm' })
+      .click();
+    await expect(page.getByRole('alert', { name: 'Kill switch' })).toContainText('refused until you re-arm');
+    await fillTicket(page, { account: 'DU1000002', symbol: 'AAPL', side: 'Buy', quantity: 1, type: 'MKT' });
+    const dialog = page.getByRole('dialog', { name: 'Confirm order' });
+    await expect(dialog.getByRole('listitem').filter({ hasText: 'Kill switch' })).toContainText('Blocked');
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Re-arm order entry…' }).click();
+    const rearm = page.getByRole('dialog', { name: 'Re-arm order entry' });
+    await rearm.getByLabel('Type REARM to re-arm order entry').fill('REARM');
+    await rearm.getByRole('button', { name: 'Re-arm' }).click();
+    await expect(page.getByRole('alert', { name: 'Kill switch' })).toHaveCount(0);
+  });
+});
+
+test('a crash right after the intent is on disk: the record survives and the order exists at most once', async ({
+  page,
+}) => {
+  // The gateway lives outside the harness here, so it outlives the crash like a real IB Gateway would.
+  const sim = await startSimulator({ port: 0, seed: 42, tickRate: 20 });
+  const userData = mkdtempSync(join(tmpdir(), 'gatehouse-crash-'));
+  writeFileSync(
+    join(userData, 'settings.json'),
+    JSON.stringify({ mode: 'paper', gateway: { paper: { host: '127.0.0.1', port: sim.port, clientId: 17 } } }),
+  );
+  process.env.GATEHOUSE_TEST_CRASH_AFTER_ORDER_INTENT = '1';
+  let harness: RunningHarness;
+  try {
+    harness = await startHarnessProcess(['--user-data', userData]);
+  } finally {
+    delete process.env.GATEHOUSE_TEST_CRASH_AFTER_ORDER_INTENT;
+  }
+  try {
+    await connected(page, harness);
+    await fillTicket(page, { account: 'DU1000002', symbol: 'AAPL', side: 'Buy', quantity: 3, type: 'MKT' });
+    const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+      harness.process.once('exit', (_code, signal) => resolve(signal)),
+    );
+    await page.getByRole('dialog', { name: 'Confirm order' }).getByRole('button', { name: 'Transmit' }).click();
+    expect(await exited).toBe('SIGKILL');
+
+    const auditFile = readdirSync(userData).find((name) => /^audit-.*\.jsonl$/.test(name));
+    if (!auditFile) throw new Error('no audit file after the crash');
+    const intents = readFileSync(join(userData, auditFile), 'utf8')
+      .split('\n')
+      .filter((line) => line.includes('"submit-intent"'))
+      .map((line) => JSON.parse(line) as { orderId: number; previewId: string });
+    expect(intents).toHaveLength(1);
+    const [intent] = intents;
+    const atGateway = () =>
+      [...sim.world.openOrders(), ...sim.world.completedOrders()].filter(
+        (o) => o.request.orderRef === intent?.previewId,
+      );
+    // The process died between the fsync and placeOrder, so the order never left.
+    expect(atGateway()).toHaveLength(0);
+
+    harness = await startHarnessProcess(['--user-data', userData]);
+    await connected(page, harness);
+    const audit = page.getByRole('region', { name: 'Audit log' });
+    await audit.getByLabel('Kind').selectOption('reconciled');
+    await expect(audit.getByRole('table', { name: 'Audit records' })).toContainText(`order ${intent?.orderId}`);
+    await expect(audit.getByRole('table', { name: 'Audit records' })).toContainText('It was not re-sent');
+    await audit.getByLabel('Kind').selectOption('submit-intent');
+    // Header row + the one intent: the restart wrote no second one and sent nothing.
+    await expect(audit.getByRole('table', { name: 'Audit records' }).getByRole('row')).toHaveCount(2);
+    expect(atGateway()).toHaveLength(0);
+  } finally {
+    await stopHarnessProcess(harness);
+    await sim.close();
+  }
+});
