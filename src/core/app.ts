@@ -1,9 +1,21 @@
 import type { SessionState, TradingMode } from '../shared/session';
+import type { CredentialStore } from './credentials/credential-store';
+import { CredentialsService } from './credentials/credentials-service';
+import { KnownSecrets } from './credentials/known-secrets';
 import { createIbConnection } from './gateway/ib-connection';
+import { IbcLauncher } from './gateway/launcher/ibc-launcher';
+import { redactingLogger } from './log-redaction';
+import { guardIdleLiveTrading } from './session/idle-live-guard';
+import { gatewaySettingsHandlers } from './settings/gateway-settings-service';
 import { GatewaySession, type DemoGateway, type GatewaySessionOptions } from './gateway/gateway-session';
 import { EventBus } from './ipc/event-bus';
 import { createRouter, type Handlers, type Router } from './ipc/router';
 import type { Logger } from './log';
+import { MarketService } from './market/market-service';
+import { AccountsService } from './accounts/accounts-service';
+import { AuditFile } from './audit/audit-file';
+import { OrderBookService } from './orders/order-book-service';
+import { OrderService } from './orders/order-service';
 import { SettingsStore } from './settings/settings-store';
 
 export interface AppOptions {
@@ -16,6 +28,10 @@ export interface AppOptions {
   demo: DemoGateway;
   /** Replaces the real IBApiNext connection in tests. */
   connect?: GatewaySessionOptions['connect'];
+  /** IB Gateway logins: the OS keychain (KeytarCredentialStore) in both shells. */
+  credentials: CredentialStore;
+  /** TEST ONLY: runs right after an order's submit intent is on disk, before it is placed (crash test). */
+  afterOrderIntentForTests?: () => void;
 }
 
 /** What the shell's own controls (tray, menu) may do: the same operations the contract offers. */
@@ -23,6 +39,8 @@ export interface AppActions {
   setMode(mode: TradingMode): Promise<SessionState>;
   setReadOnly(readOnly: boolean): Promise<SessionState>;
   reconnect(): Promise<void>;
+  /** The kill switch: cancel every open order in every account and refuse new ones until re-armed. */
+  killSwitch(): Promise<unknown>;
 }
 
 /** The services composed into the one API both shells expose: the router and the event stream. */
@@ -31,12 +49,17 @@ export interface GatehouseApp {
   events: EventBus;
   session: GatewaySession;
   settings: SettingsStore;
+  /** Quotes for other services too: `market.quote(conId)`, `market.acquire(listing, consumer)`. */
+  market: MarketService;
   actions: AppActions;
+  /** The shell's logger with every password this process has handled redacted: use it for crash output too. */
+  logger: Logger;
   dispose(): Promise<void>;
 }
 
 export async function createApp(options: AppOptions): Promise<GatehouseApp> {
-  const { logger } = options;
+  const knownSecrets = new KnownSecrets();
+  const logger = redactingLogger(options.logger, () => knownSecrets.values());
   const logError = (message: string, error: unknown) => logger.log('error', message, error);
   const events = new EventBus(logError);
   const settings = new SettingsStore(options.userDataDir);
@@ -44,13 +67,42 @@ export async function createApp(options: AppOptions): Promise<GatehouseApp> {
   if (notice) logger.log('warn', notice);
   const notices = notice ? [notice] : [];
 
+  const credentials = new CredentialsService(options.credentials, knownSecrets);
+  const launcher = new IbcLauncher({
+    settings: () => settings.current().gatewayLaunch,
+    login: (mode) => credentials.login(mode),
+    logger,
+    // Logged off or gone: starting over in that mode starts it again, with the login from the keychain.
+    onUnexpectedExit: (mode) => {
+      if (session.current().mode === mode) void session.reconnect();
+    },
+  });
   const session = new GatewaySession({
     settings: () => settings.current(),
     demo: options.demo,
     connect: options.connect ?? createIbConnection,
     logger,
+    launcher,
+  });
+  const idle = guardIdleLiveTrading({
+    session,
+    idleMinutes: () => settings.current().liveIdleDisarmMinutes,
+    onSettingsChange: (listener) => settings.subscribe(listener),
   });
   const stopSessionEvents = session.subscribe((state) => events.publish('session.state', state));
+  const market = new MarketService({ session, settings, events, logger });
+  const accounts = new AccountsService({ session, settings, events, logger });
+  const orderBookAudit = new AuditFile(options.userDataDir);
+  const orderBook = new OrderBookService({ session, events, logger, audit: orderBookAudit });
+  const orders = await OrderService.create({
+    session,
+    settings: () => settings.current(),
+    events,
+    userDataDir: options.userDataDir,
+    auditFile: orderBookAudit,
+    logError,
+    afterIntentForTests: options.afterOrderIntentForTests,
+  });
 
   const actions: AppActions = {
     async setMode(mode) {
@@ -62,6 +114,7 @@ export async function createApp(options: AppOptions): Promise<GatehouseApp> {
       return session.setReadOnly(readOnly);
     },
     reconnect: () => session.reconnect(),
+    killSwitch: () => orders.engageKillSwitch(),
   };
 
   // Each room's service contributes its handlers; the compiler checks every contract request has one.
@@ -73,6 +126,13 @@ export async function createApp(options: AppOptions): Promise<GatehouseApp> {
     'session.armLive': ({ confirmation }) => session.armLive(confirmation),
     'session.disarm': () => session.disarm(),
     'session.setReadOnly': ({ readOnly }) => actions.setReadOnly(readOnly),
+    'session.activity': () => idle.activity(),
+    ...credentials.handlers(),
+    ...gatewaySettingsHandlers(settings),
+    ...market.handlers(),
+    ...accounts.handlers(),
+    ...orderBook.handlers(),
+    ...orders.handlers(),
   };
 
   void session.start();
@@ -82,10 +142,21 @@ export async function createApp(options: AppOptions): Promise<GatehouseApp> {
     events,
     session,
     settings,
+    market,
     actions,
+    logger,
     async dispose() {
+      // Started first: its signals go out now, even if the shell does not wait for this promise.
+      const stoppingGateways = launcher.stopAll();
+      idle.dispose();
       stopSessionEvents();
+      market.dispose();
+      accounts.dispose();
+      orderBook.dispose();
+      orders.dispose();
+      await orderBookAudit.close();
       await session.dispose();
+      await stoppingGateways;
     },
   };
 }

@@ -2,21 +2,29 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createApp } from '../core/app';
+import { logCrashes } from '../core/crash-logging';
+import { KeytarCredentialStore } from '../core/credentials/keytar-credential-store';
 import { createDemoGateway } from '../core/gateway/demo-gateway';
 import { consoleLogger } from '../core/log';
 import { defaultUserDataDir } from '../core/user-data-dir';
 import { startSimulator } from '../simulator';
 import { startHarness } from './server';
 
-const USAGE = `usage: npm run harness -- [--port N] [--user-data DIR] [--sim-control-port N]
+const USAGE = `usage: npm run harness -- [--port N] [--user-data DIR] [--sim-control-port N] [--keychain-service NAME] [--sim-tick-rate N] [--sim-synthetic N]
   --port N              where to serve the UI on 127.0.0.1 (default: a free port)
   --user-data DIR       settings folder (default: $GATEHOUSE_USER_DATA, else the app's own folder)
-  --sim-control-port N  open the demo simulator's fault-injection API on 127.0.0.1:N (0: a free port)`;
+  --sim-control-port N  open the demo simulator's fault-injection API on 127.0.0.1:N (0: a free port)
+  --keychain-service S  the OS keychain service logins are kept under (default: Gatehouse; tests use their own)
+  --sim-tick-rate N     the demo simulator's quote ticks per second across all instruments (default 20)
+  --sim-synthetic N     add N made-up stocks SYN001… to the demo simulator, for load tests`;
 
 interface CliOptions {
   port: number;
   userDataDir: string;
   simControlPort: number | null;
+  keychainService: string | undefined;
+  simTickRate: number | undefined;
+  simSynthetic: number | undefined;
 }
 
 function parsePort(name: string, value: string): number {
@@ -25,12 +33,22 @@ function parsePort(name: string, value: string): number {
   return port;
 }
 
+function parseCount(name: string, value: string | undefined, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  const count = Number(value);
+  if (!Number.isInteger(count) || count < 0 || count > max) throw new Error(`--${name} must be 0–${max}, not ${value}`);
+  return count;
+}
+
 function parseCli(): CliOptions {
   const { values } = parseArgs({
     options: {
       port: { type: 'string', default: '0' },
       'user-data': { type: 'string' },
       'sim-control-port': { type: 'string' },
+      'keychain-service': { type: 'string' },
+      'sim-tick-rate': { type: 'string' },
+      'sim-synthetic': { type: 'string' },
     },
     strict: true,
   });
@@ -39,6 +57,9 @@ function parseCli(): CliOptions {
     userDataDir: values['user-data'] ?? defaultUserDataDir(),
     simControlPort:
       values['sim-control-port'] === undefined ? null : parsePort('sim-control-port', values['sim-control-port']),
+    keychainService: values['keychain-service'],
+    simTickRate: parseCount('sim-tick-rate', values['sim-tick-rate'], 1_000_000),
+    simSynthetic: parseCount('sim-synthetic', values['sim-synthetic'], 5000),
   };
 }
 
@@ -62,7 +83,12 @@ async function main(): Promise<void> {
   };
   const demo = createDemoGateway(
     async (simOptions) => {
-      const simulator = await startSimulator({ ...simOptions, controlPort: options.simControlPort });
+      const simulator = await startSimulator({
+        ...simOptions,
+        controlPort: options.simControlPort,
+        tickRate: options.simTickRate,
+        syntheticStocks: options.simSynthetic,
+      });
       // Tests read this line to inject faults into demo mode's gateway.
       if (simulator.controlPort !== null)
         process.stdout.write(`Simulator control: http://127.0.0.1:${simulator.controlPort}\n`);
@@ -70,7 +96,20 @@ async function main(): Promise<void> {
     },
     (line) => logger.log('debug', `simulator: ${line}`),
   );
-  const app = await createApp({ shell: 'harness', version, logger, userDataDir: options.userDataDir, demo });
+  const app = await createApp({
+    shell: 'harness',
+    version,
+    logger,
+    userDataDir: options.userDataDir,
+    demo,
+    // The real keychain; with no Secret Service, each credentials call answers with how to fix that.
+    credentials: new KeytarCredentialStore({ service: options.keychainService }),
+    // TEST ONLY (test/e2e/orders.spec.ts): die like a crash right after an order intent is fsync'd.
+    ...(process.env.GATEHOUSE_TEST_CRASH_AFTER_ORDER_INTENT === '1'
+      ? { afterOrderIntentForTests: () => process.kill(process.pid, 'SIGKILL') }
+      : {}),
+  });
+  logCrashes(app.logger);
   const harness = await startHarness({ app, rendererDir, port: options.port, log: (m) => logger.log('info', m) });
   // Tests read this exact line to find the page.
   process.stdout.write(`Gatehouse harness: ${harness.url}\n`);

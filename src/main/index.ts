@@ -1,5 +1,7 @@
 import { app, dialog } from 'electron';
 import { createApp } from '../core/app';
+import { logCrashes } from '../core/crash-logging';
+import { KeytarCredentialStore } from '../core/credentials/keytar-credential-store';
 import { createDemoGateway } from '../core/gateway/demo-gateway';
 import { consoleLogger } from '../core/log';
 import { startSimulator } from '../simulator';
@@ -28,7 +30,9 @@ async function start(): Promise<void> {
     logger,
     userDataDir: app.getPath('userData'),
     demo: createDemoGateway(startSimulator, (line) => logger.log('debug', `simulator: ${line}`)),
+    credentials: new KeytarCredentialStore(),
   });
+  logCrashes(services.logger);
 
   installSecurityGuards();
   serveRenderer();

@@ -24,6 +24,7 @@ export function createTray(session: SessionSource, actions: AppActions, handlers
     else if (action === 'quit') handlers.quit();
     else if (action === 'reconnect') await actions.reconnect();
     else if (action === 'toggle-read-only') await actions.setReadOnly(!session.current().readOnly);
+    else if (action === 'kill-switch') await actions.killSwitch();
     else await actions.setMode(action.mode);
   };
 

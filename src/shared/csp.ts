@@ -9,7 +9,7 @@ export function contentSecurityPolicy(options: { connect: string }): string {
     "script-src 'self'",
     "style-src 'self'",
     "img-src 'self' data:",
-    "font-src 'self'",
+    "font-src 'self' data:", // ag-grid's icon font ships inside its stylesheet as a data: URI
     `connect-src ${options.connect}`,
     "object-src 'none'",
     "base-uri 'none'",

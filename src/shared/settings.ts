@@ -1,5 +1,9 @@
 import { z } from 'zod';
+import { ListingSchema } from './market';
 import { TradingModeSchema } from './session';
+import { AccountKindSchema } from './ticket';
+import { OrderLimitSettingsSchema } from './order-limits';
+import { DEFAULT_IDLE_DISARM_MINUTES, GatewayLaunchSchema, IdleDisarmMinutesSchema } from './gateway-launch';
 
 const PortSchema = z.number().int().min(1).max(65535);
 
@@ -12,6 +16,13 @@ const GatewayEndpointSchema = z.strictObject({
 
 /** The gateway ports IBKR ships with: IB Gateway 4002 / 4001, TWS 7497 / 7496 (paper / live). */
 export const DEFAULT_PORTS = { paper: { gateway: 4002, tws: 7497 }, live: { gateway: 4001, tws: 7496 } } as const;
+
+/** One account's type and label as the person set them; either may be absent. */
+export const AccountOverrideSchema = z.strictObject({
+  kind: AccountKindSchema.optional(),
+  label: z.string().max(40).optional(),
+});
+export type AccountOverride = z.infer<typeof AccountOverrideSchema>;
 
 export const SettingsSchema = z.strictObject({
   version: z.literal(1).default(1),
@@ -27,6 +38,17 @@ export const SettingsSchema = z.strictObject({
       allowRemoteHost: z.boolean().default(false),
     })
     .prefault({}),
+  /** The watchlist's listings, in the order the person arranged them. */
+  watchlist: z.array(ListingSchema).max(500).default([]),
+  /** Market data lines this IBKR login may hold at once: 100 unless commissions or boosters add more. */
+  marketDataLines: z.number().int().min(1).max(10_000).default(100),
+  /** Optional: start IB Gateway through IBC with the keychain login (off by default). */
+  gatewayLaunch: GatewayLaunchSchema.prefault({}),
+  liveIdleDisarmMinutes: IdleDisarmMinutesSchema.default(DEFAULT_IDLE_DISARM_MINUTES),
+  /** Per account: the person's own type and label, over what IBKR's AccountType tag says. */
+  accountOverrides: z.record(z.string(), AccountOverrideSchema).default({}),
+  /** Order limits the rules enforce: size, value, price deviation, order rate, the MLP list. */
+  orders: OrderLimitSettingsSchema.prefault({}),
 });
 
 export type Settings = z.infer<typeof SettingsSchema>;

@@ -6,10 +6,16 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import type { Bench, Figure } from './bench';
+import { marketBench } from './market-bench';
 import { simulatorBench } from './simulator-bench';
+import { accountsBench } from './accounts-bench';
+import { ordersBench } from './orders-bench';
 
 const BENCHES: Record<string, () => Promise<Bench>> = {
   simulator: simulatorBench,
+  market: marketBench,
+  accounts: accountsBench,
+  orders: ordersBench,
 };
 
 const selected = process.argv.slice(2);

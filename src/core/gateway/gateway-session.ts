@@ -4,7 +4,9 @@ import { AppError } from '../../shared/result';
 import type { Logger } from '../log';
 import type { SessionSource } from '../session/session-source';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
+import { explainDrop } from './drop-explanation';
 import { classifyGatewayMessage } from './ib-codes';
+import type { GatewayLaunch } from './launcher/gateway-launch';
 import type { IbConnection, IbConnectionEvents } from './ib-connection';
 import { isLoopbackHost } from './loopback';
 import { checkAccountsMatchMode } from '../../shared/mode-guard';
@@ -36,6 +38,8 @@ export interface GatewaySessionOptions {
   deadAfterMs?: number;
   /** How many client ids above the configured one to try when IB says 326. */
   clientIdAttempts?: number;
+  /** Starts IB Gateway for paper or live when the settings ask for it; absent: it must be running. */
+  launcher?: GatewayLaunch;
 }
 
 function isSessionWide(code: number, text: string): boolean {
@@ -69,6 +73,10 @@ export class GatewaySession implements SessionSource {
   private clientIdOffset = 0;
   private lastAnswerAt = 0;
   private liveArmed = false;
+  /** Why live trading was disarmed by Gatehouse itself (idle), shown until armed again. */
+  private disarmReason: string | null = null;
+  /** An up socket closed and none has come up since: a refused reconnect then means a gateway restart. */
+  private droppedSinceUp = false;
   /** Bumped whenever the session starts over, so callbacks from an older connection are ignored. */
   private generation = 0;
   /** Set while the session itself closes the socket, so that drop is not mistaken for a failure. */
@@ -119,6 +127,7 @@ export class GatewaySession implements SessionSource {
     if (this.machine.session.mode !== 'live') throw new AppError('refused', 'Arming applies only to live mode.');
     if (confirmation !== 'LIVE') throw new AppError('refused', 'Type LIVE, in capitals, to arm live trading.');
     this.liveArmed = true;
+    this.disarmReason = null;
     this.publish();
     return this.current();
   }
@@ -128,8 +137,9 @@ export class GatewaySession implements SessionSource {
     return this.current();
   }
 
-  disarm(): SessionState {
+  disarm(reason?: string): SessionState {
     this.liveArmed = false;
+    this.disarmReason = reason ?? null;
     this.publish();
     return this.current();
   }
@@ -147,9 +157,13 @@ export class GatewaySession implements SessionSource {
   }
 
   private async open(mode: TradingMode): Promise<void> {
-    if (mode !== this.machine.session.mode) this.liveArmed = false;
+    if (mode !== this.machine.session.mode) {
+      this.liveArmed = false;
+      this.disarmReason = null;
+    }
     this.teardown(`Switching to ${mode} mode.`);
     this.attempt = 0;
+    this.droppedSinceUp = false;
     this.clientIdOffset = 0;
     const generation = ++this.generation;
     let endpoint: { host: string; port: number };
@@ -176,6 +190,13 @@ export class GatewaySession implements SessionSource {
       throw new Error(
         `The ${mode} gateway host ${host} is not this machine. Allow other hosts in settings first: the API socket is unencrypted.`,
       );
+    }
+    if (this.options.launcher) {
+      const generation = this.generation;
+      this.apply({ type: 'start', mode, host, port, readOnly: settings.readOnly });
+      await this.options.launcher.prepare(mode, { host, port }, (detail) => {
+        if (generation === this.generation) this.patch({ detail });
+      });
     }
     return { host, port };
   }
@@ -204,6 +225,7 @@ export class GatewaySession implements SessionSource {
 
   private onSocketUp(connection: IbConnection, generation: number): void {
     this.attempt = 0;
+    this.droppedSinceUp = false;
     this.lastAnswerAt = this.clock.now();
     this.apply({ type: 'socket-up', serverVersion: connection.serverVersion() ?? 0, at: this.lastAnswerAt });
     this.patch({ clientId: this.clientId(this.machine.session.mode) });
@@ -216,15 +238,12 @@ export class GatewaySession implements SessionSource {
 
   private onSocketDown(generation: number): void {
     if (this.closingOnPurpose || this.machine.phase === 'disconnected' || generation !== this.generation) return;
-    const { host, port } = this.machine.session;
+    const { host, port, lastError } = this.machine.session;
     const wasUp = this.machine.phase === 'up';
-    this.apply({
-      type: 'socket-down',
-      reason: wasUp
-        ? `The connection to ${host}:${port} was lost.`
-        : `Could not connect to ${host}:${port}: is IB Gateway running there with the API enabled?`,
-      at: this.clock.now(),
-    });
+    const now = this.clock.now();
+    const reason = explainDrop({ host, port, wasUp, droppedSinceUp: this.droppedSinceUp, lastError, now });
+    if (wasUp) this.droppedSinceUp = true;
+    this.apply({ type: 'socket-down', reason, at: now });
     this.scheduleReconnect();
   }
 
@@ -373,7 +392,7 @@ export class GatewaySession implements SessionSource {
     const guard = checkAccountsMatchMode(session.mode, session.accounts);
     if (!guard.ok) return guard.reason;
     if (session.mode === 'live' && !liveArmed)
-      return 'Live trading is not armed for this session. Arm it by typing LIVE.';
+      return this.disarmReason ?? 'Live trading is not armed for this session. Arm it by typing LIVE.';
     return null;
   }
 }

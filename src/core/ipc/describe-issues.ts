@@ -7,3 +7,13 @@ export function describeIssues(error: z.ZodError, limit = 10): string[] {
     return `${path}: ${issue.message}`;
   });
 }
+
+const SECRET_KEY = /password|passwd|secret|token/i;
+
+/** The string values under password-like keys anywhere in `input`. */
+export function secretsIn(input: unknown, depth = 0): string[] {
+  if (typeof input !== 'object' || input === null || depth > 5) return [];
+  return Object.entries(input).flatMap(([key, value]) =>
+    typeof value === 'string' && SECRET_KEY.test(key) ? [value] : secretsIn(value, depth + 1),
+  );
+}

@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import { contract, type Contract, type RequestName } from '../../shared/contract';
 import { AppError, fail, ok, type Result } from '../../shared/result';
-import { describeIssues } from './describe-issues';
+import { redactSecrets } from '../log-redaction';
+import { describeIssues, secretsIn } from './describe-issues';
 
 type Def<N extends RequestName> = Contract['requests'][N];
 
@@ -38,7 +39,9 @@ export function createRouter(handlers: Handlers, options: RouterOptions): Router
       const def: Def<RequestName> = contract.requests[method];
       const parsedInput = def.input.safeParse(input);
       if (!parsedInput.success) {
-        return fail('bad_request', `The request ${method} was malformed.`, describeIssues(parsedInput.error));
+        // Zod's messages do not quote the input today; a password must not reach the caller if one ever does.
+        const issues = describeIssues(parsedInput.error).map((line) => redactSecrets(line, secretsIn(input)));
+        return fail('bad_request', `The request ${method} was malformed.`, issues);
       }
       let value: unknown;
       try {

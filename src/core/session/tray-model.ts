@@ -4,7 +4,7 @@ import { describeSession, type Tone } from '../../shared/session-view';
 export type TrayIconState = 'connected' | 'degraded' | 'down';
 const ICON_STATES: Record<Tone, TrayIconState> = { ok: 'connected', warn: 'degraded', down: 'down' };
 
-export type TrayAction = 'show' | 'reconnect' | 'quit' | 'toggle-read-only' | { mode: TradingMode };
+export type TrayAction = 'show' | 'reconnect' | 'quit' | 'toggle-read-only' | 'kill-switch' | { mode: TradingMode };
 
 export type TrayMenuItem =
   | {
@@ -60,6 +60,15 @@ export function trayModel(session: SessionState, now: number): TrayModel {
         label: 'Read-only',
         action: 'toggle-read-only',
         toggle: { type: 'checkbox', checked: session.readOnly },
+        enabled: true,
+      },
+      { kind: 'separator' },
+      {
+        kind: 'action',
+        label: 'Cancel all orders and disarm',
+        action: 'kill-switch',
+        confirm:
+          'Cancel every open order in every account and refuse new orders until you re-arm order entry in the window?',
         enabled: true,
       },
       { kind: 'separator' },

@@ -4,3 +4,4 @@ import { installGatehouse } from './install';
 // it; a static import would be evaluated before this module's body, so load the renderer afterwards.
 installGatehouse();
 await import('../../renderer/src/main');
+(await import('./market-probe')).installMarketProbe();

@@ -1,12 +1,24 @@
+import { useActivityPing } from './activity-ping';
+import { AccountsWorkspace } from './components/accounts/accounts-workspace';
+import { MarketPanel } from './components/market/market-panel';
 import { ModeBanner } from './components/mode-banner';
 import { ModeSwitcher } from './components/mode-switcher';
 import { Notices } from './components/notices';
 import { ReadOnlySwitch } from './components/read-only-switch';
+import { SettingsButton } from './components/settings-button';
 import { StatusBar } from './components/status-bar';
 import { TradingBanner } from './components/trading-banner';
+import { AuditPanel } from './components/orders/audit-panel';
+import { ConfirmOrderDialog } from './components/orders/confirm-order-dialog';
+import { KillSwitchBanner, KillSwitchButton } from './components/orders/kill-switch';
+import { OrderStatusList } from './components/orders/order-status-list';
+import { OrderTicket } from './components/orders/order-ticket';
+import { useTicketHotkey } from './components/orders/ticket-hotkey';
 import { useSessionStore } from './stores/session-store';
 
 export function App() {
+  useActivityPing();
+  useTicketHotkey();
   const session = useSessionStore((s) => s.session);
   return (
     <div className="app">
@@ -16,21 +28,22 @@ export function App() {
         <div className="header-controls">
           <ModeSwitcher />
           <ReadOnlySwitch />
+          <SettingsButton />
+          <KillSwitchButton />
         </div>
       </header>
       <div className="banners">
         <TradingBanner />
+        <KillSwitchBanner />
         <Notices />
       </div>
       <main className="workspace" aria-label="Workspace">
-        <section className="panel" aria-label="Accounts">
-          <h2>Accounts</h2>
-          <p className="empty">
-            {session?.state === 'connected' || session?.state === 'degraded'
-              ? `${session.accounts.length} linked accounts: ${session.accounts.join(', ')}`
-              : 'Waiting for IB Gateway. Accounts appear here once connected.'}
-          </p>
-        </section>
+        <OrderTicket />
+        <ConfirmOrderDialog />
+        <AccountsWorkspace />
+        <MarketPanel />
+        <OrderStatusList />
+        <AuditPanel />
       </main>
       <StatusBar />
     </div>

@@ -1,6 +1,12 @@
 import type { z } from 'zod';
 import { type ContractShape } from './define';
+import { marketEvents, marketRequests } from './market';
+import { credentialsRequests } from './credentials';
+import { gatewaySettingsRequests } from './gateway-settings';
 import { sessionEvents, sessionRequests } from './session';
+import { accountsEvents, accountsRequests } from './accounts';
+import { ordersBookEvents, ordersBookRequests } from './orders-book';
+import { ordersEvents, ordersRequests } from './orders';
 
 /**
  * The one contract between the renderer and the services, one file per room. Names are `room.verb`; the
@@ -9,8 +15,8 @@ import { sessionEvents, sessionRequests } from './session';
  * router to agree.
  */
 export const contract = {
-  requests: { ...sessionRequests },
-  events: { ...sessionEvents },
+  requests: { ...sessionRequests, ...credentialsRequests, ...gatewaySettingsRequests, ...accountsRequests, ...ordersBookRequests, ...ordersRequests, ...marketRequests },
+  events: { ...sessionEvents, ...accountsEvents, ...ordersBookEvents, ...ordersEvents, ...marketEvents },
 } as const satisfies ContractShape;
 export type Contract = typeof contract;
 export type RequestName = keyof Contract['requests'];

@@ -27,6 +27,11 @@ export const sessionRequests = {
     'Arm live trading for this session; the confirmation must be the word LIVE, typed.',
   ),
   'session.disarm': request(z.void(), SessionStateSchema, 'Disarm live trading until armed again.'),
+  'session.activity': request(
+    z.void(),
+    z.void(),
+    'The person is using the window: restarts the clock that disarms idle live trading.',
+  ),
   'session.setReadOnly': request(
     z.strictObject({ readOnly: z.boolean() }),
     SessionStateSchema,

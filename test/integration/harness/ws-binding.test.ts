@@ -1,3 +1,4 @@
+import { MemoryCredentialStore } from '../../../src/core/credentials/memory-credential-store';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,7 +18,14 @@ beforeAll(async () => {
   // No gateway here: this suite is about the transport, so demo mode's simulator refuses to start.
   const demo = { start: () => Promise.reject(new Error('no simulator in this test')), stop: async () => {} };
   const userDataDir = mkdtempSync(join(tmpdir(), 'gatehouse-user-'));
-  app = await createApp({ shell: 'harness', version: '0.0.0-test', logger: silent, userDataDir, demo });
+  app = await createApp({
+    shell: 'harness',
+    version: '0.0.0-test',
+    logger: silent,
+    userDataDir,
+    demo,
+    credentials: new MemoryCredentialStore(),
+  });
   harness = await startHarness({ app, rendererDir, log: () => {} });
 });
 

@@ -1,12 +1,24 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createRouter, type Handlers } from '../../../src/core/ipc/router';
 import { initialSessionState } from '../../../src/core/session/session-source';
+import { contract } from '../../../src/shared/contract';
 import { AppError } from '../../../src/shared/result';
 
 const session = initialSessionState('demo');
 
+/** Every request of the contract, failing loudly if a test reaches one it did not mean to. */
+const unused = Object.fromEntries(
+  Object.keys(contract.requests).map((name) => [
+    name,
+    () => {
+      throw new Error(`${name} is not part of this test`);
+    },
+  ]),
+) as unknown as Handlers;
+
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
   return {
+    ...unused,
     'app.info': () => ({ name: 'Gatehouse', version: '1.2.3', shell: 'harness', notices: [] }),
     'session.status': () => session,
     'session.reconnect': () => undefined,

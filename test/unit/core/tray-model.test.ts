@@ -32,6 +32,7 @@ describe('trayModel', () => {
       'Paper',
       'Live…',
       'Read-only',
+      'Cancel all orders and disarm',
       'Quit Gatehouse',
     ]);
     const checked = menu.flatMap((item) => (item.kind === 'action' && item.toggle?.checked ? [item.label] : []));
@@ -43,5 +44,16 @@ describe('trayModel', () => {
       trayModel(at('connected', mode), 0).menu.find((i) => i.kind === 'action' && i.label === 'Live…');
     expect(live('paper')).toMatchObject({ confirm: expect.stringContaining('unarmed') });
     expect(live('live')).not.toHaveProperty('confirm');
+  });
+
+  it('offers the kill switch in every state, and asks before pulling it', () => {
+    for (const state of ['connected', 'disconnected'] as const) {
+      const item = trayModel(at(state, 'live'), 0).menu.find((i) => i.kind === 'action' && i.action === 'kill-switch');
+      expect(item).toMatchObject({
+        label: 'Cancel all orders and disarm',
+        enabled: true,
+        confirm: expect.stringContaining('Cancel every open order in every account'),
+      });
+    }
   });
 });
