@@ -15,7 +15,15 @@ import { ordersEvents, ordersRequests } from './orders';
  * router to agree.
  */
 export const contract = {
-  requests: { ...sessionRequests, ...credentialsRequests, ...gatewaySettingsRequests, ...accountsRequests, ...ordersBookRequests, ...ordersRequests, ...marketRequests },
+  requests: {
+    ...sessionRequests,
+    ...credentialsRequests,
+    ...gatewaySettingsRequests,
+    ...accountsRequests,
+    ...ordersBookRequests,
+    ...ordersRequests,
+    ...marketRequests,
+  },
   events: { ...sessionEvents, ...accountsEvents, ...ordersBookEvents, ...ordersEvents, ...marketEvents },
 } as const satisfies ContractShape;
 export type Contract = typeof contract;
