@@ -228,7 +228,15 @@ export class GatewaySession implements SessionSource {
     this.droppedSinceUp = false;
     this.lastAnswerAt = this.clock.now();
     this.apply({ type: 'socket-up', serverVersion: connection.serverVersion() ?? 0, at: this.lastAnswerAt });
-    this.patch({ clientId: this.clientId(this.machine.session.mode) });
+    const clientId = this.clientId(this.machine.session.mode);
+    // After a 326 the person should keep seeing which id is in use now, not only a passing notice.
+    const moved =
+      this.clientIdOffset > 0
+        ? {
+            detail: `Connected to ${this.machine.session.host}:${this.machine.session.port} as client ${clientId}: client ${clientId - this.clientIdOffset} is in use by another program.`,
+          }
+        : {};
+    this.patch({ clientId, ...moved });
     connection
       .managedAccounts()
       .then((accounts) => generation === this.generation && this.apply({ type: 'accounts', accounts }))

@@ -185,6 +185,7 @@ describe('GatewaySession against the simulator', () => {
     );
     expect(states.some((s) => /Client id 17 is in use/.test(s.detail))).toBe(true);
     expect(moved.accounts).toHaveLength(3);
+    expect(moved.detail).toMatch(/as client 18: client 17 is in use/);
   });
 
   it('10197: a competing session is said plainly', async () => {

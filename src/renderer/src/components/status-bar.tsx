@@ -29,6 +29,7 @@ export function StatusBar() {
       <span>{view.accountsLabel}</span>
       <span>{view.heartbeatLabel}</span>
       {session.serverVersion !== null && <span>server v{session.serverVersion}</span>}
+      {session.clientId !== null && <span>client {session.clientId}</span>}
       <span className="status-detail">{session.lastError?.message ?? session.detail}</span>
     </footer>
   );
