@@ -1,7 +1,14 @@
 import { z } from 'zod';
-import { AccountKindSchema } from './ticket';
+import { AccountKindSchema, type AccountKind } from './ticket';
 
 const Money = z.number().nullable();
+
+export const KIND_LABELS: Record<AccountKind, string> = {
+  'roth-ira': 'Roth IRA',
+  'traditional-ira': 'Traditional IRA',
+  individual: 'Individual',
+  business: 'Business',
+};
 
 /** One linked account as the window shows it. */
 export const AccountSchema = z.object({
@@ -13,6 +20,8 @@ export const AccountSchema = z.object({
   ibAccountType: z.string().nullable(),
   /** True when the kind came from settings rather than from IBKR's tag. */
   kindOverridden: z.boolean(),
+  /** True when the label is the person's own rather than a default from the kind. */
+  labelOverridden: z.boolean(),
 });
 export type Account = z.infer<typeof AccountSchema>;
 

@@ -16,11 +16,13 @@ test.use({ viewport: { width: 1900, height: 1200 } });
 let harness: RunningHarness;
 test.beforeEach(async () => {
   harness = await startHarnessProcess(['--sim-control-port', '0']);
-  // Still prices make a sum read cell by cell comparable with the total row read a moment later.
-  const response = await fetch(`${harness.simControl}/market/tick-rate?value=0`, { method: 'POST' });
-  expect(response.ok).toBe(true);
 });
 test.afterEach(async () => stopHarnessProcess(harness));
+
+const setTickRate = async (perSecond: number) => {
+  const response = await fetch(`${harness.simControl}/market/tick-rate?value=${perSecond}`, { method: 'POST' });
+  expect(response.ok).toBe(true);
+};
 
 const parse = (text: string) => Number(text.replace(/,/g, '').trim());
 
@@ -32,24 +34,47 @@ function balanceCell(page: Page, account: string | 'total', column: string): Loc
     : grid.locator(`[role="row"][row-id="${account}"] [col-id="${column}"]`);
 }
 
+const SUMMED = ['netLiquidation', 'totalCashValue', 'grossPositionValue', 'dailyPnl'];
+
+/** Every account's cell and the total's, per column, read in one go: what one painted frame shows. */
+const readBalances = (page: Page) =>
+  page.evaluate(
+    ({ accounts, columns }) => {
+      const grid = document.querySelector('[role="region"][aria-label="Balances grid"]');
+      const cell = (row: string, column: string) =>
+        grid?.querySelector<HTMLElement>(`[role="row"][row-id="${row}"] [col-id="${column}"]`)?.innerText ?? '';
+      return columns.map((column) => ({
+        column,
+        rows: accounts.map((account) => cell(account, column)),
+        total: cell('Total', column),
+      }));
+    },
+    { accounts: ACCOUNTS, columns: SUMMED },
+  );
+
 test("every account is shown with the simulator's figures, and the totals are the sum of the rows", async ({
   page,
 }) => {
+  // Prices moving quickly: the total and its rows must change together, in every frame.
+  await setTickRate(200);
   await page.goto(harness.url);
   const balances = page.getByRole('region', { name: 'Balances grid' });
   for (const account of ACCOUNTS) await expect(balances.getByText(account)).toBeVisible();
   // The simulator's opening book: the IRA holds 100,000 USD, 92,500 of it settled.
   await expect(balanceCell(page, 'DU1000001', 'totalCashValue')).toHaveText('100,000.00');
   await expect(balanceCell(page, 'DU1000001', 'settledCash')).toHaveText('92,500.00');
-  for (const column of ['netLiquidation', 'totalCashValue', 'grossPositionValue', 'dailyPnl']) {
-    await expect(async () => {
-      const rows = await Promise.all(ACCOUNTS.map((a) => balanceCell(page, a, column).innerText()));
-      const total = await balanceCell(page, 'total', column).innerText();
-      for (const text of rows) expect(text).toMatch(/^-?[\d,]+\.\d\d$/);
+  const figure = /^-?[\d,]+\.\d\d$/;
+  for (const column of SUMMED) {
+    for (const account of [...ACCOUNTS, 'total'] as const)
+      await expect(balanceCell(page, account, column)).toHaveText(figure);
+  }
+  for (let sample = 0; sample < 25; sample++) {
+    for (const { column, rows, total } of await readBalances(page)) {
       const sum = rows.map(parse).reduce((a, b) => a + b, 0);
       // Each cell is rounded to cents: the sum of three may differ from the rounded total by 1.5 cents.
-      expect(Math.abs(sum - parse(total))).toBeLessThanOrEqual(0.015);
-    }).toPass({ timeout: 10_000 });
+      expect(Math.abs(sum - parse(total)), `${column}: ${rows.join(' + ')} vs ${total}`).toBeLessThanOrEqual(0.015);
+    }
+    await page.waitForTimeout(80);
   }
   expect(parse(await balanceCell(page, 'DU1000003', 'netLiquidation').innerText())).toBeGreaterThan(600_000);
 
@@ -57,6 +82,43 @@ test("every account is shown with the simulator's figures, and the totals are th
   await expect(badge).toHaveCount(1);
   await expect(badge).toHaveText('IRA · cash only · no shorts · USD withdrawals only');
   await expect(balances.locator(`[row-id="DU1000001"]`).getByRole('note')).toBeVisible();
+});
+
+test("an account's type and label are set from its balances row, shown at once and after a reload", async ({
+  page,
+}) => {
+  await page.goto(harness.url);
+  const name = page.getByRole('region', { name: 'Balances grid' }).locator('[row-id="DU1000001"] [col-id="account"]');
+  // IBKR's tag says only "IRA": labelled so, not guessed to be Traditional.
+  await expect(name.locator('strong')).toHaveText('IRA');
+  await expect(page.getByRole('button', { name: 'Show IRA DU1000001' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Edit account DU1000001' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Edit account DU1000001' });
+  await expect(dialog).toContainText('IBKR reports this account as: IRA.');
+  await dialog.getByLabel('Account type').selectOption({ label: 'Roth IRA' });
+  await dialog.getByLabel('Label').fill('Roth IRA');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toBeHidden();
+
+  const saidSo = async () => {
+    await expect(name.locator('strong')).toHaveText('Roth IRA');
+    await expect(name.getByRole('note', { name: /^IRA restrictions/ })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Show Roth IRA DU1000001' })).toBeVisible();
+  };
+  await saidSo();
+  await page.reload();
+  await saidSo();
+
+  // Back to what IBKR reports: both choices emptied.
+  await page.getByRole('button', { name: 'Edit account DU1000001' }).click();
+  await expect(dialog.getByLabel('Account type')).toHaveValue('roth-ira');
+  await expect(dialog.getByLabel('Label')).toHaveValue('Roth IRA');
+  await dialog.getByLabel('Account type').selectOption({ label: 'As IBKR reports it (IRA)' });
+  await dialog.getByLabel('Label').fill('');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('button', { name: 'Show IRA DU1000001' })).toBeVisible();
+  await expect(name.locator('strong')).toHaveText('IRA');
 });
 
 test('the consolidated view shows AAPL once with the split per account; chips narrow the rows', async ({ page }) => {

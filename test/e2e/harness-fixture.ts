@@ -13,19 +13,24 @@ export interface RunningHarness {
   simControl: string | null;
   /** Everything the harness wrote to stderr, for assertions about what it logged. */
   log: () => string;
+  /** The fresh user-data folder it was started with (settings, audit log), unless --user-data overrode it. */
+  userData: string;
 }
 
 const READY = /^Gatehouse harness: (http:\/\/127\.0\.0\.1:\d+)\/#token=([0-9a-f]+)$/m;
 const SIM_CONTROL = /^Simulator control: (http:\/\/127\.0\.0\.1:\d+)$/m;
 
-/** Starts `src/harness/cli.ts` as its own process, as a person would, with a fresh user-data folder. */
+/**
+ * Starts the built harness (`out/harness/cli.js`, from src/harness/cli.ts; global-setup builds it) as its
+ * own process, as a person would, with a fresh user-data folder.
+ */
 export async function startHarnessProcess(
   args: string[] = [],
   prepareUserData?: (dir: string) => void,
 ): Promise<RunningHarness> {
   const userData = mkdtempSync(join(tmpdir(), 'gatehouse-e2e-'));
   prepareUserData?.(userData);
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/harness/cli.ts', '--port', '0', ...args], {
+  const child = spawn(process.execPath, ['--enable-source-maps', 'out/harness/cli.js', '--port', '0', ...args], {
     env: { ...process.env, GATEHOUSE_USER_DATA: userData },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -54,6 +59,7 @@ export async function startHarnessProcess(
     process: child,
     simControl: stdout.match(SIM_CONTROL)?.[1] ?? null,
     log: () => stderr,
+    userData,
   };
 }
 

@@ -1,11 +1,5 @@
+import { KIND_LABELS, type Account } from '../../shared/accounts';
 import type { AccountKind } from '../../shared/ticket';
-
-export const KIND_LABELS: Record<AccountKind, string> = {
-  'roth-ira': 'Roth IRA',
-  'traditional-ira': 'Traditional IRA',
-  individual: 'Individual',
-  business: 'Business',
-};
 
 /**
  * IBKR's AccountType tag says "IRA" without saying Roth or Traditional: both get the IRA rules, and
@@ -18,4 +12,25 @@ export function kindFromAccountType(tag: string | null): AccountKind {
   if (t.includes('IRA')) return 'traditional-ira';
   if (t.includes('CORP') || t.includes('LLC') || t.includes('PARTNERSHIP') || t.includes('TRUST')) return 'business';
   return 'individual';
+}
+
+export type AccountIdentity = Pick<Account, 'kind' | 'label' | 'kindOverridden' | 'labelOverridden'>;
+
+/**
+ * Kind and label: the person's override first, then IBKR's tag. A bare "IRA" tag is ruled as an IRA
+ * (traditional-ira) but labelled just "IRA": calling it Traditional would be a guess the label must not make.
+ */
+export function accountIdentity(
+  tag: string | null,
+  override: { kind?: AccountKind; label?: string } | undefined,
+): AccountIdentity {
+  const kind = override?.kind ?? kindFromAccountType(tag);
+  const guessedIra = override?.kind === undefined && kind === 'traditional-ira' && !/TRAD/i.test(tag ?? '');
+  const own = override?.label?.trim();
+  return {
+    kind,
+    label: own || (guessedIra ? 'IRA' : KIND_LABELS[kind]),
+    kindOverridden: override?.kind !== undefined,
+    labelOverridden: Boolean(own),
+  };
 }

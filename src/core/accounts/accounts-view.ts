@@ -6,7 +6,7 @@ import {
   type LedgerLine,
   type PositionRow,
 } from '../../shared/accounts';
-import { KIND_LABELS, kindFromAccountType } from './account-kind';
+import { accountIdentity } from './account-kind';
 import { type AccountOverrides, type AccountsState, type HeldPosition, figure } from './accounts-state';
 import { consolidatePositions, totalBalances } from './consolidate';
 
@@ -44,15 +44,7 @@ function baseCurrency(state: AccountsState, account: string): string {
 
 export function accountOf(state: AccountsState, id: string, overrides: AccountOverrides): Account {
   const ibAccountType = state.summary[id]?.AccountType?.value ?? null;
-  const override = overrides[id];
-  const kind = override?.kind ?? kindFromAccountType(ibAccountType);
-  return {
-    id,
-    kind,
-    label: override?.label?.trim() || KIND_LABELS[kind],
-    ibAccountType,
-    kindOverridden: override?.kind !== undefined,
-  };
+  return { id, ...accountIdentity(ibAccountType, overrides[id]), ibAccountType };
 }
 
 export function balanceOf(state: AccountsState, account: string): Balance {

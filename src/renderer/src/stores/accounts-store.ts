@@ -14,7 +14,6 @@ import { RowFeed } from './row-feed';
 interface AccountsSlice {
   status: AccountsStatus;
   accounts: Account[];
-  total: Balance | null;
   /** Why the snapshot could not be read, when it could not. */
   error: string | null;
 }
@@ -22,24 +21,26 @@ interface AccountsSlice {
 export const useAccountsStore = create<AccountsSlice>(() => ({
   status: 'waiting',
   accounts: [],
-  total: null,
   error: null,
 }));
 
-/** Grid rows live in feeds, not in React state: grids get transactions, never a re-render per tick. */
+/** The balances grid's pinned total row: its row id, in the account column's place. */
+export const TOTAL_ROW_ID = 'Total';
+
+/**
+ * Grid rows live in feeds, not in React state: grids get transactions, never a re-render per tick. The
+ * balances total travels in the same transaction as its rows, so the two never disagree on screen.
+ */
 export const balanceFeed = new RowFeed<Balance>((row) => row.account);
+const totalRow = (total: Balance): Balance[] => [{ ...total, account: TOTAL_ROW_ID }];
 export const positionFeed = new RowFeed<PositionRow>(positionRowId);
 export const consolidatedFeed = new RowFeed<ConsolidatedPosition, number>((row) => row.conId);
 
 function applyUpdate(update: AccountsUpdate): void {
-  balanceFeed.replace(update.balances);
+  balanceFeed.replace(update.balances, totalRow(update.total));
   positionFeed.apply(update.positions.upsert, update.positions.remove);
   consolidatedFeed.apply(update.consolidated.upsert, update.consolidated.remove);
-  useAccountsStore.setState({
-    status: update.status,
-    total: update.total,
-    ...(update.accounts ? { accounts: update.accounts } : {}),
-  });
+  useAccountsStore.setState({ status: update.status, ...(update.accounts ? { accounts: update.accounts } : {}) });
 }
 
 /** Subscribes before asking, so nothing published between the two is missed; upserts make replays harmless. */
@@ -51,15 +52,10 @@ export function startAccountsFeed(api: GatehouseApi): () => void {
       return;
     }
     const snapshot = result.value;
-    balanceFeed.replace(snapshot.balances);
+    balanceFeed.replace(snapshot.balances, totalRow(snapshot.total));
     positionFeed.replace(snapshot.positions);
     consolidatedFeed.replace(snapshot.consolidated);
-    useAccountsStore.setState({
-      status: snapshot.status,
-      accounts: snapshot.accounts,
-      total: snapshot.total,
-      error: null,
-    });
+    useAccountsStore.setState({ status: snapshot.status, accounts: snapshot.accounts, error: null });
   });
   return stop;
 }

@@ -3,6 +3,8 @@ export interface RowTransaction<Row> {
   add: Row[];
   update: Row[];
   remove: Row[];
+  /** The rows pinned below (a total), when this update carries them: applied with the rest, never apart. */
+  pinnedBottom?: Row[];
 }
 
 /**
@@ -12,6 +14,7 @@ export interface RowTransaction<Row> {
 export class RowFeed<Row, Id = string> {
   private readonly rows = new Map<Id, Row>();
   private readonly listeners = new Set<(tx: RowTransaction<Row>) => void>();
+  private pinned: Row[] = [];
 
   constructor(readonly idOf: (row: Row) => Id) {}
 
@@ -23,9 +26,17 @@ export class RowFeed<Row, Id = string> {
     return this.rows.size;
   }
 
-  /** Applies a server update (upserts by id and removals by id) and passes it on as a transaction. */
-  apply(upsert: readonly Row[], removeIds: readonly Id[]): void {
+  pinnedBottom(): Row[] {
+    return this.pinned;
+  }
+
+  /**
+   * Applies a server update (upserts by id and removals by id) and passes it on as a transaction, with
+   * the pinned rows when given: a total computed from these rows must reach the grid with them.
+   */
+  apply(upsert: readonly Row[], removeIds: readonly Id[], pinnedBottom?: readonly Row[]): void {
     const tx: RowTransaction<Row> = { add: [], update: [], remove: [] };
+    if (pinnedBottom) tx.pinnedBottom = this.pinned = [...pinnedBottom];
     for (const id of removeIds) {
       const row = this.rows.get(id);
       if (row === undefined) continue;
@@ -41,11 +52,12 @@ export class RowFeed<Row, Id = string> {
   }
 
   /** Replaces every row (a snapshot): rows not in it are removed. */
-  replace(rows: readonly Row[]): void {
+  replace(rows: readonly Row[], pinnedBottom?: readonly Row[]): void {
     const keep = new Set(rows.map(this.idOf));
     this.apply(
       rows,
       [...this.rows.keys()].filter((id) => !keep.has(id)),
+      pinnedBottom,
     );
   }
 
@@ -55,7 +67,7 @@ export class RowFeed<Row, Id = string> {
   }
 
   private emit(tx: RowTransaction<Row>): void {
-    if (tx.add.length + tx.update.length + tx.remove.length === 0) return;
+    if (tx.add.length + tx.update.length + tx.remove.length === 0 && !tx.pinnedBottom) return;
     for (const listener of this.listeners) listener(tx);
   }
 }

@@ -111,7 +111,7 @@ describe('accounts view', () => {
   it("takes the kind from IBKR's AccountType unless settings override it, and the label likewise", () => {
     const state = threeAccounts();
     expect(accountsView(state, {}).accounts.map((a) => [a.kind, a.label, a.kindOverridden])).toEqual([
-      ['traditional-ira', 'Traditional IRA', false],
+      ['traditional-ira', 'IRA', false],
       ['individual', 'Individual', false],
       ['business', 'Business', false],
     ]);

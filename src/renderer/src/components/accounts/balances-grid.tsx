@@ -1,18 +1,44 @@
-import type { ColDef, ICellRendererParams } from 'ag-grid-community';
+import type { CellKeyDownEvent, ColDef, FullWidthCellKeyDownEvent, ICellRendererParams } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useEffect, useMemo, useState } from 'react';
 import type { Balance, LedgerLine } from '../../../../shared/accounts';
-import { balanceFeed, useAccountsStore } from '../../stores/accounts-store';
+import { balanceFeed, TOTAL_ROW_ID, useAccountsStore } from '../../stores/accounts-store';
 import { report } from '../../stores/notice-store';
 import { ModalDialog } from '../modal-dialog';
 import { AccountName } from './account-cell';
+import { AccountOverrideDialog } from './account-override-dialog';
 import { formatMoney, moneyColumn, overlay, useFeedGrid } from './grid-kit';
 
-const TOTAL_ID = 'Total';
+/** What the account cells can ask of the grid around them. */
+interface BalancesContext {
+  edit(account: string): void;
+}
 
-function AccountCell({ value }: ICellRendererParams<Balance, string>) {
-  if (value === TOTAL_ID) return <strong>Total (USD)</strong>;
-  return <AccountName id={value ?? ''} />;
+function AccountCell({ value, context }: ICellRendererParams<Balance, string, BalancesContext>) {
+  if (value === TOTAL_ROW_ID) return <strong>Total (USD)</strong>;
+  const id = value ?? '';
+  return (
+    <span className="account-cell">
+      {/* First, so a long name and badge never push it out of the cell. */}
+      <button
+        type="button"
+        className="edit-account"
+        aria-label={`Edit account ${id}`}
+        title="Set this account's type and label (or press Enter on the account cell)"
+        onClick={() => context.edit(id)}
+      >
+        Edit
+      </button>
+      <AccountName id={id} />
+    </span>
+  );
+}
+
+/** Enter on an account's name opens its editor: the keyboard's way to the Edit button inside the cell. */
+function accountToEdit(event: CellKeyDownEvent<Balance> | FullWidthCellKeyDownEvent<Balance>): string | null {
+  const account = event.data?.account;
+  if ((event.event as KeyboardEvent | null)?.key !== 'Enter' || !('column' in event)) return null;
+  return event.column.getColId() === 'account' && account && account !== TOTAL_ROW_ID ? account : null;
 }
 
 const COLUMNS: ColDef<Balance>[] = [
@@ -40,10 +66,12 @@ const LOADING = {
 /** A row per account and a pinned total row that is, field by field, the sum of the rows (in USD). */
 export function BalancesGrid() {
   const status = useAccountsStore((s) => s.status);
-  const total = useAccountsStore((s) => s.total);
   const { gridProps } = useFeedGrid(balanceFeed, 'balances');
   const [ledgerOpen, setLedgerOpen] = useState(false);
-  const pinned = useMemo(() => (total ? [{ ...total, account: TOTAL_ID }] : []), [total]);
+  // The dialog lives outside the grid: a cell is recycled on updates and owns its keyboard events.
+  const [editing, setEditing] = useState<string | null>(null);
+  const editingAccount = useAccountsStore((s) => s.accounts.find((a) => a.id === editing));
+  const context = useMemo<BalancesContext>(() => ({ edit: setEditing }), []);
   return (
     <section className="accounts-pane balances-pane" aria-label="Balances">
       <div className="pane-header">
@@ -57,7 +85,11 @@ export function BalancesGrid() {
           {...gridProps}
           theme="legacy"
           columnDefs={COLUMNS}
-          pinnedBottomRowData={pinned}
+          context={context}
+          onCellKeyDown={(event) => {
+            const account = accountToEdit(event);
+            if (account) setEditing(account);
+          }}
           loading={status !== 'ready' && balanceFeed.size === 0}
           overlayLoadingTemplate={overlay(LOADING[status] || 'Loading…')}
           overlayNoRowsTemplate={overlay('No linked accounts reported by IB Gateway.')}
@@ -65,6 +97,7 @@ export function BalancesGrid() {
         />
       </div>
       {ledgerOpen && <LedgerDialog onClose={() => setLedgerOpen(false)} />}
+      {editingAccount && <AccountOverrideDialog account={editingAccount} onClose={() => setEditing(null)} />}
     </section>
   );
 }

@@ -61,8 +61,9 @@ export const overlay = (text: string) => `<span class="grid-overlay" role="statu
 const STATE_PREFIX = 'gatehouse.grid.';
 
 /**
- * Feeds a grid from a RowFeed: every row once when the grid is ready, then only transactions; and keeps
- * the grid's column state (order, widths, sort, hidden) between runs under `stateKey`.
+ * Feeds a grid from a RowFeed: every row once when the grid is ready, then only transactions (applied
+ * at once with the pinned rows when an update carries them); and keeps the grid's column state (order,
+ * widths, sort, hidden) between runs under `stateKey`.
  */
 export function useFeedGrid<Row, Id>(feed: RowFeed<Row, Id>, stateKey: string) {
   const apiRef = useRef<GridApi<Row> | null>(null);
@@ -81,8 +82,19 @@ export function useFeedGrid<Row, Id>(feed: RowFeed<Row, Id>, stateKey: string) {
         }
       }
       event.api.setGridOption('rowData', feed.all());
+      event.api.setGridOption('pinnedBottomRowData', feed.pinnedBottom());
       stopRef.current?.();
-      stopRef.current = feed.subscribe((tx) => event.api.applyTransactionAsync(tx));
+      stopRef.current = feed.subscribe(({ pinnedBottom, ...tx }) => {
+        if (!pinnedBottom) {
+          event.api.applyTransactionAsync(tx);
+          return;
+        }
+        // Rows and the total they add up to change together: a batched (async) transaction would paint
+        // the new total beside the old rows for a frame. Earlier batches go first, to keep the order.
+        event.api.flushAsyncTransactions();
+        event.api.applyTransaction(tx);
+        event.api.setGridOption('pinnedBottomRowData', pinnedBottom);
+      });
     },
     [feed, stateKey],
   );
