@@ -101,6 +101,8 @@ export async function createApp(options: AppOptions): Promise<GatehouseApp> {
     userDataDir: options.userDataDir,
     auditFile: orderBookAudit,
     logError,
+    quotes: market,
+    book: orderBook,
     afterIntentForTests: options.afterOrderIntentForTests,
   });
 

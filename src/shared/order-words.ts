@@ -10,7 +10,8 @@ export function describeOrder(ticket: OrderTicketInput, accountLabel: string): s
   const currency = ticket.contract.currency ?? 'USD';
   const tif = ticket.tif === 'GTC' ? 'good until cancelled' : 'day';
   const rth = ticket.outsideRth ? ', outside regular hours too' : '';
-  return `${side} ${quantity(ticket.quantity)} ${instrument(ticket.contract, ticket.quantity)} ${pricing(ticket, currency)}, ${tif}${rth}, in ${accountLabel} ${ticket.account}`;
+  const modify = ticket.modifyOrderId === undefined ? '' : `Modify order ${ticket.modifyOrderId}: `;
+  return `${modify}${side} ${quantity(ticket.quantity)} ${instrument(ticket.contract, ticket.quantity)} ${pricing(ticket, currency)}, ${tif}${rth}, in ${accountLabel} ${ticket.account}`;
 }
 
 function quantity(n: number): string {

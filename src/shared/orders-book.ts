@@ -10,6 +10,7 @@ export const OpenOrderRowSchema = z.object({
   account: z.string(),
   symbol: z.string(),
   secType: z.string(),
+  currency: z.string(),
   action: z.string(),
   quantity: z.number(),
   orderType: z.string(),

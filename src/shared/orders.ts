@@ -134,6 +134,8 @@ export type KillSwitchState = z.infer<typeof KillSwitchStateSchema>;
 export const AUDIT_KINDS = [
   'preview',
   'submit-intent',
+  /** A change to a working order (same order id), written before the placeOrder that carries it. */
+  'modify-intent',
   'submit-refused',
   'sent',
   'status',
@@ -145,6 +147,8 @@ export const AUDIT_KINDS = [
   'kill-switch',
   'rearm',
   'reconciled',
+  /** The gateway said nothing about an order for the watchdog's time: nothing is re-sent. */
+  'no-answer',
 ] as const;
 export const AuditKindSchema = z.enum(AUDIT_KINDS);
 export type AuditKind = z.infer<typeof AuditKindSchema>;

@@ -157,6 +157,15 @@ export const OrderTicketSchema = z
       outsideRth: z
         .boolean({ error: 'Trading outside regular hours is either on (true) or off (false).' })
         .default(false),
+      /**
+       * Set when the ticket changes a working order instead of placing a new one: IBKR's modify is a
+       * placeOrder under the same order id. Only the quantity, prices and time in force may differ.
+       */
+      modifyOrderId: z
+        .number({ error: 'The order to modify is named by its order id, a positive whole number.' })
+        .int({ error: 'The order to modify is named by its order id, a positive whole number.' })
+        .positive({ error: 'The order to modify is named by its order id, a positive whole number.' })
+        .optional(),
     },
     unknownFields('The order ticket'),
   )

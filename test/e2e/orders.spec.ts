@@ -97,6 +97,56 @@ test.describe('order entry', () => {
     await expect(dialog).toHaveCount(0);
   });
 
+  test('Close on a position row opens the ticket prefilled with its account, symbol, side and quantity', async ({
+    page,
+  }) => {
+    await connected(page, harness);
+    await page.getByRole('button', { name: 'Close position 100 AAPL in DU1000002' }).click();
+    const ticket = page.getByRole('form', { name: 'Order ticket' });
+    await expect(ticket).toBeVisible();
+    await expect(ticket.getByLabel('Account', { exact: true })).toHaveValue('DU1000002');
+    await expect(ticket.getByLabel('Symbol')).toHaveValue('AAPL');
+    await expect(ticket.getByRole('radio', { name: 'Sell' })).toBeChecked();
+    await expect(ticket.getByLabel('Quantity')).toHaveValue('100');
+    await ticket.getByRole('button', { name: 'Close ticket' }).click();
+    await page.getByRole('button', { name: 'Trim position 200 AAPL in DU1000001' }).click();
+    await expect(ticket.getByLabel('Account', { exact: true })).toHaveValue('DU1000001');
+    await expect(ticket.getByLabel('Quantity')).toHaveValue('100');
+  });
+
+  test('Modify on an open order row changes the working order under the same id', async ({ page }) => {
+    await connected(page, harness);
+    await fillTicket(page, { account: 'DU1000002', symbol: 'AAPL', side: 'Buy', quantity: 1, type: 'LMT' });
+    const ticket = page.getByRole('form', { name: 'Order ticket' });
+    // Far under the market: it stays working (and warns, which needs its acknowledgement).
+    await ticket.getByLabel('Limit price').fill('100');
+    await ticket.getByLabel('Limit price').press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Confirm order' });
+    await dialog.getByRole('checkbox', { name: 'Acknowledge: Price near the market' }).check();
+    await dialog.getByRole('button', { name: 'Transmit' }).click();
+    await expect(dialog).toHaveCount(0);
+
+    const modify = page.getByRole('button', { name: /^Modify order \d+ BUY 1 AAPL$/ });
+    await expect(modify).toBeEnabled({ timeout: 10_000 });
+    const orderId = /order (\d+)/.exec((await modify.getAttribute('aria-label')) ?? '')?.[1];
+    await modify.click();
+    const change = page.getByRole('form', { name: `Modify order ${orderId}` });
+    await expect(change.getByLabel('Quantity')).toHaveValue('1');
+    await expect(change.getByLabel('Limit price')).toHaveValue('100');
+    await expect(change.getByLabel('Account', { exact: true })).toBeDisabled();
+    await change.getByLabel('Quantity').fill('3');
+    await change.getByLabel('Quantity').press('Enter');
+    await expect(dialog.getByLabel('Order')).toHaveText(
+      `Modify order ${orderId}: Buy 3 AAPL at 100.00 limit, day, in Individual DU1000002`,
+    );
+    await dialog.getByRole('checkbox', { name: 'Acknowledge: Price near the market' }).check();
+    await dialog.getByRole('button', { name: 'Transmit' }).click();
+    await expect(page.getByRole('button', { name: `Modify order ${orderId} BUY 3 AAPL` })).toBeVisible({
+      timeout: 10_000,
+    });
+    await expect(page.getByRole('button', { name: /^Modify order \d+ BUY 1 AAPL$/ })).toHaveCount(0);
+  });
+
   test('the kill switch asks first, then holds orders back until re-armed', async ({ page }) => {
     await connected(page, harness);
     await page.getByRole('button', { name: 'Kill switch' }).click();

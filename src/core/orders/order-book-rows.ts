@@ -26,6 +26,7 @@ export function openOrderRow(open: OpenOrder): OpenOrderRow | null {
     account: order.account ?? '',
     symbol: contract.localSymbol || contract.symbol || String(contract.conId ?? ''),
     secType: contract.secType ?? '',
+    currency: contract.currency ?? '',
     action: order.action ?? '',
     quantity,
     orderType: order.orderType ?? '',

@@ -1,4 +1,4 @@
-import type { IBApiNextError } from '@stoqey/ib';
+import type { IBApiNextError, OpenOrder } from '@stoqey/ib';
 import { filter, firstValueFrom, map, race, timer } from 'rxjs';
 import type { OrdersBookSnapshot } from '../../shared/orders-book';
 import { AppError } from '../../shared/result';
@@ -38,6 +38,8 @@ export class OrderBookService {
   private connection: IbConnection | null = null;
   private up = false;
   private book: OrdersBookSnapshot = { status: 'waiting', openOrders: [], executions: [] };
+  /** The gateway's open orders as last read on this connection; null before the first read. */
+  private held: { orders: readonly OpenOrder[]; readAt: number } | null = null;
   private timer: NodeJS.Timeout | null = null;
   private refreshing: Promise<void> | null = null;
   private readonly stops: (() => void)[] = [];
@@ -46,6 +48,7 @@ export class OrderBookService {
     this.stops.push(
       options.session.onConnection((connection) => {
         this.connection = connection;
+        this.held = null;
         this.publish({ status: 'waiting', openOrders: [], executions: [] });
       }),
       options.session.subscribe((state) => this.onSession(state)),
@@ -66,6 +69,14 @@ export class OrderBookService {
     this.stopRefreshing();
   }
 
+  /**
+   * Every client's open orders as the book last read them (at most refreshMs old), for the order rules'
+   * pending buys and sells; null while the book has not been read on the current connection.
+   */
+  heldOpenOrders(): { orders: readonly OpenOrder[]; readAt: number } | null {
+    return this.held;
+  }
+
   /** Reads the book now (also after each cancel), sharing a read already under way. */
   refresh(): Promise<void> {
     this.refreshing ??= this.read().finally(() => (this.refreshing = null));
@@ -77,6 +88,7 @@ export class OrderBookService {
     if (up === this.up) return;
     this.up = up;
     if (!up) {
+      this.held = null;
       this.stopRefreshing();
       this.publish({ ...this.book, status: 'waiting' });
       return;
@@ -101,6 +113,7 @@ export class OrderBookService {
         connection.api.getCommissionReport({}),
       ]);
       if (connection !== this.connection || !this.up) return;
+      this.held = { orders, readAt: Date.now() };
       this.publish({ status: 'ready', openOrders: openOrderRows(orders), executions: executionRows(details, reports) });
     } catch (error) {
       this.options.logger.log('warn', 'order book: reading open orders or executions failed', error);

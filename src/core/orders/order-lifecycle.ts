@@ -5,7 +5,9 @@ import { classifyOrderAnswer, isFinalPhase, phaseFromStatus } from './gateway-an
 export type OrderEvent =
   | { type: 'status'; status: string; filled: number; remaining: number; avgFillPrice: number }
   | { type: 'answer'; code: number; text: string }
-  | { type: 'execution'; execId: string; shares: number; price: number };
+  | { type: 'execution'; execId: string; shares: number; price: number }
+  /** The watchdog's deadline passed; it changes the order only if the gateway has still said nothing. */
+  | { type: 'no-answer'; afterMs: number };
 
 /** What to write to the audit log about the change (besides the order's own fields). */
 export interface AuditNote {
@@ -62,6 +64,12 @@ export function applyOrderEvent(order: TrackedOrder, event: OrderEvent, now: num
       };
       const kind: AuditKind = answer.phase === 'cancelled' ? 'cancelled' : 'rejected';
       return { order: next, audit: { kind, ibCode: event.code, message: answer.message } };
+    }
+    case 'no-answer': {
+      const unanswered = order.phase === 'sending' && order.ibStatus === null && order.ibCode === null;
+      if (!unanswered) return { order, audit: null };
+      const message = `No answer from IB Gateway after ${Math.round(event.afterMs / 1000)} s — check TWS/Gateway before re-sending: the order may have reached IBKR. Gatehouse does not re-send it.`;
+      return { order: { ...order, message, updatedAt: now }, audit: { kind: 'no-answer', message } };
     }
     case 'execution':
       return {

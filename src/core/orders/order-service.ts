@@ -9,12 +9,14 @@ import type {
   SubmitResult,
   TicketAccount,
   TrackedOrder,
+  WhatIfFigures,
 } from '../../shared/orders';
 import { AppError } from '../../shared/result';
 import type { SessionState } from '../../shared/session';
 import type { Settings } from '../../shared/settings';
 import type { Check, OrderTicket } from '../../shared/ticket';
 import type { IbConnection } from '../gateway/ib-connection';
+import { systemScheduler, type Scheduler } from '../market/scheduler';
 import type { EventBus } from '../ipc/event-bus';
 import type { RoomHandlers } from '../ipc/router';
 import { evaluateRules, hasBlock, warningsToAcknowledge } from '../rules';
@@ -26,7 +28,18 @@ import { OrderCounter } from './order-counter';
 import { OrderTracker } from './order-tracker';
 import { PreviewStore } from './preview-store';
 import { reconcileIntents, unresolvedIntents } from './reconcile';
-import { buildRuleContext, quoteForRules, ticketAccount, type GatewayFacts } from './rule-context-builder';
+import { HeldAccountFacts } from './held-account-facts';
+import { filledOf, modifyTarget } from './modify-target';
+import { OrderWatchdog } from './order-watchdog';
+import {
+  buildRuleContext,
+  quoteForRules,
+  ticketAccount,
+  type GatewayFacts,
+  type GatewayOpenOrder,
+} from './rule-context-builder';
+import { TicketQuotes, type QuoteLines } from './ticket-quotes';
+import { SentOrders, workingOrders } from './working-orders';
 
 /** What the service needs from the gateway session. */
 export interface OrderSession {
@@ -45,7 +58,15 @@ export interface OrderServiceOptions {
   /** The day-file audit log in userDataDir, shared with the open-orders grid. */
   auditFile: Pick<AuditFile, 'append'>;
   logError(message: string, error: unknown): void;
+  /** The market service's shared quote lines: a preview holds one until it is sent, discarded or expires. */
+  quotes: QuoteLines;
+  /** The open-orders book the order-book service keeps (every client's orders). */
+  book: { heldOpenOrders(): { orders: readonly GatewayOpenOrder[]; readAt: number } | null };
   now?: () => number;
+  /** Timers for the no-answer watchdog (a fake clock in tests). */
+  scheduler?: Scheduler;
+  /** How long an order may go without any word from the gateway before it is marked unanswered. */
+  noAnswerMs?: number;
   timeouts?: ReadTimeouts;
   /**
    * TEST ONLY (the crash test): called after the submit intent is on disk and before placeOrder, so a
@@ -54,9 +75,24 @@ export interface OrderServiceOptions {
   afterIntentForTests?: () => void;
 }
 
-type OrderVerb = 'accounts' | 'preview' | 'submit' | 'list' | 'killSwitch' | 'killSwitchState' | 'rearm' | 'audit';
+type OrderVerb =
+  'accounts' | 'preview' | 'submit' | 'discard' | 'list' | 'killSwitch' | 'killSwitchState' | 'rearm' | 'audit';
 
 const MAX_REMEMBERED_DETAILS = 500;
+
+/** A preview's what-if stands in at submit while the preview is younger than this. */
+export const WHAT_IF_REUSE_MS = 30_000;
+
+export const DEFAULT_NO_ANSWER_MS = 10_000;
+
+/** What a preview read that its submit reuses: the contract (it describes the instrument) and the what-if. */
+interface PreviewFacts {
+  details: ContractDetails;
+  whatIf: { figures: WhatIfFigures | null; problem: string | null };
+}
+
+type Stage =
+  { kind: 'preview'; key: string } | { kind: 'submit'; preview: OrderPreview; facts: PreviewFacts | undefined };
 
 const UP_STATES = new Set<SessionState['state']>(['connected', 'degraded']);
 
@@ -74,8 +110,15 @@ export class OrderService {
   private readonly stops: (() => void)[] = [];
   private detachTracker: (() => void) | null = null;
   private lastOrderId = 0;
-  /** The contract each preview resolved to (bounded like the previews themselves). */
-  private readonly details = new Map<string, ContractDetails>();
+  /** Whether this connection's next valid id has been read; after that ids are counted here, as IBKR allows. */
+  private idsFromGateway = false;
+  /** What each preview read that its submit reuses (bounded like the previews themselves). */
+  private readonly previewFacts = new Map<string, PreviewFacts>();
+  private readonly held = new HeldAccountFacts();
+  private readonly quotes: TicketQuotes;
+  private readonly sent = new SentOrders();
+  private readonly watchdog: OrderWatchdog;
+  private pendingHolds = 0;
   /** Open orders are re-read after every (re)connect before anything new is sent. */
   private reconciled: Promise<void> | null = null;
   private wasUp = false;
@@ -84,6 +127,11 @@ export class OrderService {
     this.now = options.now ?? Date.now;
     this.audit = new OrderAudit(options.auditFile, options.userDataDir, () => new Date(this.now()));
     this.previews = new PreviewStore(this.now);
+    this.quotes = new TicketQuotes(options.quotes, this.now, this.previews.lifetimeMs);
+    const noAnswerMs = options.noAnswerMs ?? DEFAULT_NO_ANSWER_MS;
+    this.watchdog = new OrderWatchdog(options.scheduler ?? systemScheduler, noAnswerMs, (orderId) =>
+      this.tracker.apply(orderId, { type: 'no-answer', afterMs: noAnswerMs }),
+    );
     this.killSwitch = new KillSwitch(options.userDataDir);
     this.tracker = new OrderTracker({
       audit: (entry) => this.audit.write(entry),
@@ -105,7 +153,7 @@ export class OrderService {
     const today = new Date(this.now()).toISOString().slice(0, 10);
     const { records } = await this.audit.day(today);
     for (const r of records) {
-      if (r.kind === 'submit-intent') this.counter.record(Date.parse(r.at));
+      if (r.kind === 'submit-intent' || r.kind === 'modify-intent') this.counter.record(Date.parse(r.at));
       if (r.orderId !== null) this.lastOrderId = Math.max(this.lastOrderId, r.orderId);
     }
     const { session } = this.options;
@@ -122,6 +170,7 @@ export class OrderService {
       'orders.accounts': () => this.accounts(),
       'orders.preview': (ticket) => this.preview(ticket),
       'orders.submit': ({ previewId, acknowledgements }) => this.submit(previewId, acknowledgements),
+      'orders.discard': ({ previewId }) => this.quotes.release(previewId),
       'orders.list': () => this.tracker.list(),
       'orders.killSwitch': () => this.engageKillSwitch(),
       'orders.killSwitchState': () => this.killSwitch.current(),
@@ -133,6 +182,9 @@ export class OrderService {
   dispose(): void {
     for (const stop of this.stops.splice(0)) stop();
     this.detachTracker?.();
+    this.held.detach();
+    this.quotes.releaseAll();
+    this.watchdog.dispose();
   }
 
   // ── Connection ──────────────────────────────────────────────────────────────────────────────
@@ -140,6 +192,7 @@ export class OrderService {
   private follow(connection: IbConnection | null): void {
     this.detachTracker?.();
     this.detachTracker = connection ? this.tracker.attach(connection.api) : null;
+    this.held.attach(connection?.api ?? null);
   }
 
   private onSession(state: SessionState): void {
@@ -148,7 +201,11 @@ export class OrderService {
       const api = this.options.session.ib?.api;
       this.reconciled = api ? this.reconcile(api) : null;
     }
-    if (!up) this.reconciled = null;
+    if (!up) {
+      this.reconciled = null;
+      this.idsFromGateway = false;
+      this.held.forget();
+    }
     this.wasUp = up;
   }
 
@@ -196,12 +253,18 @@ export class OrderService {
     return this.options.timeouts ?? DEFAULT_TIMEOUTS;
   }
 
-  /** The gateway's next valid id, never below one this process (or today's audit log) already used. */
+  /**
+   * The gateway's next valid id, read once per connection and then counted up here (IBKR's ids only
+   * need to increase per client), never below one this process (or today's audit log) already used.
+   */
   private async nextOrderId(api: IBApiNext): Promise<number> {
-    const fromGateway = await api.getNextValidOrderId();
-    if (!(fromGateway > 0)) throw new AppError('unavailable', 'The gateway did not give an order id; try again.');
-    this.lastOrderId = Math.max(fromGateway, this.lastOrderId + 1);
-    return this.lastOrderId;
+    if (!this.idsFromGateway) {
+      const fromGateway = await api.getNextValidOrderId();
+      if (!(fromGateway > 0)) throw new AppError('unavailable', 'The gateway did not give an order id; try again.');
+      this.lastOrderId = Math.max(fromGateway - 1, this.lastOrderId);
+      this.idsFromGateway = true;
+    }
+    return ++this.lastOrderId;
   }
 
   // ── Accounts ────────────────────────────────────────────────────────────────────────────────
@@ -217,26 +280,52 @@ export class OrderService {
   // ── Preview and submit ──────────────────────────────────────────────────────────────────────
 
   /**
-   * Everything the rules need, read now from the gateway, and the checks it gives. Contract details
-   * describe the instrument, not the market, so submit reuses the preview's; everything else is re-read.
+   * Everything the rules need, and the checks it gives. A preview reads the contract and the gateway's
+   * what-if, and takes a quote line it holds until the order is sent or discarded. The re-check at
+   * submit needs no round trip: it reads that held (live, age-checked) quote, the positions and account
+   * summary this connection streams, and the held open-orders book, and reuses the preview's what-if
+   * while the preview is young. Whatever is not held (no quote line free, nothing loaded yet) is read
+   * fresh from the gateway.
    */
-  private async evaluate(ticket: OrderTicket, knownDetails?: ContractDetails) {
+  private async evaluate(ticket: OrderTicket, stage: Stage) {
     const connection = this.connection();
     const api = connection.api;
     const reader = new GatewayReader(api, this.timeouts());
-    const details = knownDetails ?? (await reader.contract(ticket.contract));
+    const details =
+      stage.kind === 'submit' && stage.facts ? stage.facts.details : await reader.contract(ticket.contract);
     const contract = resolvedContract(details, ticket.contract.exchange);
-    const whatIfId = await this.nextOrderId(api);
-    const [quote, positions, summaries, openOrders, whatIf] = await Promise.all([
-      reader.quote(contract, details.contract.secType === 'STK'),
-      reader.positions(),
-      reader.summaries(),
-      reader.openOrders(),
-      reader.whatIf(whatIfId, contract, ibOrder(ticket, { orderRef: 'gatehouse-what-if', whatIf: true })),
+    const held =
+      stage.kind === 'preview'
+        ? this.quotes.hold(stage.key, details, this.timeouts().quoteMs)
+        : Promise.resolve(this.quotes.current(stage.preview.previewId));
+    const reuse = stage.kind === 'submit' ? this.whatIfAtSubmit(stage.preview, stage.facts) : null;
+    const [quote, positions, summaries, orders, whatIf] = await Promise.all([
+      held.then((q) => (q === undefined ? reader.quote(contract, details.contract.secType === 'STK') : q)),
+      this.held.positions() ?? reader.positions(),
+      this.held.summaries() ?? reader.summaries(),
+      this.openOrders(reader),
+      reuse?.whatIf ??
+        this.nextOrderId(api).then((id) =>
+          reader.whatIf(id, contract, ibOrder(ticket, { orderRef: 'gatehouse-what-if', whatIf: true })),
+        ),
     ]);
-    const summary = summaries.get(ticket.account) ?? null;
-    const facts: GatewayFacts = { details, quote, positions, summary, openOrders, whatIf: whatIf.figures };
     const session = this.options.session.current();
+    let target: GatewayOpenOrder | null = null;
+    if (ticket.modifyOrderId !== undefined) {
+      const found = modifyTarget(orders, ticket, details.contract.conId ?? Number.NaN, session.clientId);
+      if (typeof found === 'string') throw new AppError('refused', found);
+      target = found;
+    }
+    const summary = summaries.get(ticket.account) ?? null;
+    const facts: GatewayFacts = {
+      details,
+      quote,
+      positions,
+      summary,
+      // The order a modify replaces is not pending on top of its replacement.
+      openOrders: orders.filter((o) => o !== target),
+      whatIf: whatIf.figures,
+    };
     const settings = this.options.settings();
     const override = settings.accountOverrides[ticket.account];
     let context;
@@ -254,7 +343,11 @@ export class OrderService {
       throw new AppError('refused', error instanceof Error ? error.message : String(error));
     }
     const killCheck = this.killSwitch.check();
-    const checks: Check[] = [...(killCheck ? [killCheck] : []), ...evaluateRules(ticket, context)];
+    const checks: Check[] = [
+      ...(killCheck ? [killCheck] : []),
+      ...evaluateRules(ticket, context),
+      ...(reuse ? [reuse.check] : []),
+    ];
     return {
       api,
       details,
@@ -263,12 +356,58 @@ export class OrderService {
       account: ticketAccount(ticket.account, summary, override),
       session,
       whatIf,
+      target,
       quote: quoteForRules(quote),
     };
   }
 
+  /** Every client's working orders: the held book (read afresh before its first read) and what this process sent. */
+  private async openOrders(reader: GatewayReader): Promise<GatewayOpenOrder[]> {
+    const book = this.options.book.heldOpenOrders()?.orders ?? (await reader.openOrders());
+    const { clientId } = this.options.session.current();
+    return workingOrders(
+      book,
+      this.sent.working((orderId) => this.tracker.get(orderId), clientId),
+      clientId,
+    );
+  }
+
+  /**
+   * The preview's what-if stands for the order at submit while the preview is younger than
+   * WHAT_IF_REUSE_MS (the ticket cannot have changed: a preview id is bound to its ticket); an older one
+   * is asked again. Either way a check says which, so the dialog and the audit log show it.
+   */
+  private whatIfAtSubmit(
+    preview: OrderPreview,
+    facts: PreviewFacts | undefined,
+  ): { whatIf: PreviewFacts['whatIf'] | null; check: Check } {
+    const ageS = Math.max(0, Math.round((this.now() - preview.createdAt) / 1000));
+    const limitS = WHAT_IF_REUSE_MS / 1000;
+    const young = facts !== undefined && this.now() - preview.createdAt < WHAT_IF_REUSE_MS;
+    return {
+      whatIf: young ? facts.whatIf : null,
+      check: {
+        id: 'what-if-age',
+        rule: 'What-if figures',
+        outcome: 'info',
+        message: young
+          ? `The margin and commission figures are the preview's what-if from ${ageS} s ago, reused because the ticket is unchanged and the preview is under ${limitS} s old.`
+          : `The gateway's what-if was asked again at submit: the preview is ${ageS} s old, and its figures are reused only under ${limitS} s.`,
+      },
+    };
+  }
+
   private async preview(ticket: OrderTicket): Promise<OrderPreview> {
-    const { checks, account, session, whatIf, quote, details } = await this.evaluate(ticket);
+    // The quote line is taken before the preview has an id; it is filed under the id once there is one.
+    const holdKey = `pending:${++this.pendingHolds}`;
+    let evaluation;
+    try {
+      evaluation = await this.evaluate(ticket, { kind: 'preview', key: holdKey });
+    } catch (error) {
+      this.quotes.release(holdKey);
+      throw error;
+    }
+    const { checks, account, session, whatIf, quote, details } = evaluation;
     const preview = this.previews.add({
       ticket,
       account,
@@ -281,15 +420,17 @@ export class OrderService {
       whatIfProblem: whatIf.problem,
       quote,
     });
-    this.details.set(preview.previewId, details);
-    for (const id of this.details.keys()) {
-      if (this.details.size <= MAX_REMEMBERED_DETAILS) break;
-      this.details.delete(id);
+    this.quotes.rename(holdKey, preview.previewId);
+    this.previewFacts.set(preview.previewId, { details, whatIf });
+    for (const id of this.previewFacts.keys()) {
+      if (this.previewFacts.size <= MAX_REMEMBERED_DETAILS) break;
+      this.previewFacts.delete(id);
     }
     await this.audit.write({
       kind: 'preview',
       mode: session.mode,
       account: ticket.account,
+      orderId: ticket.modifyOrderId ?? null,
       previewId: preview.previewId,
       ticket,
       checks,
@@ -313,16 +454,18 @@ export class OrderService {
     if (this.reconciled === null) this.connection();
     await this.reconciled;
     const connection = this.connection();
-    // The order id is fetched alongside the re-check; an id left unused when the order is refused is harmless.
-    const [{ api, contract, checks, account, session }, orderId] = await Promise.all([
-      this.evaluate(ticket, this.details.get(previewId)),
-      this.nextOrderId(connection.api),
+    const modifying = ticket.modifyOrderId;
+    // A new order's id is fetched alongside the re-check; an id left unused when the order is refused is harmless.
+    const [{ api, contract, checks, account, session, target }, orderId] = await Promise.all([
+      this.evaluate(ticket, { kind: 'submit', preview, facts: this.previewFacts.get(previewId) }),
+      modifying ?? this.nextOrderId(connection.api),
     ]);
     const refuse = async (reason: string): Promise<SubmitResult> => {
       await this.audit.write({
         kind: 'submit-refused',
         mode: session.mode,
         account: ticket.account,
+        orderId: modifying ?? null,
         previewId,
         ticket,
         checks,
@@ -346,7 +489,7 @@ export class OrderService {
     const acknowledged = acknowledgements.length > 0 ? ` Acknowledged: ${acknowledgements.join(', ')}.` : '';
     // The intent is on disk before the order leaves: a crash after this line is found on restart.
     await this.audit.write({
-      kind: 'submit-intent',
+      kind: modifying === undefined ? 'submit-intent' : 'modify-intent',
       mode: session.mode,
       account: ticket.account,
       orderId,
@@ -358,6 +501,7 @@ export class OrderService {
     this.options.afterIntentForTests?.();
     const at = this.now();
     this.counter.record(at);
+    const filled = target ? filledOf(target) : 0;
     const order: TrackedOrder = {
       orderId,
       previewId,
@@ -366,16 +510,20 @@ export class OrderService {
       ticket,
       phase: 'sending',
       ibStatus: null,
-      filled: 0,
-      remaining: ticket.quantity,
-      avgFillPrice: null,
+      filled,
+      remaining: ticket.quantity - filled,
+      avgFillPrice: this.tracker.get(orderId)?.avgFillPrice ?? null,
       message: null,
       ibCode: null,
       submittedAt: at,
       updatedAt: at,
     };
+    const placed = ibOrder(ticket, { orderRef: previewId, whatIf: false });
     this.tracker.track(order);
-    api.placeOrder(orderId, contract, ibOrder(ticket, { orderRef: previewId, whatIf: false }));
+    this.sent.record(orderId, contract, { ...placed, account: ticket.account });
+    api.placeOrder(orderId, contract, placed);
+    this.watchdog.watch(orderId);
+    this.quotes.release(previewId);
     await this.audit.write({ kind: 'sent', mode: session.mode, account: ticket.account, orderId, previewId, ticket });
     return { outcome: 'sent', order: this.tracker.get(orderId) ?? order, repeated: false, checks };
   }

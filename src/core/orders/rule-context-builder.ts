@@ -6,7 +6,7 @@ import type { QuoteUsed, TicketAccount, WhatIfFigures } from '../../shared/order
 import type { TradingMode } from '../../shared/session';
 import type { AccountOverride } from '../../shared/settings';
 import { SecTypeSchema, type OrderTicket, type SecType } from '../../shared/ticket';
-import { KIND_LABELS, kindFromAccountType } from '../accounts/account-kind';
+import { accountIdentity } from '../accounts/account-kind';
 import { DEFAULT_LIMITS, type Limits } from '../rules/limits';
 import type { CashBalance, Instrument, Position, RuleContext } from '../rules/rule-context';
 
@@ -39,6 +39,8 @@ export interface GatewayOpenOrder {
   contract: { conId?: number; secType?: string; multiplier?: number | string; currency?: string };
   order: {
     account?: string;
+    /** The API client that placed it: only that client may modify it. */
+    clientId?: number;
     action?: string;
     totalQuantity?: number;
     orderType?: string;
@@ -96,8 +98,8 @@ export function ticketAccount(
   override: AccountOverride | undefined,
 ): TicketAccount {
   const tag = summary?.get('AccountType')?.values().next().value?.value ?? null;
-  const kind = override?.kind ?? kindFromAccountType(tag);
-  return { id, kind, label: override?.label ?? KIND_LABELS[kind], ibAccountType: tag };
+  const { kind, label } = accountIdentity(tag, override);
+  return { id, kind, label, ibAccountType: tag };
 }
 
 export function limitsFrom(settings: OrderLimitSettings): Limits {

@@ -29,6 +29,11 @@ export const ordersRequests = {
     SubmitResultSchema,
     'Send a previewed order after re-checking every rule; the same preview id never sends twice.',
   ),
+  'orders.discard': request(
+    z.strictObject({ previewId: z.string().min(1).max(64) }),
+    z.void(),
+    'The ticket closed without sending this preview: its quote line is given back.',
+  ),
   'orders.list': request(z.void(), z.array(TrackedOrderSchema), 'Orders sent from this window since it started.'),
   'orders.killSwitch': request(
     z.void(),

@@ -75,8 +75,11 @@ export async function requestPreview(ticket: OrderTicketInput): Promise<void> {
   );
 }
 
+/** The dialog closed without sending: the preview's held quote line is given back. */
 export function closePreview(): void {
+  const preview = useOrderStore.getState().preview;
   useOrderStore.setState({ preview: null, submitChecks: null, submitRefusal: null, submitting: false });
+  if (preview) void gatehouse().orders.discard({ previewId: preview.previewId });
 }
 
 /** Sends the previewed order; on success the dialog closes and the order appears in the status list. */

@@ -48,7 +48,7 @@ describe('context from gateway data', () => {
     expect(ticketAccount('DU1', IRA_SUMMARY, undefined)).toEqual({
       id: 'DU1',
       kind: 'traditional-ira',
-      label: 'Traditional IRA',
+      label: 'IRA',
       ibAccountType: 'IRA',
     });
     expect(ticketAccount('DU1', IRA_SUMMARY, { kind: 'roth-ira' })).toMatchObject({

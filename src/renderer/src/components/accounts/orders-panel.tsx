@@ -3,6 +3,8 @@ import { AgGridReact } from 'ag-grid-react';
 import { useState } from 'react';
 import type { ExecutionRow, OpenOrderRow } from '../../../../shared/orders-book';
 import { report, useNoticeStore } from '../../stores/notice-store';
+import { openTicket } from '../../stores/order-store';
+import { modifyPrefill } from '../orders/ticket-prefill';
 import { executionFeed, openOrderFeed, useOrdersBookStore } from '../../stores/orders-book-store';
 import { useSessionStore } from '../../stores/session-store';
 import { ModalDialog } from '../modal-dialog';
@@ -10,7 +12,8 @@ import { moneyColumn, overlay, quantityColumn, useFeedGrid } from './grid-kit';
 
 type Tab = 'orders' | 'executions';
 
-function CancelCell({ data }: ICellRendererParams<OpenOrderRow>) {
+/** Modify and Cancel: IBKR lets a client change or cancel by id only the orders it placed itself. */
+function OrderActionsCell({ data }: ICellRendererParams<OpenOrderRow>) {
   const ownClientId = useSessionStore((s) => s.session?.clientId ?? null);
   const [busy, setBusy] = useState(false);
   if (!data) return null;
@@ -21,24 +24,44 @@ function CancelCell({ data }: ICellRendererParams<OpenOrderRow>) {
     if (answer) useNoticeStore.getState().push('info', answer.message);
     setBusy(false);
   };
+  const prefill = modifyPrefill(data);
+  const describe = `order ${data.orderId} ${data.action} ${data.quantity} ${data.symbol}`;
   return (
-    <button
-      type="button"
-      className="cell-button"
-      disabled={busy || !own}
-      aria-label={`Cancel order ${data.orderId} ${data.action} ${data.quantity} ${data.symbol}`}
-      title={
-        own ? undefined : `Placed by API client ${data.clientId ?? '?'}: use "Cancel all orders" to cancel it here.`
-      }
-      onClick={() => void cancel()}
-    >
-      Cancel
-    </button>
+    <>
+      <button
+        type="button"
+        className="cell-button"
+        disabled={!own || prefill === null}
+        aria-label={`Modify ${describe}`}
+        title={
+          !own
+            ? `Placed by API client ${data.clientId ?? '?'}: only that program can modify it.`
+            : prefill === null
+              ? 'The ticket modifies stock orders only; change this one in TWS.'
+              : undefined
+        }
+        onClick={() => prefill && openTicket(prefill)}
+      >
+        Modify
+      </button>
+      <button
+        type="button"
+        className="cell-button"
+        disabled={busy || !own}
+        aria-label={`Cancel ${describe}`}
+        title={
+          own ? undefined : `Placed by API client ${data.clientId ?? '?'}: use "Cancel all orders" to cancel it here.`
+        }
+        onClick={() => void cancel()}
+      >
+        Cancel
+      </button>
+    </>
   );
 }
 
 const ORDER_COLUMNS: ColDef<OpenOrderRow>[] = [
-  { colId: 'cancel', headerName: '', cellRenderer: CancelCell, width: 90, sortable: false, filter: false },
+  { colId: 'actions', headerName: '', cellRenderer: OrderActionsCell, width: 165, sortable: false, filter: false },
   { field: 'orderId', headerName: 'Order', width: 85 },
   { field: 'account', headerName: 'Account', width: 115 },
   { field: 'symbol', headerName: 'Symbol', width: 95 },

@@ -1,8 +1,10 @@
-import type { ColDef, IRowNode } from 'ag-grid-community';
+import type { ColDef, ICellRendererParams, IRowNode } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useEffect, useMemo, useState } from 'react';
 import type { Account, ConsolidatedPosition, PositionRow } from '../../../../shared/accounts';
 import { consolidatedFeed, positionFeed, useAccountsStore } from '../../stores/accounts-store';
+import { openTicket } from '../../stores/order-store';
+import { closePrefill } from '../orders/ticket-prefill';
 import { moneyColumn, overlay, quantityColumn, useFeedGrid } from './grid-kit';
 
 type View = 'per-account' | 'consolidated';
@@ -26,7 +28,41 @@ const figureColumns = <Row,>(): ColDef<Row>[] => [
   moneyColumn<Row>('dailyPnl', 'Daily P&L (USD)', true, 130),
 ];
 
+/** Close (all) or Trim (half): opens the ticket on the opposite side for this account's position. */
+function PositionActionsCell({ data }: ICellRendererParams<PositionRow>) {
+  if (!data) return null;
+  const what = `${data.quantity} ${data.description || data.symbol} in ${data.account}`;
+  return (
+    <>
+      {(['close', 'trim'] as const).map((part) => {
+        const prefill = closePrefill(data, part);
+        return (
+          <button
+            key={part}
+            type="button"
+            className="cell-button"
+            disabled={prefill === null}
+            aria-label={`${part === 'close' ? 'Close' : 'Trim'} position ${what}`}
+            onClick={() => prefill && openTicket(prefill)}
+          >
+            {part === 'close' ? 'Close' : 'Trim'}
+          </button>
+        );
+      })}
+    </>
+  );
+}
+
 const PER_ACCOUNT: ColDef<PositionRow>[] = [
+  {
+    colId: 'actions',
+    headerName: '',
+    cellRenderer: PositionActionsCell,
+    width: 150,
+    pinned: 'left',
+    sortable: false,
+    filter: false,
+  },
   { field: 'account', headerName: 'Account', width: 120, pinned: 'left' },
   ...instrumentColumns<PositionRow>(),
   ...figureColumns<PositionRow>(),

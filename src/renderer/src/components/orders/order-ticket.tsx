@@ -18,6 +18,8 @@ interface Form {
   stopPrice: string;
   tif: 'DAY' | 'GTC';
   outsideRth: boolean;
+  /** Set when the ticket changes a working order: its account, instrument, side and type stay fixed. */
+  modifyOrderId: number | undefined;
 }
 
 const SEC_TYPES: { value: SecType; label: string }[] = [
@@ -44,6 +46,7 @@ function formFrom(prefill: TicketPrefill, firstAccount: string): Form {
     stopPrice: prefill.stopPrice?.toString() ?? '',
     tif: prefill.tif ?? 'DAY',
     outsideRth: prefill.outsideRth ?? false,
+    modifyOrderId: prefill.modifyOrderId,
   };
 }
 
@@ -74,6 +77,7 @@ function ticketFrom(f: Form): OrderTicketInput {
     tif: f.tif,
     outsideRth: f.outsideRth,
   };
+  if (f.modifyOrderId !== undefined) ticket.modifyOrderId = f.modifyOrderId;
   const limit = number(f.limitPrice);
   const stop = number(f.stopPrice);
   if (needsLimit && limit !== undefined) ticket.limitPrice = limit;
@@ -92,15 +96,21 @@ function TicketForm() {
   const { prefill, accounts, previewing, previewError } = useOrderStore();
   const [form, setForm] = useState<Form>(() => formFrom(prefill, accounts[0]?.id ?? ''));
   const firstField = useRef<HTMLSelectElement>(null);
+  const quantityField = useRef<HTMLInputElement>(null);
   const accountId = useId();
   const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm((f) => ({ ...f, [key]: value }));
 
-  useEffect(() => firstField.current?.focus(), []);
+  // A modify starts where the change is made: the account and instrument are fixed. (The form is keyed
+  // by ticketKey, so modifyOrderId cannot change while it is mounted.)
+  const startsAtQuantity = form.modifyOrderId !== undefined;
+  useEffect(() => (startsAtQuantity ? quantityField : firstField).current?.focus(), [startsAtQuantity]);
   // Accounts may arrive after the ticket opens: until one is chosen, the first is meant.
   const account = form.account || (accounts[0]?.id ?? '');
   const chosen = accounts.find((a) => a.id === account);
   const needsLimit = form.orderType === 'LMT' || form.orderType === 'STP LMT';
   const needsStop = form.orderType === 'STP' || form.orderType === 'STP LMT';
+  const fixed = form.modifyOrderId !== undefined;
+  const title = fixed ? `Modify order ${form.modifyOrderId}` : 'Order ticket';
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void requestPreview(ticketFrom({ ...form, account }));
@@ -109,17 +119,28 @@ function TicketForm() {
   return (
     <form
       className="panel order-ticket"
-      aria-label="Order ticket"
+      aria-label={title}
       onSubmit={submit}
       onKeyDown={(e) => {
         if (e.key === 'Escape') closeTicket();
       }}
     >
-      <h2>Order ticket</h2>
+      <h2>{title}</h2>
+      {fixed && (
+        <p className="ticket-note">
+          Only the quantity, prices and time in force of a working order can change; every rule is checked again.
+        </p>
+      )}
       <div className="ticket-grid">
         {/* Not wrapped in its label: a wrapped select's chosen option would become part of its name. */}
         <label htmlFor={accountId}>Account</label>
-        <select id={accountId} ref={firstField} value={account} onChange={(e) => set('account', e.target.value)}>
+        <select
+          id={accountId}
+          ref={firstField}
+          value={account}
+          disabled={fixed}
+          onChange={(e) => set('account', e.target.value)}
+        >
           {accounts.length === 0 && <option value="">Loading accounts…</option>}
           {accounts.map((a) => (
             <option key={a.id} value={a.id}>
@@ -134,7 +155,7 @@ function TicketForm() {
         )}
         <label>
           Instrument type
-          <select value={form.secType} onChange={(e) => set('secType', e.target.value as SecType)}>
+          <select value={form.secType} disabled={fixed} onChange={(e) => set('secType', e.target.value as SecType)}>
             {SEC_TYPES.map((t) => (
               <option key={t.value} value={t.value}>
                 {t.label}
@@ -146,6 +167,7 @@ function TicketForm() {
           Symbol
           <input
             value={form.symbol}
+            readOnly={fixed}
             onChange={(e) => set('symbol', e.target.value)}
             autoComplete="off"
             spellCheck={false}
@@ -153,11 +175,11 @@ function TicketForm() {
         </label>
         <label>
           Currency
-          <input value={form.currency} onChange={(e) => set('currency', e.target.value)} size={4} />
+          <input value={form.currency} readOnly={fixed} onChange={(e) => set('currency', e.target.value)} size={4} />
         </label>
         <label>
           Exchange
-          <input value={form.exchange} onChange={(e) => set('exchange', e.target.value)} size={7} />
+          <input value={form.exchange} readOnly={fixed} onChange={(e) => set('exchange', e.target.value)} size={7} />
         </label>
         {form.secType !== 'STK' && (
           <label>
@@ -184,18 +206,34 @@ function TicketForm() {
           <legend>Side</legend>
           {(['BUY', 'SELL'] as const).map((side) => (
             <label key={side} className="inline">
-              <input type="radio" name="side" checked={form.action === side} onChange={() => set('action', side)} />
+              <input
+                type="radio"
+                name="side"
+                checked={form.action === side}
+                disabled={fixed}
+                onChange={() => set('action', side)}
+              />
               {side === 'BUY' ? 'Buy' : 'Sell'}
             </label>
           ))}
         </fieldset>
         <label>
           Quantity
-          <input value={form.quantity} onChange={(e) => set('quantity', e.target.value)} inputMode="numeric" size={7} />
+          <input
+            ref={quantityField}
+            value={form.quantity}
+            onChange={(e) => set('quantity', e.target.value)}
+            inputMode="numeric"
+            size={7}
+          />
         </label>
         <label>
           Order type
-          <select value={form.orderType} onChange={(e) => set('orderType', e.target.value as OrderType)}>
+          <select
+            value={form.orderType}
+            disabled={fixed}
+            onChange={(e) => set('orderType', e.target.value as OrderType)}
+          >
             <option value="MKT">Market (MKT)</option>
             <option value="LMT">Limit (LMT)</option>
             <option value="STP">Stop (STP)</option>

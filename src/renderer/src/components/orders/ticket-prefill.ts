@@ -1,0 +1,66 @@
+import type { PositionRow } from '../../../../shared/accounts';
+import type { Listing } from '../../../../shared/market';
+import type { OpenOrderRow } from '../../../../shared/orders-book';
+import { OrderTypeSchema, TimeInForceSchema } from '../../../../shared/ticket';
+import type { TicketPrefill } from '../../stores/order-store';
+
+/**
+ * What each row fills in when it opens the ticket. Pure, so each prefill is tested directly. The ticket
+ * form edits stocks; an option or future row opens it with what the row knows, and the form asks for the rest.
+ */
+
+/** Trade from a watchlist row: the instrument, nothing else decided; null for kinds the ticket does not trade. */
+export function tradePrefill(
+  listing: Pick<Listing, 'symbol' | 'secType' | 'currency' | 'exchange'>,
+): TicketPrefill | null {
+  // IBKR trades an ETF as a stock.
+  const secType = secTypeOf(listing.secType === 'ETF' ? 'STK' : listing.secType);
+  if (secType === null) return null;
+  return { contract: { symbol: listing.symbol, secType, currency: listing.currency, exchange: listing.exchange } };
+}
+
+/**
+ * Close (all of it) or trim (half, rounded down, at least one) a position: a long is sold, a short
+ * bought back. The limit price is left for the person to set.
+ */
+export function closePrefill(row: PositionRow, part: 'close' | 'trim'): TicketPrefill | null {
+  const held = Math.abs(row.quantity);
+  const secType = secTypeOf(row.secType);
+  if (held === 0 || secType === null) return null;
+  return {
+    account: row.account,
+    contract: { symbol: row.symbol, secType, currency: row.currency },
+    action: row.quantity > 0 ? 'SELL' : 'BUY',
+    quantity: part === 'close' ? held : Math.max(1, Math.floor(held / 2)),
+  };
+}
+
+/**
+ * Modify a working stock order: the ticket keeps the account, instrument, side and type (IBKR changes
+ * only the quantity, prices and time in force of a working order) and carries the order's id.
+ * Null when the ticket cannot express the order.
+ */
+export function modifyPrefill(row: OpenOrderRow): TicketPrefill | null {
+  const orderType = OrderTypeSchema.safeParse(row.orderType);
+  const tif = TimeInForceSchema.safeParse(row.tif || 'DAY');
+  if (row.secType !== 'STK' || !orderType.success || !tif.success) return null;
+  if (row.action !== 'BUY' && row.action !== 'SELL') return null;
+  const prefill: TicketPrefill = {
+    modifyOrderId: row.orderId,
+    account: row.account,
+    contract: { symbol: row.symbol, secType: 'STK', currency: row.currency },
+    action: row.action,
+    quantity: row.quantity,
+    orderType: orderType.data,
+    tif: tif.data,
+  };
+  const needsLimit = orderType.data === 'LMT' || orderType.data === 'STP LMT';
+  const needsStop = orderType.data === 'STP' || orderType.data === 'STP LMT';
+  if (needsLimit && row.limitPrice !== null) prefill.limitPrice = row.limitPrice;
+  if (needsStop && row.stopPrice !== null) prefill.stopPrice = row.stopPrice;
+  return prefill;
+}
+
+function secTypeOf(value: string): 'STK' | 'OPT' | 'FUT' | null {
+  return value === 'STK' || value === 'OPT' || value === 'FUT' ? value : null;
+}
