@@ -27,6 +27,8 @@ if (unknown.length > 0) {
 }
 
 const figures: Figure[] = [];
+const runStarted = Date.now();
+const heapBefore = settledHeapMB();
 for (const name of names) {
   const load = BENCHES[name];
   if (!load) continue;
@@ -41,8 +43,21 @@ for (const name of names) {
   console.log(`   (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 }
 
+// Every bench closes what it started: the process's own heap should end where it began.
+const heapAfter = settledHeapMB();
+figures.push({
+  name: 'bench process heap before → after',
+  value: heapAfter - heapBefore,
+  unit: 'MB',
+  goal: 'bounded (< 50 MB)',
+  pass: heapAfter - heapBefore < 50,
+  detail: `${heapBefore.toFixed(1)} MB → ${heapAfter.toFixed(1)} MB${globalThis.gc ? '' : ' (without --expose-gc)'}`,
+});
+const seconds = Math.round((Date.now() - runStarted) / 1000);
+
 const result = {
   at: new Date().toISOString(),
+  seconds,
   machine: {
     cpus: cpus().length,
     cpuModel: cpus()[0]?.model ?? 'unknown',
@@ -65,8 +80,13 @@ const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]?.
 const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;
 console.log(`\n${line(header)}\n|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
 for (const row of rows) console.log(line(row));
-console.log('\nwritten to bench/results/latest.json');
+console.log(`\n${seconds} s in all; written to bench/results/latest.json`);
 process.exit(figures.some((f) => f.pass === false) ? 1 : 0);
+
+function settledHeapMB(): number {
+  globalThis.gc?.();
+  return process.memoryUsage().heapUsed / 2 ** 20;
+}
 
 function round(value: number): string {
   return Math.abs(value) >= 100 ? Math.round(value).toLocaleString('en-US') : value.toFixed(2);
