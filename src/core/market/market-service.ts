@@ -32,6 +32,12 @@ export interface MarketServiceOptions {
 export const WATCHLIST_CONSUMER = 'watchlist';
 export const DEFAULT_FLUSH_MS = 16;
 export const DEFAULT_ACK_TIMEOUT_MS = 1_000;
+/**
+ * Batches the renderer may hold unacknowledged: one it is applying and one on its way, so the next batch
+ * crosses the socket while the page renders the last instead of after. Still a bound: a page that stops
+ * acknowledging holds two batches, and further ticks fold in the coalescer.
+ */
+const BATCHES_IN_FLIGHT = 2;
 
 interface LiveChart {
   conId: number;
@@ -60,7 +66,10 @@ export class MarketService {
   private readonly listings = new Map<number, Listing>();
   private readonly problems = new Map<number, string>();
   private liveChart: LiveChart | null = null;
-  private awaitingSeq: number | null = null;
+  /** Batches sent and not yet acknowledged; at most BATCHES_IN_FLIGHT. */
+  private readonly unacknowledged = new Set<number>();
+  /** The coalescer holds its next batch until an acknowledgement frees a place. */
+  private coalescerHeld = false;
   private ackTimer: { handle: unknown } | null = null;
   private edits: Promise<void> = Promise.resolve();
   private readonly stopConnection: () => void;
@@ -143,7 +152,7 @@ export class MarketService {
       },
       'market.unsubscribe': ({ conId, consumer }) => this.release(conId, `renderer:${consumer}`),
       'market.ack': ({ seq }) => {
-        if (seq === this.awaitingSeq) this.acknowledged();
+        if (this.unacknowledged.delete(seq)) this.acknowledged();
       },
     };
   }
@@ -246,16 +255,24 @@ export class MarketService {
   }
 
   private onBatch(batch: QuoteBatch): void {
-    this.awaitingSeq = batch.seq;
+    this.unacknowledged.add(batch.seq);
     this.events.publish('market.quotes', batch);
     this.foldLiveBar(batch);
     this.clearAckTimer();
-    this.ackTimer = { handle: this.scheduler.setTimeout(() => this.acknowledged(), this.ackTimeoutMs) };
+    this.ackTimer = {
+      handle: this.scheduler.setTimeout(() => {
+        this.unacknowledged.clear();
+        this.acknowledged();
+      }, this.ackTimeoutMs),
+    };
+    if (this.unacknowledged.size < BATCHES_IN_FLIGHT) this.coalescer.ready();
+    else this.coalescerHeld = true;
   }
 
   private acknowledged(): void {
-    this.awaitingSeq = null;
-    this.clearAckTimer();
+    if (this.unacknowledged.size === 0) this.clearAckTimer();
+    if (!this.coalescerHeld) return;
+    this.coalescerHeld = false;
     this.coalescer.ready();
   }
 

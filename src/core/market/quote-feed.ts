@@ -16,12 +16,17 @@ export interface QuoteFeedSink {
 
 /** Shortable shares (ticks 46 and 89), which the order rules need for short sales. */
 const GENERIC_TICKS = '236';
+/** IBKR says nothing when a competing session ends, so a line it refused with 10197 is asked for again. */
+export const COMPETING_SESSION_RETRY_MS = 10_000;
 
 interface Line {
   listing: Listing;
   subscription: Subscription | null;
   /** Whether delayed data had been asked for when this line's request went out. */
   askedDelayed: boolean;
+  /** A problem was reported for this line: the next tick clears it. */
+  troubled: boolean;
+  retry: ReturnType<typeof setTimeout> | null;
 }
 
 export function contractOf(listing: Listing): Contract {
@@ -50,6 +55,7 @@ export class QuoteFeed {
   constructor(
     private readonly sink: QuoteFeedSink,
     private readonly logger: Logger,
+    private readonly competingRetryMs = COMPETING_SESSION_RETRY_MS,
   ) {}
 
   attach(connection: IbConnection | null): void {
@@ -73,7 +79,7 @@ export class QuoteFeed {
 
   start(listing: Listing): void {
     if (this.lines.has(listing.conId)) return;
-    const line: Line = { listing, subscription: null, askedDelayed: false };
+    const line: Line = { listing, subscription: null, askedDelayed: false, troubled: false, retry: null };
     this.lines.set(listing.conId, line);
     this.subscribe(line);
   }
@@ -102,6 +108,10 @@ export class QuoteFeed {
         // IBApiNext reports one tick per update, as `added` the first time a type arrives and `changed` after.
         const ticks = update.changed ?? update.added;
         if (ticks === undefined) return;
+        if (line.troubled) {
+          line.troubled = false;
+          this.sink.problem(conId, null);
+        }
         for (const [tickType, tick] of ticks) this.sink.tick(conId, tickType, Number(tick.value ?? -1));
       },
       error: (error: unknown) => this.onError(line, error),
@@ -109,6 +119,8 @@ export class QuoteFeed {
   }
 
   private unsubscribe(line: Line): void {
+    if (line.retry !== null) clearTimeout(line.retry);
+    line.retry = null;
     line.subscription?.unsubscribe();
     line.subscription = null;
   }
@@ -133,6 +145,13 @@ export class QuoteFeed {
       });
       return;
     }
+    line.troubled = true;
     this.sink.problem(conId, classified.message);
+    if (classified.kind === 'competing-session') {
+      line.retry = setTimeout(() => {
+        line.retry = null;
+        if (this.lines.get(conId) === line && line.subscription === null) this.subscribe(line);
+      }, this.competingRetryMs);
+    }
   }
 }

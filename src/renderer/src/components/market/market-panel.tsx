@@ -1,5 +1,7 @@
 import type { Listing } from '../../../../shared/market';
 import { editWatchlist, selectInstrument, useMarketStore } from '../../stores/market-store';
+import { openTicket } from '../../stores/order-store';
+import { tradePrefill } from '../orders/ticket-prefill';
 import { PriceChart } from './price-chart';
 import { SymbolSearch } from './symbol-search';
 import { WatchlistGrid } from './watchlist-grid';
@@ -20,6 +22,11 @@ export function MarketPanel() {
   };
   const move = (conId: number, toIndex: number) => void editWatchlist(market().moveInWatchlist({ conId, toIndex }));
   const remove = (conId: number) => void editWatchlist(market().removeFromWatchlist({ conId }));
+  const tradeable = (entry: Listing | null | undefined) => (entry ? tradePrefill(entry) : null);
+  const trade = (conId: number) => {
+    const prefill = tradeable(entries.find((entry) => entry.conId === conId));
+    if (prefill) openTicket(prefill);
+  };
 
   return (
     <section className="panel market-panel" aria-label="Market">
@@ -44,6 +51,14 @@ export function MarketPanel() {
           <button type="button" disabled={listing === null} onClick={() => listing && remove(listing.conId)}>
             Remove{listing ? ` ${listing.symbol}` : ''}
           </button>
+          <button
+            type="button"
+            disabled={tradeable(listing) === null}
+            title="Open the order ticket for this row (Enter or a double click on the row)"
+            onClick={() => listing && trade(listing.conId)}
+          >
+            Trade{listing ? ` ${listing.symbol}` : ''}
+          </button>
         </div>
         {lines && (
           <span className="market-lines" title="Market data lines in use, of the login's allowance">
@@ -51,7 +66,7 @@ export function MarketPanel() {
           </span>
         )}
       </div>
-      <WatchlistGrid onMove={move} onRemove={remove} />
+      <WatchlistGrid onMove={move} onRemove={remove} onTrade={trade} />
       {lines && lines.problems.length > 0 && (
         <ul className="market-problems" aria-label="Market data problems">
           {lines.problems.map((problem) => (

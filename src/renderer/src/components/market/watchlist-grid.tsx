@@ -1,15 +1,14 @@
 import {
   AllCommunityModule,
+  createGrid,
   ModuleRegistry,
   type CellKeyDownEvent,
   type ColDef,
+  type FullWidthCellKeyDownEvent,
   type GetRowIdParams,
   type GridApi,
-  type GridReadyEvent,
-  type SelectionChangedEvent,
   type ValueFormatterParams,
 } from 'ag-grid-community';
-import { AgGridReact } from 'ag-grid-react';
 import 'ag-grid-community/styles/ag-grid.css';
 import 'ag-grid-community/styles/ag-theme-quartz.css';
 import { useEffect, useMemo, useRef } from 'react';
@@ -109,38 +108,79 @@ const getRowId = (params: GetRowIdParams<WatchlistRow>) => String(params.data.co
 export interface WatchlistGridProps {
   onMove(conId: number, toIndex: number): void;
   onRemove(conId: number): void;
+  /** Enter or a double click: open the order ticket for the row. */
+  onTrade(conId: number): void;
 }
 
 /**
  * The watchlist as a grid. Rows are rebuilt only when the list itself changes; quotes arrive as one
- * `applyTransaction` per batch, so a busy market costs one grid update a frame, not a React render per tick.
+ * `applyTransaction` per batch, so a busy market costs one grid update per batch and no React render.
+ * The grid is ag-grid's own DOM grid rather than its React wrapper, which renders every changed cell through
+ * React: a cell's new text is in the DOM when the transaction returns, not a scheduler task later.
  */
-export function WatchlistGrid({ onMove, onRemove }: WatchlistGridProps) {
+export function WatchlistGrid({ onMove, onRemove, onTrade }: WatchlistGridProps) {
   const entries = useMarketStore((s) => s.entries);
   const selected = useMarketStore((s) => s.selected);
+  const host = useRef<HTMLDivElement | null>(null);
   const gridApi = useRef<GridApi<WatchlistRow> | null>(null);
-  const columnDefs = useMemo(() => columns(!reducedMotion()), []);
+  // The grid is created once; its handlers reach the latest callbacks through this.
+  const actions = useRef({ onMove, onRemove, onTrade });
+  useEffect(() => {
+    actions.current = { onMove, onRemove, onTrade };
+  }, [onMove, onRemove, onTrade]);
 
   const rowData = useMemo(() => {
     const { quotes } = useMarketStore.getState();
     return entries.map((entry) => rowOf(entry, quotes.get(entry.conId)));
   }, [entries]);
 
-  useEffect(
-    () =>
-      onQuoteBatch((quotes) => {
-        const api = gridApi.current;
-        if (!api) return;
-        const update: WatchlistRow[] = [];
-        for (const quote of quotes) {
-          // Quotes of instruments only the chart or the ticket hold have no row here.
-          const row = api.getRowNode(String(quote.conId))?.data;
-          if (row) update.push({ ...row, ...quoteFields(quote) });
-        }
-        if (update.length > 0) api.applyTransaction({ update });
-      }),
-    [],
-  );
+  useEffect(() => {
+    if (!host.current) return;
+    const api = createGrid<WatchlistRow>(host.current, {
+      theme: 'legacy',
+      columnDefs: columns(!reducedMotion()),
+      getRowId,
+      // Screen readers and tests read rows in DOM order; keep it the displayed order after a move.
+      ensureDomOrder: true,
+      rowHeight: 28,
+      // A short flash without a fade: a fading background repaints every flashing cell every frame, which
+      // costs more than the quotes themselves on a busy market. (CSS animations of the cells' own, tried
+      // instead, cost more: a style update per animated cell per frame or a composited layer each, and an
+      // animation event per cell that React's root listener handles.)
+      cellFlashDuration: 250,
+      cellFadeDuration: 0,
+      headerHeight: 32,
+      rowSelection: { mode: 'singleRow', checkboxes: false, enableClickSelection: true },
+      onSelectionChanged: (event) => {
+        const [row] = event.api.getSelectedRows();
+        if (row) useMarketStore.setState({ selected: row.conId });
+      },
+      onCellKeyDown: (event) => onKey(event, actions.current),
+      onRowDoubleClicked: (event) => {
+        if (event.data) actions.current.onTrade(event.data.conId);
+      },
+      overlayNoRowsTemplate: 'No symbols yet: add one with the box above.',
+    });
+    gridApi.current = api;
+    const stop = onQuoteBatch((quotes) => {
+      const update: WatchlistRow[] = [];
+      for (const quote of quotes) {
+        // Quotes of instruments only the chart or the ticket hold have no row here.
+        const row = api.getRowNode(String(quote.conId))?.data;
+        if (row) update.push({ ...row, ...quoteFields(quote) });
+      }
+      if (update.length > 0) api.applyTransaction({ update });
+    });
+    return () => {
+      stop();
+      gridApi.current = null;
+      api.destroy();
+    };
+  }, []);
+
+  useEffect(() => {
+    gridApi.current?.setGridOption('rowData', rowData);
+  }, [rowData]);
 
   useEffect(() => {
     const api = gridApi.current;
@@ -149,42 +189,23 @@ export function WatchlistGrid({ onMove, onRemove }: WatchlistGridProps) {
     if (node && !node.isSelected()) node.setSelected(true, true);
   }, [selected, rowData]);
 
-  const onKey = (event: CellKeyDownEvent<WatchlistRow>) => {
-    const key = event.event as KeyboardEvent | null | undefined;
-    const conId = event.data?.conId;
-    if (!key || conId === undefined || event.rowIndex === null) return;
-    if (key.altKey && (key.key === 'ArrowUp' || key.key === 'ArrowDown')) {
-      key.preventDefault();
-      onMove(conId, Math.max(0, event.rowIndex + (key.key === 'ArrowUp' ? -1 : 1)));
-    } else if (key.key === 'Delete') {
-      onRemove(conId);
-    }
-  };
+  return <div className="ag-theme-quartz-auto-dark watchlist-grid" role="region" aria-label="Watchlist" ref={host} />;
+}
 
-  return (
-    <div className="ag-theme-quartz-auto-dark watchlist-grid" role="region" aria-label="Watchlist">
-      <AgGridReact<WatchlistRow>
-        theme="legacy"
-        rowData={rowData}
-        columnDefs={columnDefs}
-        getRowId={getRowId}
-        // Screen readers and tests read rows in DOM order; keep it the displayed order after a move.
-        ensureDomOrder
-        rowHeight={28}
-        headerHeight={32}
-        // A short flash without a fade: a fading background repaints every flashing cell every frame, which
-        // costs more than the quotes themselves on a busy market (the benchmark halves its batch rate).
-        cellFlashDuration={250}
-        cellFadeDuration={0}
-        rowSelection={{ mode: 'singleRow', checkboxes: false, enableClickSelection: true }}
-        onGridReady={(event: GridReadyEvent<WatchlistRow>) => (gridApi.current = event.api)}
-        onSelectionChanged={(event: SelectionChangedEvent<WatchlistRow>) => {
-          const [row] = event.api.getSelectedRows();
-          if (row) useMarketStore.setState({ selected: row.conId });
-        }}
-        onCellKeyDown={onKey}
-        overlayNoRowsTemplate="No symbols yet: add one with the box above."
-      />
-    </div>
-  );
+/** Alt+↑/↓ moves the row, Delete removes it, Enter trades it. */
+function onKey(
+  event: CellKeyDownEvent<WatchlistRow> | FullWidthCellKeyDownEvent<WatchlistRow>,
+  { onMove, onRemove, onTrade }: WatchlistGridProps,
+): void {
+  const key = event.event as KeyboardEvent | null | undefined;
+  const conId = event.data?.conId;
+  if (!key || conId === undefined || event.rowIndex === null) return;
+  if (key.altKey && (key.key === 'ArrowUp' || key.key === 'ArrowDown')) {
+    key.preventDefault();
+    onMove(conId, Math.max(0, event.rowIndex + (key.key === 'ArrowUp' ? -1 : 1)));
+  } else if (key.key === 'Delete') {
+    onRemove(conId);
+  } else if (key.key === 'Enter') {
+    onTrade(conId);
+  }
 }
