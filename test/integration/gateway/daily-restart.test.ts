@@ -9,6 +9,7 @@ import { createIbConnection } from '../../../src/core/gateway/ib-connection';
 import type { SessionState } from '../../../src/shared/session';
 import { defaultSettings, type Settings } from '../../../src/shared/settings';
 import { startSimulator, type Simulator } from '../../../src/simulator';
+import { untilState } from './session-waits';
 
 let sim: Simulator;
 let session: GatewaySession;
@@ -35,21 +36,8 @@ async function start(port?: number): Promise<void> {
     await until((s) => s.state === 'connected' && s.accounts.length === 3, 'the first connection');
 }
 
-function until(predicate: (state: SessionState) => boolean, what: string, ms = 10_000): Promise<SessionState> {
-  if (predicate(session.current())) return Promise.resolve(session.current());
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      stop();
-      reject(new Error(`timed out waiting for ${what}; last state: ${JSON.stringify(session.current())}`));
-    }, ms);
-    const stop = session.subscribe((state) => {
-      if (!predicate(state)) return;
-      clearTimeout(timer);
-      queueMicrotask(stop);
-      resolve(state);
-    });
-  });
-}
+const until = (predicate: (state: SessionState) => boolean, what: string, ms = 10_000) =>
+  untilState(session, predicate, what, ms);
 
 afterEach(async () => {
   await session?.dispose();

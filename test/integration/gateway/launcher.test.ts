@@ -21,6 +21,7 @@ import { redactingLogger } from '../../../src/core/log-redaction';
 import type { SessionState } from '../../../src/shared/session';
 import { defaultSettings, type Settings } from '../../../src/shared/settings';
 import type { FakeIbcReport } from '../../fixtures/fake-ibc/fake-ibc';
+import { untilState } from './session-waits';
 
 const FAKE_IBC = fileURLToPath(new URL('../../fixtures/fake-ibc', import.meta.url));
 const USERNAME = 'trader-jo';
@@ -79,21 +80,8 @@ async function setup(port: number, { stored = true, mode = 'paper' as 'paper' | 
   session.subscribe((state) => states.push(state));
 }
 
-function until(predicate: (state: SessionState) => boolean, what: string, ms = 20_000): Promise<SessionState> {
-  if (predicate(session.current())) return Promise.resolve(session.current());
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      stop();
-      reject(new Error(`timed out waiting for ${what}; last state: ${JSON.stringify(session.current())}`));
-    }, ms);
-    const stop = session.subscribe((state) => {
-      if (!predicate(state)) return;
-      clearTimeout(timer);
-      queueMicrotask(stop);
-      resolve(state);
-    });
-  });
-}
+const until = (predicate: (state: SessionState) => boolean, what: string, ms = 20_000) =>
+  untilState(session, predicate, what, ms);
 
 const report = (): FakeIbcReport => JSON.parse(readFileSync(reportPath, 'utf8')) as FakeIbcReport;
 

@@ -6,6 +6,7 @@ import type { Logger } from '../../../src/core/log';
 import type { SessionState } from '../../../src/shared/session';
 import { defaultSettings, type Settings } from '../../../src/shared/settings';
 import { startSimulator, type Simulator, type SimulatorOptions } from '../../../src/simulator';
+import { untilState } from './session-waits';
 
 /**
  * The gateway session against the simulator over a real socket, one test per fault the simulator can
@@ -43,23 +44,8 @@ async function start(options: SimulatorOptions = {}, settings: Partial<Settings>
   await until((s) => s.state === 'connected' && s.accounts.length === 3, 'the first connection');
 }
 
-/** Resolves with the first state (from now on, or already reached) that satisfies the predicate. */
-function until(predicate: (state: SessionState) => boolean, what: string, ms = 8000): Promise<SessionState> {
-  const already = session.current();
-  if (predicate(already)) return Promise.resolve(already);
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      stop();
-      reject(new Error(`timed out waiting for ${what}; last state: ${JSON.stringify(session.current())}`));
-    }, ms);
-    const stop = session.subscribe((state) => {
-      if (!predicate(state)) return;
-      clearTimeout(timer);
-      queueMicrotask(stop);
-      resolve(state);
-    });
-  });
-}
+const until = (predicate: (state: SessionState) => boolean, what: string, ms = 8000) =>
+  untilState(session, predicate, what, ms);
 
 function marketLines(): number {
   return sim.connections().reduce((sum, c) => sum + c.marketDataLines, 0);
