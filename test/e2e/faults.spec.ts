@@ -201,10 +201,7 @@ test('client id in use (326): the next id is tried and the person is told', asyn
   expect(session.ok && session.value.clientId).toBe(18);
 });
 
-// Open defect, found by this suite and intermittent: after the garbage frames the session stays connected and
-// the gateway still holds the quote line, but the watchlist row sometimes stops updating. A bare IBApiNext
-// client keeps receiving ticks through the same frames, so the loss is in Gatehouse's quote pipeline.
-test.fixme('garbage frames from the gateway do not bring the session down', async () => {
+test('garbage frames from the gateway do not bring the session down', async () => {
   for (const kind of ['unknown-id', 'truncated', 'not-a-number'] as const) sim.faults.garbageFrame(kind);
   await recovered();
   expect(harness.log()).not.toMatch(/uncaught|unhandled/i);

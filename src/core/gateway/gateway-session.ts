@@ -36,7 +36,7 @@ export interface GatewaySessionOptions {
   heartbeatIntervalMs?: number;
   /** No answer for this long: the socket is treated as half-open and replaced. */
   deadAfterMs?: number;
-  /** How many client ids above the configured one to try when IB says 326. */
+  /** How many client ids in a row to try when IB says 326 before giving up. */
   clientIdAttempts?: number;
   /** Starts IB Gateway for paper or live when the settings ask for it; absent: it must be running. */
   launcher?: GatewayLaunch;
@@ -71,6 +71,8 @@ export class GatewaySession implements SessionSource {
   private heartbeatTimer: unknown = null;
   private attempt = 0;
   private clientIdOffset = 0;
+  /** 326 answers since a socket was last accepted: the give-up limit counts these, not a day's worth. */
+  private refusedInARow = 0;
   private lastAnswerAt = 0;
   private liveArmed = false;
   /** Why live trading was disarmed by Gatehouse itself (idle), shown until armed again. */
@@ -165,6 +167,7 @@ export class GatewaySession implements SessionSource {
     this.attempt = 0;
     this.droppedSinceUp = false;
     this.clientIdOffset = 0;
+    this.refusedInARow = 0;
     const generation = ++this.generation;
     let endpoint: { host: string; port: number };
     try {
@@ -211,6 +214,11 @@ export class GatewaySession implements SessionSource {
       // IB ties some session-wide news to a request (10197 arrives with the ticker id): those count too.
       onError: (code, text, reqId) =>
         live() && (reqId === -1 || isSessionWide(code, text)) && this.onMessage(code, text),
+      onStaleRequest: (messageId) =>
+        this.options.logger.log(
+          'debug',
+          `a request (message ${messageId ?? '?'}) queued for a closed socket was dropped`,
+        ),
     });
     this.connection = connection;
     for (const listener of this.connectionListeners) listener(connection);
@@ -239,7 +247,12 @@ export class GatewaySession implements SessionSource {
     this.patch({ clientId, ...moved });
     connection
       .managedAccounts()
-      .then((accounts) => generation === this.generation && this.apply({ type: 'accounts', accounts }))
+      .then((accounts) => {
+        if (generation !== this.generation) return;
+        // IB sends the accounts only to a client it accepted: a later 326 starts a new streak.
+        this.refusedInARow = 0;
+        this.apply({ type: 'accounts', accounts });
+      })
       .catch((error: unknown) => this.options.logger.log('warn', 'managed accounts request failed', error));
     this.scheduleHeartbeat(generation);
   }
@@ -268,9 +281,10 @@ export class GatewaySession implements SessionSource {
 
   private retryWithNextClientId(): void {
     const tried = this.clientId(this.machine.session.mode);
-    if (this.clientIdOffset + 1 >= (this.options.clientIdAttempts ?? 5)) {
+    this.refusedInARow++;
+    if (this.refusedInARow >= (this.options.clientIdAttempts ?? 5)) {
       this.teardown(
-        `Client ids ${tried - this.clientIdOffset}–${tried} are all in use. Close the other API programs or change the client id in settings.`,
+        `Client ids ${tried - this.refusedInARow + 1}–${tried} are all in use. Close the other API programs or change the client id in settings.`,
       );
       return;
     }

@@ -1,5 +1,6 @@
 import { ConnectionState, EventName, IBApiNext, type IBApi } from '@stoqey/ib';
 import { distinctUntilChanged, skip, type Subscription } from 'rxjs';
+import { fenceQueuedRequests } from './request-fence';
 
 export interface IbConnectionEvents {
   /** The socket finished the handshake (true) or closed (false). */
@@ -8,6 +9,8 @@ export interface IbConnectionEvents {
   onNotice(code: number, text: string): void;
   /** An error tied to a request or the connection, e.g. 326 or 502. */
   onError(code: number, text: string, reqId: number): void;
+  /** A request queued for a socket that has since closed was dropped, not sent on the next socket. */
+  onStaleRequest(messageId: number | null): void;
 }
 
 /** The part of a connection the session drives; the real one wraps IBApiNext, tests may fake it. */
@@ -39,6 +42,7 @@ export function createIbConnection(host: string, port: number, events: IbConnect
   }
   raw.removeAllListeners(EventName.info);
   raw.on(EventName.info, (text: string, code: number) => events.onNotice(code, text));
+  fenceQueuedRequests(raw, (messageId) => events.onStaleRequest(messageId));
 
   const subscriptions: Subscription[] = [
     // connectionState replays its current value on subscribe: only transitions are news.

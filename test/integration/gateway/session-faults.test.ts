@@ -174,6 +174,41 @@ describe('GatewaySession against the simulator', () => {
     expect(moved.detail).toMatch(/as client 18: client 17 is in use/);
   });
 
+  it("326 again and again: the limit counts refusals in a row, not over the session's life", async () => {
+    await start();
+    for (let round = 1; round <= 6; round++) {
+      sim.faults.clientIdInUse(1);
+      sim.faults.drop();
+      await until(
+        (s) => s.state === 'connected' && s.clientId === 17 + round && s.accounts.length === 3,
+        `connected as client ${17 + round}`,
+      );
+    }
+  });
+
+  it('326: requests queued for the refused socket never reach the next one', async () => {
+    await start({ tickRate: 0, marketDataLines: 100 });
+    const stocks = sim.world.instruments().filter((i) => i.secType === 'STK' && i.currency === 'USD');
+    // Far more than IBApiNext's burst of 4 requests, so most of a re-send waits in its rate limiter.
+    expect(stocks.length).toBeGreaterThanOrEqual(20);
+    const duplicates: number[] = [];
+    connection!.api.error.subscribe((e) => Number(e.code) === 322 && duplicates.push(e.reqId));
+    for (const stock of stocks)
+      connection!.api.getMarketData({ conId: stock.conId, exchange: 'SMART' }, '', false, false).subscribe({
+        error: () => undefined,
+      });
+    await waitForLines(stocks.length);
+    sim.faults.clientIdInUse(1);
+    sim.faults.drop();
+    await until((s) => s.state === 'connected' && s.clientId === 18, 'connected as client 18');
+    await waitForLines(stocks.length);
+    // IBApiNext sends at most 40 requests a second: give whatever it still held for the refused socket the
+    // time to leak into this one, as it did (each line twice, 322 "duplicate ticker id", lines cancelled).
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(duplicates).toEqual([]);
+    expect(marketLines()).toBe(stocks.length);
+  });
+
   it('10197: a competing session is said plainly', async () => {
     await start();
     subscribeAapl();

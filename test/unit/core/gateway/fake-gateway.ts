@@ -56,6 +56,8 @@ export class FakeConnection implements IbConnection {
   /** Whether currentTime() answers (false: a stalled, half-open socket). */
   answering = true;
   accounts = ['DU1000001', 'DU1000002', 'DU1000003'];
+  /** Whether IB accepts the client: if not, the socket opens but no accounts come, as before a 326. */
+  acceptsClient = true;
   up = false;
 
   constructor(readonly events: IbConnectionEvents) {}
@@ -89,7 +91,7 @@ export class FakeConnection implements IbConnection {
   }
 
   managedAccounts(): Promise<string[]> {
-    return Promise.resolve(this.accounts);
+    return this.acceptsClient ? Promise.resolve(this.accounts) : new Promise(() => {});
   }
 
   dispose(): void {

@@ -112,15 +112,35 @@ describe('GatewaySession', () => {
     expect(session.current()).toMatchObject({ state: 'connected', clientId: 18 });
   });
 
-  it('gives up after five client ids in use and tells the person what to do', async () => {
+  it('gives up after five client ids in use in a row and tells the person what to do', async () => {
     const session = makeSession();
     await session.start();
+    await flush();
+    last().acceptsClient = false;
     for (let i = 0; i < 5; i++) {
       last().events.onNotice(326, 'in use');
       await clock.advance(1);
     }
     expect(session.current().state).toBe('disconnected');
     expect(session.current().detail).toMatch(/17–21 are all in use/);
+  });
+
+  it('counts only refusals in a row: an accepted client starts the count again', async () => {
+    const session = makeSession();
+    await session.start();
+    await flush();
+    const refusedThenAccepted = async (refusals: number) => {
+      last().acceptsClient = false;
+      for (let i = 0; i < refusals; i++) {
+        last().events.onNotice(326, 'in use');
+        if (i === refusals - 1) last().acceptsClient = true;
+        await clock.advance(1);
+      }
+    };
+    await refusedThenAccepted(4);
+    await refusedThenAccepted(4);
+    expect(last().connects).toEqual([17, 18, 19, 20, 21, 22, 23, 24, 25]);
+    expect(session.current()).toMatchObject({ state: 'connected', clientId: 25 });
   });
 
   it('cycles the socket on 1101 (data lost) so every subscription is re-sent, not on 1102', async () => {
