@@ -199,3 +199,40 @@ test('cancel all asks first, then cancels the resting order', async ({ page }) =
     trader.disconnect();
   }
 });
+
+test('the grids have every ag-grid module they use: sort, filter, tabs and views raise no AG Grid error', async ({
+  page,
+}) => {
+  // Only the modules the grids use are registered; one missing is an "AG Grid: error #200" in the console.
+  const gridErrors: string[] = [];
+  page.on('console', (message) => {
+    if (/AG Grid/i.test(message.text())) gridErrors.push(message.text());
+  });
+  await page.goto(harness.url);
+  const perAccount = page.getByRole('region', { name: 'Positions by account' });
+  await expect(perAccount.locator('[role="row"][row-id]').first()).toBeVisible();
+
+  const symbolHeader = perAccount.getByRole('columnheader', { name: 'Symbol' });
+  expect(
+    new Set(await perAccount.locator('[role="row"][row-id] [col-id="symbol"]').allInnerTexts()).size,
+  ).toBeGreaterThan(1);
+  await symbolHeader.click();
+  await expect(symbolHeader).toHaveAttribute('aria-sort', 'ascending');
+  await symbolHeader.locator('.ag-header-cell-filter-button').click();
+  const filter = page.locator('.ag-filter');
+  await expect(filter).toBeVisible();
+  await filter.getByRole('textbox').first().fill('AAPL');
+  const symbols = () => perAccount.locator('[role="row"][row-id] [col-id="symbol"]').allInnerTexts();
+  await expect.poll(async () => [...new Set(await symbols())]).toEqual(['AAPL']);
+  await expect(perAccount.locator('[row-id="DU1000002:265598"]')).toBeVisible();
+  await page.keyboard.press('Escape');
+
+  await page.getByRole('tab', { name: /Executions/ }).click();
+  await page.getByRole('button', { name: 'Consolidated', exact: true }).click();
+  await expect(
+    page.getByRole('region', { name: 'Consolidated positions' }).locator('[role="row"][row-id]').first(),
+  ).toBeVisible();
+  await expect(balanceCell(page, 'total', 'netLiquidation')).not.toHaveText('');
+  await expect(page.getByRole('region', { name: 'Watchlist' })).toBeVisible();
+  expect(gridErrors).toEqual([]);
+});

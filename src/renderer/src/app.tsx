@@ -1,6 +1,7 @@
+import { lazy, Suspense } from 'react';
 import { useActivityPing } from './activity-ping';
+import { AfterFirstAccounts } from './components/after-first-accounts';
 import { AccountsWorkspace } from './components/accounts/accounts-workspace';
-import { MarketPanel } from './components/market/market-panel';
 import { ModeBanner } from './components/mode-banner';
 import { ModeSwitcher } from './components/mode-switcher';
 import { Notices } from './components/notices';
@@ -8,13 +9,17 @@ import { ReadOnlySwitch } from './components/read-only-switch';
 import { SettingsButton } from './components/settings-button';
 import { StatusBar } from './components/status-bar';
 import { TradingBanner } from './components/trading-banner';
-import { AuditPanel } from './components/orders/audit-panel';
 import { ConfirmOrderDialog } from './components/orders/confirm-order-dialog';
 import { KillSwitchBanner, KillSwitchButton } from './components/orders/kill-switch';
 import { OrderStatusList } from './components/orders/order-status-list';
 import { OrderTicket } from './components/orders/order-ticket';
 import { useTicketHotkey } from './components/orders/ticket-hotkey';
 import { useSessionStore } from './stores/session-store';
+
+// Loaded after the first positions are painted: the chart library and the audit reader are not needed
+// to see the accounts, and every byte before them is parsed before them.
+const MarketPanel = lazy(() => import('./components/market/market-panel').then((m) => ({ default: m.MarketPanel })));
+const AuditPanel = lazy(() => import('./components/orders/audit-panel').then((m) => ({ default: m.AuditPanel })));
 
 export function App() {
   useActivityPing();
@@ -41,9 +46,15 @@ export function App() {
         <OrderTicket />
         <ConfirmOrderDialog />
         <AccountsWorkspace />
-        <MarketPanel />
-        <OrderStatusList />
-        <AuditPanel />
+        <AfterFirstAccounts>
+          <Suspense>
+            <MarketPanel />
+          </Suspense>
+          <OrderStatusList />
+          <Suspense>
+            <AuditPanel />
+          </Suspense>
+        </AfterFirstAccounts>
       </main>
       <StatusBar />
     </div>

@@ -1,3 +1,4 @@
+import { AfterFirstAccounts } from '../after-first-accounts';
 import { BalancesGrid } from './balances-grid';
 import { OrdersPanel } from './orders-panel';
 import { PositionsGrid } from './positions-grid';
@@ -9,7 +10,9 @@ export function AccountsWorkspace() {
     <div className="accounts-workspace" aria-label="Accounts">
       <BalancesGrid />
       <PositionsGrid />
-      <OrdersPanel />
+      <AfterFirstAccounts>
+        <OrdersPanel />
+      </AfterFirstAccounts>
     </div>
   );
 }

@@ -1,17 +1,7 @@
-import {
-  AllCommunityModule,
-  ModuleRegistry,
-  type ColDef,
-  type GridApi,
-  type GridReadyEvent,
-  type ValueFormatterParams,
-} from 'ag-grid-community';
+import { type ColDef, type GridApi, type GridReadyEvent, type ValueFormatterParams } from 'ag-grid-community';
+import '../grid-modules';
 import { useCallback, useEffect, useRef } from 'react';
-import 'ag-grid-community/styles/ag-grid.css';
-import 'ag-grid-community/styles/ag-theme-quartz.css';
 import type { RowFeed } from '../../stores/row-feed';
-
-ModuleRegistry.registerModules([AllCommunityModule]);
 
 // The legacy (CSS file) theme, not the Theming API: the API injects <style> elements at run time, which
 // the renderer's CSP (style-src 'self') rightly refuses. The wrapper class follows the OS's dark mode.

@@ -1,7 +1,5 @@
 import {
-  AllCommunityModule,
   createGrid,
-  ModuleRegistry,
   type CellKeyDownEvent,
   type ColDef,
   type FullWidthCellKeyDownEvent,
@@ -9,14 +7,11 @@ import {
   type GridApi,
   type ValueFormatterParams,
 } from 'ag-grid-community';
-import 'ag-grid-community/styles/ag-grid.css';
-import 'ag-grid-community/styles/ag-theme-quartz.css';
+import '../grid-modules';
 import { useEffect, useMemo, useRef } from 'react';
 import type { Listing, MarketDataType, Quote } from '../../../../shared/market';
 import { onQuoteBatch, useMarketStore } from '../../stores/market-store';
 import { formatPrice, formatSigned, formatSize, formatVolume, marketDataLabel, priceDecimals } from './format';
-
-ModuleRegistry.registerModules([AllCommunityModule]);
 
 /** One watchlist line: the listing and its latest quote, flattened for the grid. */
 export interface WatchlistRow {
