@@ -11,7 +11,7 @@ import type { RoomHandlers } from '../ipc/router';
 import type { Logger } from '../log';
 import type { SettingsStore } from '../settings/settings-store';
 import { initialAccountsState, positionKey, reduceAccounts, type AccountsAction } from './accounts-state';
-import { accountOf, accountsView, ledgerOf, SUMMARY_TAGS } from './accounts-view';
+import { accountOf, accountsView, ledgerOf, LEDGER_TAGS, SUMMARY_TAGS } from './accounts-view';
 import { pnlFigures, pnlSingleFigures, positionActions, summaryLines } from './ib-accounts-mapping';
 import { diffRows, isEmptyDiff } from './row-diff';
 import { createThrottle } from './throttle';
@@ -121,7 +121,7 @@ export class AccountsService {
         next: (update) => this.dispatch({ type: 'summary', lines: summaryLines(update.all) }),
         error: warn('account summary'),
       }),
-      api.getAccountSummary('All', '$LEDGER:ALL').subscribe({
+      api.getAccountSummary('All', LEDGER_TAGS).subscribe({
         next: (update) => this.dispatch({ type: 'ledger', lines: summaryLines(update.all) }),
         error: warn('ledger'),
       }),

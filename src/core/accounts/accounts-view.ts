@@ -25,6 +25,11 @@ export const BALANCE_TAGS = {
 
 /** Everything the accounts service asks for in one account summary subscription. */
 export const SUMMARY_TAGS = ['AccountType', ...Object.keys(BALANCE_TAGS)].join(',');
+/**
+ * The other one: cash per currency. IBKR allows a client two account summary subscriptions, and IBApiNext
+ * shares a subscription only between identical requests, so every reader of the summary uses these two.
+ */
+export const LEDGER_TAGS = '$LEDGER:ALL';
 
 /** Converts an amount in `currency` to USD; null when the rate is not known (never a guess). */
 export function toUsd(state: AccountsState, amount: number | null, currency: string): number | null {

@@ -12,8 +12,10 @@ import type { Quote } from '../../shared/market';
 import type { WhatIfFigures } from '../../shared/orders';
 import { AppError } from '../../shared/result';
 import type { Contract } from '../../shared/ticket';
+import { LEDGER_TAGS, SUMMARY_TAGS } from '../accounts/accounts-view';
 import { applyTick, initialQuote } from '../market/quote-state';
 import { classifyOrderAnswer } from './gateway-answers';
+import { mergeSummaries } from './held-account-facts';
 import { contractQuery } from './ib-order';
 import {
   whatIfFromOrderState,
@@ -42,9 +44,6 @@ export interface ReadTimeouts {
 }
 
 export const DEFAULT_TIMEOUTS: ReadTimeouts = { requestMs: 4_000, quoteMs: 1_500, whatIfMs: 4_000 };
-
-/** AccountType for the rules, SettledCash for the base currency, and the ledger for cash per currency. */
-const SUMMARY_TAGS = 'AccountType,SettledCash,$LEDGER:ALL';
 
 function timeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -128,14 +127,21 @@ export class GatewayReader {
     return [...update.all.values()].flat().map((p) => ({ account: p.account, contract: p.contract, pos: p.pos }));
   }
 
-  /** Every account's AccountType, SettledCash and ledger lines, by account id. */
+  /**
+   * Every account's summary (AccountType, SettledCash…) and ledger lines, by account id. Asked for with the
+   * accounts service's two tag lists, so IBApiNext answers from the subscriptions it holds: a third
+   * request would exceed IBKR's two account summary subscriptions.
+   */
   async summaries(): Promise<ReadonlyMap<string, SummaryValues>> {
-    const update = await timeout(
-      firstValueFrom(this.api.getAccountSummary('All', SUMMARY_TAGS)),
+    const [core, ledger] = await timeout(
+      Promise.all([
+        firstValueFrom(this.api.getAccountSummary('All', SUMMARY_TAGS)),
+        firstValueFrom(this.api.getAccountSummary('All', LEDGER_TAGS)),
+      ]),
       this.timeouts.requestMs,
       'the account summary',
     );
-    return update.all;
+    return mergeSummaries(core.all, ledger.all);
   }
 
   openOrders(): Promise<GatewayOpenOrder[]> {

@@ -1,12 +1,9 @@
 import type { IBApiNext } from '@stoqey/ib';
 import type { Subscription } from 'rxjs';
-import { SUMMARY_TAGS } from '../accounts/accounts-view';
+import { LEDGER_TAGS, SUMMARY_TAGS } from '../accounts/accounts-view';
 import type { GatewayPosition, SummaryValues } from './rule-context-builder';
 
 type Summaries = ReadonlyMap<string, SummaryValues>;
-
-/** The ledger per currency: cash, settled cash and exchange rates, which the IRA cash rules read. */
-const LEDGER_TAGS = '$LEDGER:ALL';
 
 /**
  * Positions and the account summary (AccountType, SettledCash, the ledger) as the gateway streams them,

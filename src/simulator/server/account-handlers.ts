@@ -13,6 +13,8 @@ import { validationError, type GatewayContext, type HandlerTable } from './conte
 import { type SentValues } from './subscriptions';
 import { wireContract } from './wire-mapping';
 
+const MAX_ACCOUNT_SUMMARIES = 2;
+
 /** Accounts, summaries, positions and P&L: answered at once, then kept current by publishAccounts(). */
 
 function worldAccounts(context: GatewayContext): string[] {
@@ -144,6 +146,15 @@ export const accountHandlers: HandlerTable = {
   reqAccountSummary(context, connection, { reqId, tags }) {
     if (connection.subs.summaries.has(reqId)) {
       connection.sendError(reqId, 322, `Error processing request.-'sim' : cause - Duplicate ticker id ${reqId}`);
+      return;
+    }
+    // IBKR keeps at most two account summary subscriptions open per client.
+    if (connection.subs.summaries.size >= MAX_ACCOUNT_SUMMARIES) {
+      connection.sendError(
+        reqId,
+        322,
+        "Error processing request.-'sim' : cause - Maximum number of account summary requests exceeded",
+      );
       return;
     }
     const tagSet = new Set(

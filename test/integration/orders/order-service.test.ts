@@ -1,6 +1,6 @@
 import { EventName, IBApiNext, OrderAction, OrderType, SecType, type Contract } from '@stoqey/ib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AuditPage, OrderPreview, TrackedOrder } from '../../../src/shared/orders';
+import type { AuditPage, OrderPreview, TicketAccount, TrackedOrder } from '../../../src/shared/orders';
 import type { OrderTicketInput } from '../../../src/shared/ticket';
 import { ACCOUNT_IDS } from '../../../src/simulator';
 import { checkOf, startOrdersApp, touch, type OrdersApp } from './orders-app';
@@ -51,6 +51,17 @@ const ordersAtGateway = (previewId: string) =>
   [...o.sim.world.openOrders(), ...o.sim.world.completedOrders()].filter((x) => x.request.orderRef === previewId);
 
 describe('orders service against the simulator', () => {
+  it("lists the ticket's accounts with IBKR's account types, within IBKR's two account summary subscriptions", async () => {
+    // The accounts service and the held facts already share two subscriptions; the simulator, like IBKR,
+    // refuses a third with 322, so this fails if the ticket asks for the summary with other tags.
+    const accounts = await o.call<TicketAccount[]>('orders.accounts');
+    expect(accounts.map((a) => [a.id, a.ibAccountType])).toEqual([
+      [ACCOUNT_IDS.ira, 'IRA'],
+      [ACCOUNT_IDS.individual, 'INDIVIDUAL'],
+      [ACCOUNT_IDS.corporation, 'CORPORATION'],
+    ]);
+  });
+
   it('blocks an IRA short sale before anything is transmitted', async () => {
     const preview = await o.preview(stock(IRA, 'AAPL', 'SELL', 300, touch(o.sim, AAPL, 'SELL')));
     expect(preview.blocked).toBe(true);

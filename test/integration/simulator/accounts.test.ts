@@ -156,6 +156,22 @@ describe('account summary', () => {
   });
 });
 
+describe('account summary subscriptions', () => {
+  it('allows two at a time, as IBKR does: a third is refused with 322 until one is cancelled', async () => {
+    await summary(111, 'NetLiquidation');
+    await summary(112, '$LEDGER:ALL');
+    const refused = raw.reports.code(322, 113);
+    raw.api.reqAccountSummary(113, 'All', 'AccountType');
+    expect((await refused).message).toMatch(/Maximum number of account summary requests exceeded/);
+    raw.api.cancelAccountSummary(111);
+    await delay(30);
+    expect((await summary(114, 'AccountType')).length).toBeGreaterThan(0);
+    raw.api.cancelAccountSummary(112);
+    raw.api.cancelAccountSummary(114);
+    await delay(30);
+  });
+});
+
 describe('positions', () => {
   it('reports positions in all three accounts through IBApiNext (the IRA holds AAPL)', async () => {
     const update = await firstValueFrom(
