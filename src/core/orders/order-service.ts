@@ -78,8 +78,6 @@ export interface OrderServiceOptions {
 type OrderVerb =
   'accounts' | 'preview' | 'submit' | 'discard' | 'list' | 'killSwitch' | 'killSwitchState' | 'rearm' | 'audit';
 
-const MAX_REMEMBERED_DETAILS = 500;
-
 /** A preview's what-if stands in at submit while the preview is younger than this. */
 export const WHAT_IF_REUSE_MS = 30_000;
 
@@ -91,8 +89,7 @@ interface PreviewFacts {
   whatIf: { figures: WhatIfFigures | null; problem: string | null };
 }
 
-type Stage =
-  { kind: 'preview'; key: string } | { kind: 'submit'; preview: OrderPreview; facts: PreviewFacts | undefined };
+type Stage = { kind: 'preview'; key: string } | { kind: 'submit'; preview: OrderPreview; facts: PreviewFacts };
 
 const UP_STATES = new Set<SessionState['state']>(['connected', 'degraded']);
 
@@ -102,7 +99,7 @@ const UP_STATES = new Set<SessionState['state']>(['connected', 'degraded']);
  */
 export class OrderService {
   private readonly audit: OrderAudit;
-  private readonly previews: PreviewStore;
+  private readonly previews: PreviewStore<PreviewFacts>;
   private readonly tracker: OrderTracker;
   private readonly counter = new OrderCounter();
   private readonly killSwitch: KillSwitch;
@@ -113,7 +110,6 @@ export class OrderService {
   /** Whether this connection's next valid id has been read; after that ids are counted here, as IBKR allows. */
   private idsFromGateway = false;
   /** What each preview read that its submit reuses (bounded like the previews themselves). */
-  private readonly previewFacts = new Map<string, PreviewFacts>();
   private readonly held = new HeldAccountFacts();
   private readonly quotes: TicketQuotes;
   private readonly sent = new SentOrders();
@@ -291,8 +287,7 @@ export class OrderService {
     const connection = this.connection();
     const api = connection.api;
     const reader = new GatewayReader(api, this.timeouts());
-    const details =
-      stage.kind === 'submit' && stage.facts ? stage.facts.details : await reader.contract(ticket.contract);
+    const details = stage.kind === 'submit' ? stage.facts.details : await reader.contract(ticket.contract);
     const contract = resolvedContract(details, ticket.contract.exchange);
     const held =
       stage.kind === 'preview'
@@ -379,11 +374,11 @@ export class OrderService {
    */
   private whatIfAtSubmit(
     preview: OrderPreview,
-    facts: PreviewFacts | undefined,
+    facts: PreviewFacts,
   ): { whatIf: PreviewFacts['whatIf'] | null; check: Check } {
     const ageS = Math.max(0, Math.round((this.now() - preview.createdAt) / 1000));
     const limitS = WHAT_IF_REUSE_MS / 1000;
-    const young = facts !== undefined && this.now() - preview.createdAt < WHAT_IF_REUSE_MS;
+    const young = this.now() - preview.createdAt < WHAT_IF_REUSE_MS;
     return {
       whatIf: young ? facts.whatIf : null,
       check: {
@@ -408,24 +403,22 @@ export class OrderService {
       throw error;
     }
     const { checks, account, session, whatIf, quote, details } = evaluation;
-    const preview = this.previews.add({
-      ticket,
-      account,
-      mode: session.mode,
-      words: describeOrder(ticket, account.label),
-      checks,
-      blocked: hasBlock(checks),
-      toAcknowledge: warningsToAcknowledge(checks),
-      whatIf: whatIf.figures,
-      whatIfProblem: whatIf.problem,
-      quote,
-    });
+    const preview = this.previews.add(
+      {
+        ticket,
+        account,
+        mode: session.mode,
+        words: describeOrder(ticket, account.label),
+        checks,
+        blocked: hasBlock(checks),
+        toAcknowledge: warningsToAcknowledge(checks),
+        whatIf: whatIf.figures,
+        whatIfProblem: whatIf.problem,
+        quote,
+      },
+      { details, whatIf },
+    );
     this.quotes.rename(holdKey, preview.previewId);
-    this.previewFacts.set(preview.previewId, { details, whatIf });
-    for (const id of this.previewFacts.keys()) {
-      if (this.previewFacts.size <= MAX_REMEMBERED_DETAILS) break;
-      this.previewFacts.delete(id);
-    }
     await this.audit.write({
       kind: 'preview',
       mode: session.mode,
@@ -440,16 +433,18 @@ export class OrderService {
   }
 
   private async submit(previewId: string, acknowledgements: readonly string[]): Promise<SubmitResult> {
-    const lookup = this.previews.get(previewId);
-    if (!lookup.found) return { outcome: 'refused', reason: lookup.reason, checks: [] };
-    const result = await this.previews.once(previewId, () => this.send(lookup.preview, acknowledgements));
+    const result = await this.previews.once(previewId, (preview, facts) => this.send(preview, facts, acknowledgements));
     if (result.outcome === 'sent' && result.repeated) {
       return { ...result, order: this.tracker.get(result.order.orderId) ?? result.order };
     }
     return result;
   }
 
-  private async send(preview: OrderPreview, acknowledgements: readonly string[]): Promise<SubmitResult> {
+  private async send(
+    preview: OrderPreview,
+    facts: PreviewFacts,
+    acknowledgements: readonly string[],
+  ): Promise<SubmitResult> {
     const { ticket, previewId } = preview;
     if (this.reconciled === null) this.connection();
     await this.reconciled;
@@ -457,7 +452,7 @@ export class OrderService {
     const modifying = ticket.modifyOrderId;
     // A new order's id is fetched alongside the re-check; an id left unused when the order is refused is harmless.
     const [{ api, contract, checks, account, session, target }, orderId] = await Promise.all([
-      this.evaluate(ticket, { kind: 'submit', preview, facts: this.previewFacts.get(previewId) }),
+      this.evaluate(ticket, { kind: 'submit', preview, facts }),
       modifying ?? this.nextOrderId(connection.api),
     ]);
     const refuse = async (reason: string): Promise<SubmitResult> => {

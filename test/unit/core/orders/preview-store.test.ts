@@ -9,12 +9,13 @@ const sent = (orderId: number): SubmitResult => ({
   repeated: false,
   checks: [],
 });
+const facts = { details: 'AAPL on NASDAQ' };
 const refused: SubmitResult = { outcome: 'refused', reason: 'warning not acknowledged', checks: [] };
 
 function store() {
   let now = 1_000;
   let n = 0;
-  const s = new PreviewStore(
+  const s = new PreviewStore<{ details: string }>(
     () => now,
     60_000,
     3,
@@ -26,7 +27,7 @@ function store() {
 describe('PreviewStore', () => {
   it('gives each preview an id and a lifetime, and forgets it once expired', () => {
     const { s, advance } = store();
-    const p = s.add(body);
+    const p = s.add(body, facts);
     expect(p).toMatchObject({ previewId: 'p1', createdAt: 1_000, expiresAt: 61_000 });
     expect(s.get('p1')).toMatchObject({ found: true });
     advance(60_001);
@@ -36,7 +37,7 @@ describe('PreviewStore', () => {
 
   it('runs the submit once per preview id, even when called concurrently', async () => {
     const { s } = store();
-    s.add(body);
+    s.add(body, facts);
     const submit = vi.fn(async () => sent(7));
     const results = await Promise.all([s.once('p1', submit), s.once('p1', submit), s.once('p1', submit)]);
     expect(submit).toHaveBeenCalledTimes(1);
@@ -45,7 +46,7 @@ describe('PreviewStore', () => {
 
   it('lets a refused submit be tried again, and then sends once', async () => {
     const { s } = store();
-    s.add(body);
+    s.add(body, facts);
     const submit = vi.fn<() => Promise<SubmitResult>>().mockResolvedValueOnce(refused).mockResolvedValue(sent(8));
     expect((await s.once('p1', submit)).outcome).toBe('refused');
     expect(await s.once('p1', submit)).toMatchObject({ outcome: 'sent', repeated: false });
@@ -55,18 +56,39 @@ describe('PreviewStore', () => {
 
   it('a submit that threw may be retried', async () => {
     const { s } = store();
-    s.add(body);
+    s.add(body, facts);
     await expect(s.once('p1', () => Promise.reject(new Error('socket closed')))).rejects.toThrow('socket closed');
     expect(await s.once('p1', async () => sent(9))).toMatchObject({ outcome: 'sent', repeated: false });
   });
 
-  it('keeps a sent preview past its lifetime and past the size bound, so it is never sent twice', async () => {
+  it('hands the submit the preview and its facts, and refuses an unknown or expired one without calling it', async () => {
     const { s, advance } = store();
-    s.add(body);
-    await s.once('p1', async () => sent(10));
+    const p = s.add(body, facts);
+    const submit = vi.fn(async () => refused);
+    await s.once('p1', submit);
+    expect(submit).toHaveBeenCalledWith(p, facts);
+    expect(await s.once('nope', submit)).toMatchObject({
+      outcome: 'refused',
+      reason: expect.stringContaining('unknown'),
+    });
+    advance(60_001);
+    expect(await s.once('p1', submit)).toMatchObject({
+      outcome: 'refused',
+      reason: expect.stringContaining('expired'),
+    });
+    expect(submit).toHaveBeenCalledTimes(1);
+  });
+
+  it('keeps only the result of a sent preview, past its lifetime and past the size bound: never sent twice', async () => {
+    const { s, advance } = store();
+    s.add(body, facts);
+    const first = await s.once('p1', async () => ({ ...sent(10), checks: [{ id: 'x' } as never] }));
+    expect(first).toMatchObject({ outcome: 'sent', repeated: false, checks: [{ id: 'x' }] });
+    // The preview and its facts are gone at once (a day of orders must not keep every preview)…
+    expect(s.get('p1')).toMatchObject({ found: false });
     advance(120_000);
-    for (let i = 0; i < 5; i++) s.add(body);
-    expect(s.get('p1')).toMatchObject({ found: true });
-    expect(await s.once('p1', async () => sent(11))).toMatchObject({ repeated: true, order: { orderId: 10 } });
+    for (let i = 0; i < 5; i++) s.add(body, facts);
+    // …and the order is still answered for, with the order alone.
+    expect(await s.once('p1', async () => sent(11))).toEqual({ ...sent(10), repeated: true, checks: [] });
   });
 });
