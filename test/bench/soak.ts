@@ -1,17 +1,24 @@
 /**
- * `npm run soak -- --minutes N`: the app core (createApp, demo mode, in this process) against the simulator
- * at 2,000 ticks/s with a watchlist of 20 stocks, a forced reconnect every 2 minutes and an order every
- * 10 s through the orders service (preview + submit, as the confirmation dialog does). Every 30 s it samples
- * heap, quote lines held at the simulator, listeners and open handles; at the end it reports their growth
- * and writes bench/results/soak.json. DESIGN §7: heap growth < 10 % over 30 minutes, nothing leaked after
- * reconnects.
+ * `npm run soak -- --minutes N`: the app core (createApp, in this process, paper mode) against the simulator
+ * in its own process (`src/simulator/cli.ts`, as IB Gateway is another process: its order book and
+ * executions are not the app's heap) at 2,000 ticks/s with a watchlist of 20 stocks, a forced reconnect
+ * every 2 minutes and an order every 10 s through the orders service (preview + submit, as the
+ * confirmation dialog does), priced at the app's own quote. Every 30 s it samples heap, quote lines held at
+ * the simulator, listeners and open handles; at the end it reports their growth and writes
+ * bench/results/soak.json. DESIGN §7: heap growth < 10 % over 30 minutes, nothing leaked after reconnects.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { OrderPreview } from '../../src/shared/orders';
+import { createApp } from '../../src/core/app';
+import { MemoryCredentialStore } from '../../src/core/credentials/memory-credential-store';
 import type { Listing } from '../../src/shared/market';
-import { ACCOUNT_IDS, type Simulator } from '../../src/simulator';
-import { startOrdersApp, touch, until } from '../integration/orders/orders-app';
+import type { OrderPreview, SubmitResult } from '../../src/shared/orders';
+import { ACCOUNT_IDS } from '../../src/simulator';
+import { buildCatalog } from '../../src/simulator/world/instruments';
+import { until } from '../integration/orders/orders-app';
 
 const WATCHED = 20;
 const TICK_RATE = 2000;
@@ -57,32 +64,106 @@ interface Sample {
 const gc = globalThis.gc;
 if (!gc) console.warn('run with node --expose-gc (npm run soak does) for heap figures without garbage noise');
 
-function listingsOf(sim: Simulator): Listing[] {
-  return sim.world
-    .instruments()
-    .filter((i) => i.secType === 'STK' && i.currency === 'USD')
-    .slice(0, WATCHED)
-    .map((i) => ({
-      conId: i.conId,
-      symbol: i.symbol,
-      secType: i.secType,
-      exchange: i.exchange,
-      primaryExchange: i.primaryExchange,
-      currency: i.currency,
-      description: i.longName.slice(0, 120),
-    }));
-}
+const watchlist: Listing[] = buildCatalog(Date.now())
+  .map((listing) => listing.instrument)
+  .filter((i) => i.secType === 'STK' && i.currency === 'USD')
+  .slice(0, WATCHED)
+  .map((i) => ({
+    conId: i.conId,
+    symbol: i.symbol,
+    secType: i.secType,
+    exchange: i.exchange,
+    primaryExchange: i.primaryExchange,
+    currency: i.currency,
+    description: i.longName.slice(0, 120),
+  }));
+if (!watchlist.some((listing) => listing.conId === AAPL))
+  throw new Error('the watchlist must hold AAPL, which the orders trade');
 
 const countBy = (items: string[]) =>
   items.reduce<Record<string, number>>((acc, item) => ({ ...acc, [item]: (acc[item] ?? 0) + 1 }), {});
 const mb = (bytes: number) => Math.round((bytes / 2 ** 20) * 10) / 10;
 
-const o = await startOrdersApp(
-  { tickRate: TICK_RATE, accountRefreshMs: 1000 },
-  { maxOrdersPerMinute: 100, maxOrdersPerDay: 100_000 },
+/** The simulator CLI in a child process; resolves with its API and control ports once it says them. */
+async function startSimulatorProcess() {
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'src/simulator/cli.ts',
+      '--port',
+      '0',
+      '--control-port',
+      '0',
+      '--seed',
+      '42',
+      '--tick-rate',
+      String(TICK_RATE),
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const ports = await new Promise<{ api: number; control: number }>((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`the simulator did not start within 20 s: ${out}`)), 20_000);
+    child.once('exit', (code) => reject(new Error(`the simulator exited with ${code}: ${out}`)));
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const api = /API on 127\.0\.0\.1:(\d+)/.exec(out)?.[1];
+      const control = /Simulator control: http:\/\/127\.0\.0\.1:(\d+)/.exec(out)?.[1];
+      if (api && control) {
+        clearTimeout(timer);
+        resolve({ api: Number(api), control: Number(control) });
+      }
+    });
+  });
+  const control = `http://127.0.0.1:${ports.control}`;
+  return {
+    port: ports.api,
+    async lines(): Promise<number> {
+      const status = (await (await fetch(`${control}/status`)).json()) as {
+        connections: { marketDataLines: number }[];
+      };
+      return status.connections.reduce((sum, c) => sum + c.marketDataLines, 0);
+    },
+    async drop(): Promise<void> {
+      await fetch(`${control}/faults/drop`, { method: 'POST' });
+    },
+    stop(): Promise<void> {
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      child.kill('SIGTERM');
+      return exited;
+    },
+  };
+}
+
+const sim = await startSimulatorProcess();
+const userDataDir = mkdtempSync(join(tmpdir(), 'gatehouse-soak-'));
+writeFileSync(
+  join(userDataDir, 'settings.json'),
+  JSON.stringify({
+    mode: 'paper',
+    gateway: { paper: { host: '127.0.0.1', port: sim.port, clientId: 1 } },
+    orders: { maxOrdersPerMinute: 100, maxOrdersPerDay: 100_000 },
+  }),
 );
-const { app, sim } = o;
-const lines = () => sim.connections().reduce((sum, c) => sum + c.marketDataLines, 0);
+const app = await createApp({
+  shell: 'harness',
+  version: '0.0.0-soak',
+  logger: { log: () => undefined },
+  userDataDir,
+  demo: {
+    start: () => Promise.reject(new Error('the soak runs in paper mode against its own simulator process')),
+    stop: async () => undefined,
+  },
+  credentials: new MemoryCredentialStore(),
+});
+const call = async <T>(method: string, input?: unknown): Promise<T> => {
+  const result = await app.router.call(method, input);
+  if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
+  return result.value as T;
+};
+await until(() => app.session.current().state === 'connected' && app.session.current().accounts.length === 3, 20_000);
 
 // A renderer stand-in: takes every quote batch and acks it, so the coalescer keeps sending.
 let quoteBatches = 0;
@@ -91,8 +172,14 @@ app.events.subscribe((event, payload) => {
   quoteBatches++;
   void app.router.call('market.ack', { seq: (payload as { seq: number }).seq });
 });
-for (const listing of listingsOf(sim)) await o.call('market.addToWatchlist', { listing });
-await until(() => lines() >= WATCHED, 10_000);
+for (const listing of watchlist) await call('market.addToWatchlist', { listing });
+const deadline = Date.now() + 10_000;
+let heldLines = await sim.lines();
+while (heldLines < WATCHED && Date.now() < deadline) {
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  heldLines = await sim.lines();
+}
+if (heldLines < WATCHED) throw new Error(`only ${heldLines} of ${WATCHED} quote lines at the simulator`);
 
 let reconnects = 0;
 let ordersSent = 0;
@@ -105,16 +192,22 @@ async function placeOrder(): Promise<void> {
   buy = !buy;
   try {
     // Marketable at the touch, alternating sides, so positions stay flat and the order book does not grow.
-    const preview: OrderPreview = await o.preview({
+    const quote = app.market.quote(AAPL);
+    const limitPrice = side === 'BUY' ? quote?.ask : quote?.bid;
+    if (limitPrice === undefined || limitPrice === null) throw new Error('no AAPL quote to price the order at');
+    const preview = await call<OrderPreview>('orders.preview', {
       account: ACCOUNT_IDS.individual,
       contract: { symbol: 'AAPL', secType: 'STK' },
       action: side,
       quantity: 1,
       orderType: 'LMT',
-      limitPrice: touch(sim, AAPL, side),
+      limitPrice,
       tif: 'DAY',
     });
-    const result = await o.submit(preview.previewId, preview.toAcknowledge);
+    const result = await call<SubmitResult>('orders.submit', {
+      previewId: preview.previewId,
+      acknowledgements: preview.toAcknowledge,
+    });
     if (result.outcome === 'sent') ordersSent++;
     else {
       orderFailures++;
@@ -128,14 +221,15 @@ async function placeOrder(): Promise<void> {
 
 const started = Date.now();
 const samples: Sample[] = [];
-function sample(): Sample {
+async function sample(): Promise<Sample> {
+  const quoteLinesAtSimulator = await sim.lines();
   gc?.();
   const memory = process.memoryUsage();
   const s: Sample = {
     atS: Math.round((Date.now() - started) / 1000),
     heapUsedMB: mb(memory.heapUsed),
     rssMB: mb(memory.rss),
-    quoteLinesAtSimulator: lines(),
+    quoteLinesAtSimulator,
     eventBusListeners: app.events.size,
     processListeners: process.eventNames().reduce((sum, name) => sum + process.listenerCount(name), 0),
     activeResources: countBy(process.getActiveResourcesInfo()),
@@ -163,17 +257,19 @@ const timers = [
   setInterval(() => void placeOrder(), orderMs),
   setInterval(() => {
     reconnects++;
-    sim.faults.drop();
+    void sim.drop();
   }, reconnectMs),
-  setInterval(sample, sampleMs),
+  setInterval(() => void sample(), sampleMs),
 ];
-sample();
+await sample();
 await new Promise((resolve) => setTimeout(resolve, durationMs));
 for (const timer of timers) clearInterval(timer);
 // The last reconnect may still be settling: wait for the session and its lines before the final sample.
-await until(() => app.session.current().state === 'connected' && lines() >= WATCHED, 20_000).catch(() => undefined);
-const last = sample();
-await o.close();
+await until(() => app.session.current().state === 'connected', 20_000).catch(() => undefined);
+for (let i = 0; i < 100 && (await sim.lines()) < WATCHED; i++) await new Promise((r) => setTimeout(r, 100));
+const last = await sample();
+await app.dispose();
+await sim.stop();
 
 const first = samples[0] as Sample;
 // The first minute warms caches and JIT: on a long run growth is measured from the first sample after it.
