@@ -8,9 +8,16 @@ export const OpenOrderRowSchema = z.object({
   clientId: z.number().int().nullable(),
   permId: z.number().int().nullable(),
   account: z.string(),
+  /** What a person reads: the local symbol (an option's OCC name), else the symbol. */
   symbol: z.string(),
   secType: z.string(),
   currency: z.string(),
+  /** The contract as the ticket names it, so Modify can fill the ticket for options and futures too. */
+  underlying: z.string(),
+  exchange: z.string(),
+  lastTradeDate: z.string().nullable(),
+  strike: z.number().nullable(),
+  right: z.enum(['C', 'P']).nullable(),
   action: z.string(),
   quantity: z.number(),
   orderType: z.string(),

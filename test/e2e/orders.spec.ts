@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { startSimulator } from '../../src/simulator';
+import { buildCatalog } from '../../src/simulator/world/instruments';
 import { startHarnessProcess, stopHarnessProcess, type RunningHarness } from './harness-fixture';
 
 async function connected(page: Page, harness: RunningHarness): Promise<void> {
@@ -145,6 +146,60 @@ test.describe('order entry', () => {
       timeout: 10_000,
     });
     await expect(page.getByRole('button', { name: /^Modify order \d+ BUY 1 AAPL$/ })).toHaveCount(0);
+  });
+
+  test('Modify fills the ticket for an option order too: expiry, strike and right fixed, quantity changed', async ({
+    page,
+  }) => {
+    const call = buildCatalog(Date.now())
+      .map((listing) => listing.instrument)
+      .find((i) => i.secType === 'OPT' && i.symbol === 'AAPL' && i.right === 'C' && i.strike === 230);
+    if (!call?.lastTradeDate) throw new Error('the simulator lists no AAPL 230 call');
+    // Accessible names collapse the OCC symbol's padding spaces.
+    const shown = call.localSymbol.replace(/\s+/g, ' ');
+    await connected(page, harness);
+    await page.keyboard.press('F2');
+    const ticket = page.getByRole('form', { name: 'Order ticket' });
+    await ticket.getByLabel('Account', { exact: true }).selectOption('DU1000002');
+    await ticket.getByLabel('Instrument type').selectOption('OPT');
+    await ticket.getByLabel('Symbol').fill('AAPL');
+    await ticket.getByLabel('Expiry (YYYYMMDD)').fill(call.lastTradeDate);
+    await ticket.getByLabel('Strike').fill('230');
+    await ticket.getByLabel('Right').selectOption('C');
+    await ticket.getByRole('radio', { name: 'Buy' }).check();
+    await ticket.getByLabel('Quantity').fill('1');
+    await ticket.getByLabel('Order type').selectOption('LMT');
+    // Far under the market: it stays working.
+    await ticket.getByLabel('Limit price').fill('0.05');
+    await ticket.getByLabel('Limit price').press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Confirm order' });
+    const acknowledgeAll = async () => {
+      for (const box of await dialog.getByRole('checkbox', { name: /^Acknowledge/ }).all()) await box.check();
+    };
+    await expect(dialog.getByLabel('Order')).toContainText('Buy 1 AAPL');
+    await acknowledgeAll();
+    await dialog.getByRole('button', { name: 'Transmit' }).click();
+    await expect(dialog).toHaveCount(0);
+
+    const modify = page.getByRole('button', { name: new RegExp(`^Modify order \\d+ BUY 1 ${shown}$`) });
+    await expect(modify).toBeEnabled({ timeout: 10_000 });
+    const orderId = /order (\d+)/.exec((await modify.getAttribute('aria-label')) ?? '')?.[1];
+    await modify.click();
+    const change = page.getByRole('form', { name: `Modify order ${orderId}` });
+    await expect(change.getByLabel('Instrument type')).toHaveValue('OPT');
+    await expect(change.getByLabel('Symbol')).toHaveValue('AAPL');
+    await expect(change.getByLabel('Expiry (YYYYMMDD)')).toHaveValue(call.lastTradeDate);
+    await expect(change.getByLabel('Strike')).toHaveValue('230');
+    await expect(change.getByLabel('Right')).toBeDisabled();
+    await expect(change.getByLabel('Limit price')).toHaveValue('0.05');
+    await change.getByLabel('Quantity').fill('2');
+    await change.getByLabel('Quantity').press('Enter');
+    await expect(dialog.getByLabel('Order')).toContainText(`Modify order ${orderId}: Buy 2 AAPL`);
+    await acknowledgeAll();
+    await dialog.getByRole('button', { name: 'Transmit' }).click();
+    await expect(page.getByRole('button', { name: `Modify order ${orderId} BUY 2 ${shown}` })).toBeVisible({
+      timeout: 10_000,
+    });
   });
 
   test('the kill switch asks first, then holds orders back until re-armed', async ({ page }) => {

@@ -27,6 +27,11 @@ export function openOrderRow(open: OpenOrder): OpenOrderRow | null {
     symbol: contract.localSymbol || contract.symbol || String(contract.conId ?? ''),
     secType: contract.secType ?? '',
     currency: contract.currency ?? '',
+    underlying: contract.symbol ?? '',
+    exchange: contract.exchange ?? '',
+    lastTradeDate: contract.lastTradeDateOrContractMonth || null,
+    strike: figure(contract.strike ?? null),
+    right: rightOf(contract.right),
     action: order.action ?? '',
     quantity,
     orderType: order.orderType ?? '',
@@ -37,6 +42,12 @@ export function openOrderRow(open: OpenOrder): OpenOrderRow | null {
     filled,
     remaining: figure(orderStatus?.remaining ?? null) ?? quantity - filled,
   };
+}
+
+/** IBKR spells an option's right C / P or CALL / PUT. */
+function rightOf(right: string | undefined): 'C' | 'P' | null {
+  const first = right?.trim().toUpperCase()[0];
+  return first === 'C' || first === 'P' ? first : null;
 }
 
 export function openOrderRows(orders: readonly OpenOrder[]): OpenOrderRow[] {

@@ -28,6 +28,11 @@ const order: OpenOrderRow = {
   symbol: 'SAP',
   secType: 'STK',
   currency: 'EUR',
+  underlying: 'SAP',
+  exchange: 'SMART',
+  lastTradeDate: null,
+  strike: null,
+  right: null,
   action: 'SELL',
   quantity: 15,
   orderType: 'LMT',
@@ -67,8 +72,49 @@ describe('ticket prefills from rows', () => {
       tif: 'GTC',
       limitPrice: 120.5,
     });
+    // An option without its expiry, strike or right cannot be named: the ticket is not opened half-filled.
     expect(modifyPrefill({ ...order, secType: 'OPT' })).toBeNull();
     expect(modifyPrefill({ ...order, orderType: 'TRAIL' })).toBeNull();
+    expect(modifyPrefill({ ...order, secType: 'CASH' })).toBeNull();
+  });
+
+  it('modifies an option or a future order with the contract the ticket names it by', () => {
+    const option: OpenOrderRow = {
+      ...order,
+      symbol: 'AAPL  261218C00250000',
+      secType: 'OPT',
+      currency: 'USD',
+      underlying: 'AAPL',
+      lastTradeDate: '20261218',
+      strike: 250,
+      right: 'C',
+    };
+    expect(modifyPrefill(option)?.contract).toEqual({
+      symbol: 'AAPL',
+      secType: 'OPT',
+      currency: 'USD',
+      exchange: 'SMART',
+      lastTradeDate: '20261218',
+      strike: 250,
+      right: 'C',
+    });
+    expect(modifyPrefill({ ...option, strike: null })).toBeNull();
+    const future: OpenOrderRow = {
+      ...order,
+      symbol: 'ESZ6',
+      secType: 'FUT',
+      currency: 'USD',
+      underlying: 'ES',
+      exchange: 'CME',
+      lastTradeDate: '20261218',
+    };
+    expect(modifyPrefill(future)?.contract).toEqual({
+      symbol: 'ES',
+      secType: 'FUT',
+      currency: 'USD',
+      exchange: 'CME',
+      lastTradeDate: '20261218',
+    });
   });
 
   it('trades a watchlist row, an ETF as a stock', () => {

@@ -36,6 +36,32 @@ describe('order book rows', () => {
     expect(rows[0]).toMatchObject({ clientId: 17, limitPrice: 150, filled: 4, remaining: 6, account: 'DU1000002' });
   });
 
+  it("names an option's contract as the ticket does: underlying, expiry, strike, and the right as C or P", () => {
+    const option = {
+      ...open(6, 'Submitted'),
+      contract: {
+        symbol: 'AAPL',
+        localSymbol: 'AAPL  261218P00200000',
+        secType: SecType.OPT,
+        currency: 'USD',
+        exchange: 'SMART',
+        lastTradeDateOrContractMonth: '20261218',
+        strike: 200,
+        // IBKR's wire gives C or P; the typings say CALL / PUT: both are read.
+        right: 'PUT',
+      },
+    } as unknown as OpenOrder;
+    expect(openOrderRows([option])[0]).toMatchObject({
+      symbol: 'AAPL  261218P00200000',
+      underlying: 'AAPL',
+      exchange: 'SMART',
+      lastTradeDate: '20261218',
+      strike: 200,
+      right: 'P',
+    });
+    expect(openOrderRows([open(7, 'Submitted')])[0]).toMatchObject({ lastTradeDate: null, strike: null, right: null });
+  });
+
   it('keys an order without permId by client and order id, so two clients with the same id stay apart', () => {
     const rows = openOrderRows([
       open(5, 'Submitted', { permId: 0, clientId: 1 }),

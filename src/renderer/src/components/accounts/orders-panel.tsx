@@ -37,7 +37,7 @@ function OrderActionsCell({ data }: ICellRendererParams<OpenOrderRow>) {
           !own
             ? `Placed by API client ${data.clientId ?? '?'}: only that program can modify it.`
             : prefill === null
-              ? 'The ticket modifies stock orders only; change this one in TWS.'
+              ? 'The ticket cannot express this order (its type or instrument); change it in TWS.'
               : undefined
         }
         onClick={() => prefill && openTicket(prefill)}

@@ -184,18 +184,24 @@ function TicketForm() {
         {form.secType !== 'STK' && (
           <label>
             {form.secType === 'OPT' ? 'Expiry (YYYYMMDD)' : 'Contract month (YYYYMM)'}
-            <input value={form.expiry} onChange={(e) => set('expiry', e.target.value)} size={9} />
+            <input value={form.expiry} readOnly={fixed} onChange={(e) => set('expiry', e.target.value)} size={9} />
           </label>
         )}
         {form.secType === 'OPT' && (
           <>
             <label>
               Strike
-              <input value={form.strike} onChange={(e) => set('strike', e.target.value)} inputMode="decimal" size={7} />
+              <input
+                value={form.strike}
+                readOnly={fixed}
+                onChange={(e) => set('strike', e.target.value)}
+                inputMode="decimal"
+                size={7}
+              />
             </label>
             <label>
               Right
-              <select value={form.right} onChange={(e) => set('right', e.target.value as 'C' | 'P')}>
+              <select value={form.right} disabled={fixed} onChange={(e) => set('right', e.target.value as 'C' | 'P')}>
                 <option value="C">Call</option>
                 <option value="P">Put</option>
               </select>

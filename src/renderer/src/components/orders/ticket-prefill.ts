@@ -36,19 +36,20 @@ export function closePrefill(row: PositionRow, part: 'close' | 'trim'): TicketPr
 }
 
 /**
- * Modify a working stock order: the ticket keeps the account, instrument, side and type (IBKR changes
- * only the quantity, prices and time in force of a working order) and carries the order's id.
- * Null when the ticket cannot express the order.
+ * Modify a working stock, option or future order: the ticket keeps the account, instrument, side and
+ * type (IBKR changes only the quantity, prices and time in force of a working order) and carries the
+ * order's id. Null when the ticket cannot express the order.
  */
 export function modifyPrefill(row: OpenOrderRow): TicketPrefill | null {
   const orderType = OrderTypeSchema.safeParse(row.orderType);
   const tif = TimeInForceSchema.safeParse(row.tif || 'DAY');
-  if (row.secType !== 'STK' || !orderType.success || !tif.success) return null;
+  const contract = modifiedContract(row);
+  if (contract === null || !orderType.success || !tif.success) return null;
   if (row.action !== 'BUY' && row.action !== 'SELL') return null;
   const prefill: TicketPrefill = {
     modifyOrderId: row.orderId,
     account: row.account,
-    contract: { symbol: row.symbol, secType: 'STK', currency: row.currency },
+    contract,
     action: row.action,
     quantity: row.quantity,
     orderType: orderType.data,
@@ -63,4 +64,24 @@ export function modifyPrefill(row: OpenOrderRow): TicketPrefill | null {
 
 function secTypeOf(value: string): 'STK' | 'OPT' | 'FUT' | null {
   return value === 'STK' || value === 'OPT' || value === 'FUT' ? value : null;
+}
+
+/** The working order's instrument as the ticket names it; null for kinds or rows it cannot name. */
+function modifiedContract(row: OpenOrderRow): NonNullable<TicketPrefill['contract']> | null {
+  const symbol = row.underlying || row.symbol;
+  if (row.secType === 'STK') return { symbol, secType: 'STK', currency: row.currency };
+  const exchange = row.exchange || 'SMART';
+  if (row.secType === 'FUT' && row.lastTradeDate)
+    return { symbol, secType: 'FUT', currency: row.currency, exchange, lastTradeDate: row.lastTradeDate };
+  if (row.secType === 'OPT' && row.lastTradeDate && row.strike !== null && row.right !== null)
+    return {
+      symbol,
+      secType: 'OPT',
+      currency: row.currency,
+      exchange,
+      lastTradeDate: row.lastTradeDate,
+      strike: row.strike,
+      right: row.right,
+    };
+  return null;
 }
