@@ -200,6 +200,25 @@ test('cancel all asks first, then cancels the resting order', async ({ page }) =
   }
 });
 
+test('on a 1280×720 window every account and the total are in view without scrolling the balances', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto(harness.url);
+  // Not covered either: a row scrolled under the pinned total row is inside the viewport but unseen.
+  const uncovered = (cell: Locator) =>
+    cell.evaluate((element) => {
+      const box = element.getBoundingClientRect();
+      const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+      return hit !== null && element.contains(hit);
+    });
+  for (const account of [...ACCOUNTS, 'total'] as const) {
+    const cell = balanceCell(page, account, 'netLiquidation');
+    await expect(cell).toBeInViewport({ ratio: 1 });
+    await expect.poll(() => uncovered(cell), { message: `${account}'s row is covered` }).toBe(true);
+  }
+});
+
 test('the grids have every ag-grid module they use: sort, filter, tabs and views raise no AG Grid error', async ({
   page,
 }) => {

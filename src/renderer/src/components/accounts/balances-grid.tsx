@@ -94,6 +94,8 @@ export function BalancesGrid() {
           overlayLoadingTemplate={overlay(LOADING[status] || 'Loading…')}
           overlayNoRowsTemplate={overlay('No linked accounts reported by IB Gateway.')}
           suppressColumnVirtualisation
+          // A handful of accounts: every one and the total always in view, never behind a scrollbar.
+          domLayout="autoHeight"
         />
       </div>
       {ledgerOpen && <LedgerDialog onClose={() => setLedgerOpen(false)} />}
