@@ -361,6 +361,24 @@ export async function marketBench(): Promise<Bench> {
           const ratio = result.core.events / baseline.events;
           const n = (value: number) => Math.round(value).toLocaleString('en-US');
           const detail = `raw @stoqey/ib ${n(baseline.events)} tick events/s (simulator stepped ${n(baseline.stepped)}/s); services ${n(result.core.events)} tick events/s (stepped ${n(result.core.stepped)}/s); store ${n(result.storeQuotesPerSecond)} quotes/s in ${result.batchesPerSecond.toFixed(1)} batches/s; at most ${result.maxPending} instruments pending`;
+          figures.push(
+            {
+              name: `raw @stoqey/ib receive rate on loopback at ${label}`,
+              value: baseline.events,
+              unit: 'events/s',
+              goal: 'baseline',
+              pass: null,
+              detail: `a bare IBApi counting decoded tick events from the same simulator (stepped ${n(baseline.stepped)}/s)`,
+            },
+            {
+              name: `end-to-end rate into the renderer store at ${label}`,
+              value: result.storeQuotesPerSecond,
+              unit: 'quotes/s',
+              goal: 'reported',
+              pass: null,
+              detail: `coalesced per instrument: ${result.batchesPerSecond.toFixed(1)} batches/s carrying the latest state of each changed instrument, from ${n(result.core.events)} tick events/s into the services`,
+            },
+          );
           figures.push({
             name: `end-to-end ingest / raw receive rate at ${label}`,
             value: ratio * 100,
