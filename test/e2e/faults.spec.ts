@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { startSimulator, type Simulator } from '../../src/simulator';
 import { startHarnessProcess, stopHarnessProcess, type RunningHarness } from './harness-fixture';
+import { fillTicket } from './ticket-steps';
 
 /**
  * Every fault the simulator can inject, against the real UI: the status bar says the right thing, the
@@ -58,15 +59,14 @@ const status = () => page.getByRole('status', { name: 'Connection status' });
 
 /** A buy far below the market: it rests at the gateway for the whole suite. */
 async function placeRestingOrder(): Promise<void> {
-  await page.keyboard.press('F2');
-  const ticket = page.getByRole('form', { name: 'Order ticket' });
-  await ticket.getByLabel('Account', { exact: true }).selectOption('DU1000002');
-  await ticket.getByLabel('Symbol').fill('AAPL');
-  await ticket.getByRole('radio', { name: 'Buy' }).check();
-  await ticket.getByLabel('Quantity').fill('1');
-  await ticket.getByLabel('Order type').selectOption('LMT');
-  await ticket.getByLabel('Limit price').fill('100');
-  await ticket.getByLabel('Limit price').press('Enter');
+  await fillTicket(page, {
+    account: 'DU1000002',
+    symbol: 'AAPL',
+    side: 'Buy',
+    quantity: 1,
+    type: 'LMT',
+    limitPrice: 100,
+  });
   const dialog = page.getByRole('dialog', { name: 'Confirm order' });
   await dialog.getByRole('checkbox', { name: 'Acknowledge: Price near the market' }).check();
   await dialog.getByRole('button', { name: 'Transmit' }).click();

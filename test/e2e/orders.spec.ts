@@ -5,28 +5,12 @@ import { expect, test, type Page } from '@playwright/test';
 import { startSimulator } from '../../src/simulator';
 import { buildCatalog } from '../../src/simulator/world/instruments';
 import { startHarnessProcess, stopHarnessProcess, type RunningHarness } from './harness-fixture';
+import { fillTicket } from './ticket-steps';
 
 async function connected(page: Page, harness: RunningHarness): Promise<void> {
   await page.goto(harness.url);
   // Generous: the machine is shared, and the first page load builds every grid.
   await expect(page.getByRole('status', { name: 'Connection status' })).toContainText('Connected', { timeout: 30_000 });
-}
-
-/** Opens the ticket with its hotkey and fills a stock order. */
-async function fillTicket(
-  page: Page,
-  order: { account: string; symbol: string; side: 'Buy' | 'Sell'; quantity: number; type: string },
-): Promise<void> {
-  await page.keyboard.press('F2');
-  const ticket = page.getByRole('form', { name: 'Order ticket' });
-  await expect(ticket).toBeVisible();
-  await expect(ticket.getByLabel('Account', { exact: true })).toContainText(order.account);
-  await ticket.getByLabel('Account', { exact: true }).selectOption(order.account);
-  await ticket.getByLabel('Symbol').fill(order.symbol);
-  await ticket.getByRole('radio', { name: order.side }).check();
-  await ticket.getByLabel('Quantity').fill(String(order.quantity));
-  await ticket.getByLabel('Order type').selectOption(order.type);
-  await ticket.getByLabel('Quantity').press('Enter');
 }
 
 test.describe('order entry', () => {
@@ -158,20 +142,16 @@ test.describe('order entry', () => {
     // Accessible names collapse the OCC symbol's padding spaces.
     const shown = call.localSymbol.replace(/\s+/g, ' ');
     await connected(page, harness);
-    await page.keyboard.press('F2');
-    const ticket = page.getByRole('form', { name: 'Order ticket' });
-    await ticket.getByLabel('Account', { exact: true }).selectOption('DU1000002');
-    await ticket.getByLabel('Instrument type').selectOption('OPT');
-    await ticket.getByLabel('Symbol').fill('AAPL');
-    await ticket.getByLabel('Expiry (YYYYMMDD)').fill(call.lastTradeDate);
-    await ticket.getByLabel('Strike').fill('230');
-    await ticket.getByLabel('Right').selectOption('C');
-    await ticket.getByRole('radio', { name: 'Buy' }).check();
-    await ticket.getByLabel('Quantity').fill('1');
-    await ticket.getByLabel('Order type').selectOption('LMT');
     // Far under the market: it stays working.
-    await ticket.getByLabel('Limit price').fill('0.05');
-    await ticket.getByLabel('Limit price').press('Enter');
+    await fillTicket(page, {
+      account: 'DU1000002',
+      symbol: 'AAPL',
+      side: 'Buy',
+      quantity: 1,
+      type: 'LMT',
+      limitPrice: 0.05,
+      option: { expiry: call.lastTradeDate, strike: 230, right: 'C' },
+    });
     const dialog = page.getByRole('dialog', { name: 'Confirm order' });
     const acknowledgeAll = async () => {
       for (const box of await dialog.getByRole('checkbox', { name: /^Acknowledge/ }).all()) await box.check();
