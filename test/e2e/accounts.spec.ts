@@ -255,3 +255,52 @@ test('the grids have every ag-grid module they use: sort, filter, tabs and views
   await expect(page.getByRole('region', { name: 'Watchlist' })).toBeVisible();
   expect(gridErrors).toEqual([]);
 });
+
+test('every figure fits its cell, even with the figure columns dragged to their narrowest', async ({ page }) => {
+  const regions = ['Balances grid', 'Positions by account'];
+  await page.goto(harness.url);
+  await expect(
+    page.getByRole('region', { name: 'Positions by account' }).locator('[role="row"][row-id]').first(),
+  ).toBeVisible();
+  await expect(balanceCell(page, 'total', 'netLiquidation')).not.toHaveText('');
+  // As a person would: each figure column's resize handle dragged far to the left. The grid stops each at
+  // its minimum width.
+  for (const region of regions) {
+    const handles = page
+      .getByRole('region', { name: region })
+      .locator('.ag-right-aligned-header .ag-header-cell-resize');
+    const count = await handles.count();
+    expect(count, `${region} has figure columns to resize`).toBeGreaterThan(3);
+    for (let i = 0; i < count; i++) {
+      const box = await handles.nth(i).boundingBox();
+      if (!box) continue;
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(box.x - 400, box.y + box.height / 2, { steps: 10 });
+      await page.mouse.up();
+    }
+  }
+
+  // Figures are right-aligned and not clipped: one wider than its cell would run into its neighbour.
+  const { checked, spills } = await page.evaluate((names) => {
+    const out: string[] = [];
+    let count = 0;
+    for (const region of names) {
+      for (const cell of document.querySelectorAll<HTMLElement>(`[aria-label="${region}"] .ag-right-aligned-cell`)) {
+        const text = cell.innerText.trim();
+        if (!text) continue;
+        count++;
+        const range = document.createRange();
+        range.selectNodeContents(cell);
+        const [textBox, cellBox] = [range.getBoundingClientRect(), cell.getBoundingClientRect()];
+        if (textBox.left < cellBox.left || textBox.right > cellBox.right)
+          out.push(
+            `${region} ${cell.closest('[row-id]')?.getAttribute('row-id')} ${cell.getAttribute('col-id')} "${text}"`,
+          );
+      }
+    }
+    return { checked: count, spills: out };
+  }, regions);
+  expect(checked).toBeGreaterThan(40);
+  expect(spills).toEqual([]);
+});

@@ -7,7 +7,6 @@ import {
   HighlightChangesModule,
   ModuleRegistry,
   NumberFilterModule,
-  PinnedRowModule,
   RowApiModule,
   RowSelectionModule,
   TextFilterModule,
@@ -16,6 +15,7 @@ import {
 } from 'ag-grid-community';
 import 'ag-grid-community/styles/ag-grid.css';
 import 'ag-grid-community/styles/ag-theme-quartz.css';
+import './grids.css';
 
 // Only the features the grids use: every module is code the window parses before the first position can
 // be painted, and AllCommunityModule is most of the bundle. A grid option whose module is missing fails
@@ -34,7 +34,5 @@ ModuleRegistry.registerModules([
   HighlightChangesModule,
   TooltipModule,
   RowSelectionModule,
-  // The balances total row.
-  PinnedRowModule,
   ...(import.meta.env.DEV ? [ValidationModule] : []),
 ]);

@@ -1,4 +1,10 @@
-import type { CellKeyDownEvent, ColDef, FullWidthCellKeyDownEvent, ICellRendererParams } from 'ag-grid-community';
+import {
+  PinnedRowModule,
+  type CellKeyDownEvent,
+  type ColDef,
+  type FullWidthCellKeyDownEvent,
+  type ICellRendererParams,
+} from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useEffect, useMemo, useState } from 'react';
 import type { Balance, LedgerLine } from '../../../../shared/accounts';
@@ -57,6 +63,8 @@ const COLUMNS: ColDef<Balance>[] = [
   moneyColumn<Balance>('realizedPnl', 'Realized P&L', true),
 ];
 
+const PINNED_ROWS = [PinnedRowModule];
+
 const LOADING = {
   waiting: 'Waiting for IB Gateway…',
   loading: 'Loading balances from IB Gateway…',
@@ -83,6 +91,9 @@ export function BalancesGrid() {
       <div className="grid-host ag-theme-quartz-auto-dark" role="region" aria-label="Balances grid">
         <AgGridReact<Balance>
           {...gridProps}
+          // The total row. This grid's alone: a grid with PinnedRowModule re-measures its viewport (a forced
+          // layout) in the frame after every transaction, which the watchlist cannot afford per quote batch.
+          modules={PINNED_ROWS}
           theme="legacy"
           columnDefs={COLUMNS}
           context={context}

@@ -13,6 +13,10 @@ export const formatMoney = (value: number | null | undefined): string =>
 
 type NumberParams = ValueFormatterParams<unknown, number | null>;
 
+// Figures are not clipped (grids.css): a column is never narrower than "-12,345,678.90" or "-1,234,567".
+const MONEY_MIN_WIDTH = 110;
+const QUANTITY_MIN_WIDTH = 85;
+
 /** Right-aligned figure with two decimals and thousands separators; gains green, losses red when `signed`. */
 export function moneyColumn<Row>(field: string, headerName: string, signed = false, width = 130): ColDef<Row> {
   return {
@@ -20,6 +24,7 @@ export function moneyColumn<Row>(field: string, headerName: string, signed = fal
     headerName,
     type: 'rightAligned',
     width,
+    minWidth: MONEY_MIN_WIDTH,
     filter: 'agNumberColumnFilter',
     valueFormatter: (p: NumberParams) => formatMoney(p.value),
     ...(signed ? { cellClassRules: SIGN_CLASSES } : {}),
@@ -32,6 +37,7 @@ export function quantityColumn<Row>(field: string, headerName: string, width = 1
     headerName,
     type: 'rightAligned',
     width,
+    minWidth: QUANTITY_MIN_WIDTH,
     filter: 'agNumberColumnFilter',
     valueFormatter: (p: NumberParams) => (p.value === null || p.value === undefined ? '—' : quantity.format(p.value)),
     cellClassRules: SIGN_CLASSES,
@@ -72,7 +78,8 @@ export function useFeedGrid<Row, Id>(feed: RowFeed<Row, Id>, stateKey: string) {
         }
       }
       event.api.setGridOption('rowData', feed.all());
-      event.api.setGridOption('pinnedBottomRowData', feed.pinnedBottom());
+      // Only the balances grid pins a row and registers PinnedRowModule (see there).
+      if (feed.pinnedBottom().length > 0) event.api.setGridOption('pinnedBottomRowData', feed.pinnedBottom());
       stopRef.current?.();
       stopRef.current = feed.subscribe(({ pinnedBottom, ...tx }) => {
         if (!pinnedBottom) {

@@ -9,6 +9,9 @@ import { moneyColumn, overlay, quantityColumn, useFeedGrid } from './grid-kit';
 
 type View = 'per-account' | 'consolidated';
 
+/** Fits "100.00 %": figures are not clipped (grids.css). */
+const PERCENT_MIN_WIDTH = 90;
+
 const percent = (value: number | null | undefined) =>
   value === null || value === undefined ? '—' : `${value.toFixed(2)} %`;
 
@@ -71,6 +74,7 @@ const PER_ACCOUNT: ColDef<PositionRow>[] = [
     headerName: '% of account',
     type: 'rightAligned',
     width: 115,
+    minWidth: PERCENT_MIN_WIDTH,
     valueFormatter: (p) => percent(p.value),
   },
 ];
@@ -93,6 +97,7 @@ function consolidatedColumns(accounts: Account[]): ColDef<ConsolidatedPosition>[
       headerName: '% of all accounts',
       type: 'rightAligned',
       width: 135,
+      minWidth: PERCENT_MIN_WIDTH,
       valueFormatter: (p) => percent(p.value),
     },
   ];

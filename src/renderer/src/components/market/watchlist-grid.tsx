@@ -67,10 +67,16 @@ const reducedMotion = () => window.matchMedia('(prefers-reduced-motion: reduce)'
 
 function columns(flash: boolean): ColDef<WatchlistRow>[] {
   const num = (field: keyof WatchlistRow, headerName: string, valueFormatter: (p: Value) => string) =>
-    ({ field, headerName, valueFormatter, type: 'rightAligned', width: 78, enableCellChangeFlash: flash }) as ColDef<
-      WatchlistRow,
-      number | null
-    >;
+    // minWidth: figures are not clipped (grids.css); 78 px fits "12,345.67" and "+1,234.56".
+    ({
+      field,
+      headerName,
+      valueFormatter,
+      type: 'rightAligned',
+      width: 78,
+      minWidth: 78,
+      enableCellChangeFlash: flash,
+    }) as ColDef<WatchlistRow, number | null>;
   return [
     { field: 'symbol', headerName: 'Symbol', width: 80, tooltipField: 'description' },
     // Second, so whether a price is live or delayed is never scrolled out of view.
