@@ -39,7 +39,7 @@ export function staticFiles(rootDir: string, entry: string) {
         'Content-Security-Policy': contentSecurityPolicy({ connect: "'self'" }),
         'X-Content-Type-Options': 'nosniff',
         'Referrer-Policy': 'no-referrer',
-        'Cache-Control': 'no-store',
+        'Cache-Control': relative.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'no-store',
       });
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch {
