@@ -5,13 +5,14 @@ import {
   type FullWidthCellKeyDownEvent,
   type ICellRendererParams,
 } from 'ag-grid-community';
-import { AgGridReact } from 'ag-grid-react';
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Balance, LedgerLine } from '../../../../shared/accounts';
 import { balanceFeed, TOTAL_ROW_ID, useAccountsStore } from '../../stores/accounts-store';
 import { report } from '../../stores/notice-store';
+import { DomGrid } from '../dom-grid';
+import { cellButton, element } from '../dom';
 import { ModalDialog } from '../modal-dialog';
-import { AccountName } from './account-cell';
+import { accountName } from './account-cell';
 import { AccountOverrideDialog } from './account-override-dialog';
 import { formatMoney, moneyColumn, overlay, useFeedGrid } from './grid-kit';
 
@@ -20,24 +21,21 @@ interface BalancesContext {
   edit(account: string): void;
 }
 
-function AccountCell({ value, context }: ICellRendererParams<Balance, string, BalancesContext>) {
-  if (value === TOTAL_ROW_ID) return <strong>Total (USD)</strong>;
+function accountCell({ value, context }: ICellRendererParams<Balance, string, BalancesContext>): HTMLElement {
+  if (value === TOTAL_ROW_ID) return element('strong', {}, 'Total (USD)');
   const id = value ?? '';
-  return (
-    <span className="account-cell">
-      {/* First, so a long name and badge never push it out of the cell. */}
-      <button
-        type="button"
-        className="edit-account"
-        aria-label={`Edit account ${id}`}
-        title="Set this account's type and label (or press Enter on the account cell)"
-        onClick={() => context.edit(id)}
-      >
-        Edit
-      </button>
-      <AccountName id={id} />
-    </span>
+  // The button first, so a long name and badge never push it out of the cell.
+  const edit = cellButton(
+    'Edit',
+    {
+      class: 'edit-account',
+      'aria-label': `Edit account ${id}`,
+      title: "Set this account's type and label (or press Enter on the account cell)",
+    },
+    () => context.edit(id),
   );
+  const account = useAccountsStore.getState().accounts.find((a) => a.id === id);
+  return element('span', { class: 'account-cell' }, edit, accountName(id, account));
 }
 
 /** Enter on an account's name opens its editor: the keyboard's way to the Edit button inside the cell. */
@@ -48,7 +46,7 @@ function accountToEdit(event: CellKeyDownEvent<Balance> | FullWidthCellKeyDownEv
 }
 
 const COLUMNS: ColDef<Balance>[] = [
-  { field: 'account', headerName: 'Account', cellRenderer: AccountCell, width: 380, pinned: 'left' },
+  { field: 'account', headerName: 'Account', cellRenderer: accountCell, width: 380, pinned: 'left' },
   moneyColumn<Balance>('netLiquidation', 'Net liquidation'),
   moneyColumn<Balance>('totalCashValue', 'Total cash', true),
   moneyColumn<Balance>('settledCash', 'Settled cash', true),
@@ -74,12 +72,20 @@ const LOADING = {
 /** A row per account and a pinned total row that is, field by field, the sum of the rows (in USD). */
 export function BalancesGrid() {
   const status = useAccountsStore((s) => s.status);
-  const { gridProps } = useFeedGrid(balanceFeed, 'balances');
+  const accounts = useAccountsStore((s) => s.accounts);
+  const { gridProps, apiRef } = useFeedGrid(balanceFeed, 'balances');
+  // The account cells read labels and types from the store: redrawn when those change, not per update
+  // (refreshCells would keep a function renderer's element).
+  useEffect(() => apiRef.current?.redrawRows(), [accounts, apiRef]);
   const [ledgerOpen, setLedgerOpen] = useState(false);
   // The dialog lives outside the grid: a cell is recycled on updates and owns its keyboard events.
   const [editing, setEditing] = useState<string | null>(null);
   const editingAccount = useAccountsStore((s) => s.accounts.find((a) => a.id === editing));
   const context = useMemo<BalancesContext>(() => ({ edit: setEditing }), []);
+  const onCellKeyDown = useCallback((event: CellKeyDownEvent<Balance> | FullWidthCellKeyDownEvent<Balance>) => {
+    const account = accountToEdit(event);
+    if (account) setEditing(account);
+  }, []);
   return (
     <section className="accounts-pane balances-pane" aria-label="Balances">
       <div className="pane-header">
@@ -89,7 +95,7 @@ export function BalancesGrid() {
         </button>
       </div>
       <div className="grid-host ag-theme-quartz-auto-dark" role="region" aria-label="Balances grid">
-        <AgGridReact<Balance>
+        <DomGrid<Balance>
           {...gridProps}
           // The total row. This grid's alone: a grid with PinnedRowModule re-measures its viewport (a forced
           // layout) in the frame after every transaction, which the watchlist cannot afford per quote batch.
@@ -97,10 +103,7 @@ export function BalancesGrid() {
           theme="legacy"
           columnDefs={COLUMNS}
           context={context}
-          onCellKeyDown={(event) => {
-            const account = accountToEdit(event);
-            if (account) setEditing(account);
-          }}
+          onCellKeyDown={onCellKeyDown}
           loading={status !== 'ready' && balanceFeed.size === 0}
           overlayLoadingTemplate={overlay(LOADING[status] || 'Loading…')}
           overlayNoRowsTemplate={overlay('No linked accounts reported by IB Gateway.')}

@@ -1,67 +1,60 @@
 import type { ColDef, ICellRendererParams } from 'ag-grid-community';
-import { AgGridReact } from 'ag-grid-react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ExecutionRow, OpenOrderRow } from '../../../../shared/orders-book';
 import { report, useNoticeStore } from '../../stores/notice-store';
 import { openTicket } from '../../stores/order-store';
 import { modifyPrefill } from '../orders/ticket-prefill';
 import { executionFeed, openOrderFeed, useOrdersBookStore } from '../../stores/orders-book-store';
 import { useSessionStore } from '../../stores/session-store';
+import { cellButton, element } from '../dom';
+import { DomGrid } from '../dom-grid';
 import { ModalDialog } from '../modal-dialog';
 import { moneyColumn, overlay, quantityColumn, useFeedGrid } from './grid-kit';
 
 type Tab = 'orders' | 'executions';
 
 /** Modify and Cancel: IBKR lets a client change or cancel by id only the orders it placed itself. */
-function OrderActionsCell({ data }: ICellRendererParams<OpenOrderRow>) {
-  const ownClientId = useSessionStore((s) => s.session?.clientId ?? null);
-  const [busy, setBusy] = useState(false);
-  if (!data) return null;
-  const own = data.clientId === ownClientId;
-  const cancel = async () => {
-    setBusy(true);
-    const answer = await report(window.gatehouse.orders.cancel({ orderId: data.orderId }));
-    if (answer) useNoticeStore.getState().push('info', answer.message);
-    setBusy(false);
-  };
+function orderActions({ data }: ICellRendererParams<OpenOrderRow>): HTMLElement | string {
+  if (!data) return '';
+  const own = data.clientId === (useSessionStore.getState().session?.clientId ?? null);
   const prefill = modifyPrefill(data);
   const describe = `order ${data.orderId} ${data.action} ${data.quantity} ${data.symbol}`;
-  return (
-    <>
-      <button
-        type="button"
-        className="cell-button"
-        disabled={!own || prefill === null}
-        aria-label={`Modify ${describe}`}
-        title={
-          !own
-            ? `Placed by API client ${data.clientId ?? '?'}: only that program can modify it.`
-            : prefill === null
-              ? 'The ticket cannot express this order (its type or instrument); change it in TWS.'
-              : undefined
-        }
-        onClick={() => prefill && openTicket(prefill)}
-      >
-        Modify
-      </button>
-      <button
-        type="button"
-        className="cell-button"
-        disabled={busy || !own}
-        aria-label={`Cancel ${describe}`}
-        title={
-          own ? undefined : `Placed by API client ${data.clientId ?? '?'}: use "Cancel all orders" to cancel it here.`
-        }
-        onClick={() => void cancel()}
-      >
-        Cancel
-      </button>
-    </>
+  const modify = cellButton(
+    'Modify',
+    {
+      'aria-label': `Modify ${describe}`,
+      title: !own
+        ? `Placed by API client ${data.clientId ?? '?'}: only that program can modify it.`
+        : prefill === null
+          ? 'The ticket cannot express this order (its type or instrument); change it in TWS.'
+          : undefined,
+    },
+    () => prefill && openTicket(prefill),
+    !own || prefill === null,
   );
+  const cancel = cellButton(
+    'Cancel',
+    {
+      'aria-label': `Cancel ${describe}`,
+      title: own
+        ? undefined
+        : `Placed by API client ${data.clientId ?? '?'}: use "Cancel all orders" to cancel it here.`,
+    },
+    () => {
+      // Held until IB answers; the row itself goes when the order's status says cancelled.
+      cancel.disabled = true;
+      void report(window.gatehouse.orders.cancel({ orderId: data.orderId })).then((answer) => {
+        if (answer) useNoticeStore.getState().push('info', answer.message);
+        cancel.disabled = false;
+      });
+    },
+    !own,
+  );
+  return element('span', {}, modify, cancel);
 }
 
 const ORDER_COLUMNS: ColDef<OpenOrderRow>[] = [
-  { colId: 'actions', headerName: '', cellRenderer: OrderActionsCell, width: 165, sortable: false, filter: false },
+  { colId: 'actions', headerName: '', cellRenderer: orderActions, width: 165, sortable: false, filter: false },
   { field: 'orderId', headerName: 'Order', width: 85 },
   { field: 'account', headerName: 'Account', width: 115 },
   { field: 'symbol', headerName: 'Symbol', width: 95 },
@@ -103,9 +96,12 @@ function useBookOverlay(empty: string) {
 }
 
 function OpenOrdersGrid() {
-  const { gridProps } = useFeedGrid(openOrderFeed, 'open-orders');
+  const { gridProps, apiRef } = useFeedGrid(openOrderFeed, 'open-orders');
+  // Which orders this client may modify or cancel depends on the session's client id.
+  const clientId = useSessionStore((s) => s.session?.clientId);
+  useEffect(() => apiRef.current?.redrawRows(), [clientId, apiRef]);
   return (
-    <AgGridReact<OpenOrderRow>
+    <DomGrid<OpenOrderRow>
       {...gridProps}
       {...useBookOverlay('No open orders')}
       theme="legacy"
@@ -117,7 +113,7 @@ function OpenOrdersGrid() {
 function ExecutionsGrid() {
   const { gridProps } = useFeedGrid(executionFeed, 'executions');
   return (
-    <AgGridReact<ExecutionRow>
+    <DomGrid<ExecutionRow>
       {...gridProps}
       {...useBookOverlay('No executions today')}
       theme="legacy"

@@ -1,9 +1,10 @@
 import type { ColDef, ICellRendererParams, IRowNode } from 'ag-grid-community';
-import { AgGridReact } from 'ag-grid-react';
 import { useEffect, useMemo, useState } from 'react';
 import type { Account, ConsolidatedPosition, PositionRow } from '../../../../shared/accounts';
 import { consolidatedFeed, positionFeed, useAccountsStore } from '../../stores/accounts-store';
 import { openTicket } from '../../stores/order-store';
+import { cellButton, element } from '../dom';
+import { DomGrid } from '../dom-grid';
 import { closePrefill } from '../orders/ticket-prefill';
 import { moneyColumn, overlay, quantityColumn, useFeedGrid } from './grid-kit';
 
@@ -32,35 +33,26 @@ const figureColumns = <Row,>(): ColDef<Row>[] => [
 ];
 
 /** Close (all) or Trim (half): opens the ticket on the opposite side for this account's position. */
-function PositionActionsCell({ data }: ICellRendererParams<PositionRow>) {
-  if (!data) return null;
+function positionActions({ data }: ICellRendererParams<PositionRow>): HTMLElement | string {
+  if (!data) return '';
   const what = `${data.quantity} ${data.description || data.symbol} in ${data.account}`;
-  return (
-    <>
-      {(['close', 'trim'] as const).map((part) => {
-        const prefill = closePrefill(data, part);
-        return (
-          <button
-            key={part}
-            type="button"
-            className="cell-button"
-            disabled={prefill === null}
-            aria-label={`${part === 'close' ? 'Close' : 'Trim'} position ${what}`}
-            onClick={() => prefill && openTicket(prefill)}
-          >
-            {part === 'close' ? 'Close' : 'Trim'}
-          </button>
-        );
-      })}
-    </>
-  );
+  const button = (part: 'close' | 'trim', label: string) => {
+    const prefill = closePrefill(data, part);
+    return cellButton(
+      label,
+      { 'aria-label': `${label} position ${what}` },
+      () => prefill && openTicket(prefill),
+      !prefill,
+    );
+  };
+  return element('span', {}, button('close', 'Close'), button('trim', 'Trim'));
 }
 
 const PER_ACCOUNT: ColDef<PositionRow>[] = [
   {
     colId: 'actions',
     headerName: '',
-    cellRenderer: PositionActionsCell,
+    cellRenderer: positionActions,
     width: 150,
     pinned: 'left',
     sortable: false,
@@ -187,7 +179,7 @@ function PerAccountGrid({ hidden }: { hidden: ReadonlySet<string> }) {
   const filterProps = useAccountFilter(hidden, accountOfRow);
   useEffect(() => apiRef.current?.onFilterChanged(), [hidden, apiRef]);
   return (
-    <AgGridReact<PositionRow>
+    <DomGrid<PositionRow>
       {...gridProps}
       {...filterProps}
       {...useStatusOverlay('positions')}
@@ -204,7 +196,7 @@ function ConsolidatedGrid({ hidden, accounts }: { hidden: ReadonlySet<string>; a
   const columns = useMemo(() => consolidatedColumns(accounts), [accounts]);
   useEffect(() => apiRef.current?.onFilterChanged(), [hidden, apiRef]);
   return (
-    <AgGridReact<ConsolidatedPosition>
+    <DomGrid<ConsolidatedPosition>
       {...gridProps}
       {...filterProps}
       {...useStatusOverlay('positions')}

@@ -1,16 +1,15 @@
-import {
-  createGrid,
-  type CellKeyDownEvent,
-  type ColDef,
-  type FullWidthCellKeyDownEvent,
-  type GetRowIdParams,
-  type GridApi,
-  type ValueFormatterParams,
+import type {
+  CellKeyDownEvent,
+  ColDef,
+  FullWidthCellKeyDownEvent,
+  GetRowIdParams,
+  GridOptions,
+  ValueFormatterParams,
 } from 'ag-grid-community';
-import '../grid-modules';
 import { useEffect, useMemo, useRef } from 'react';
 import type { Listing, MarketDataType, Quote } from '../../../../shared/market';
 import { onQuoteBatch, useMarketStore } from '../../stores/market-store';
+import { useDomGrid } from '../dom-grid';
 import { formatPrice, formatSigned, formatSize, formatVolume, marketDataLabel, priceDecimals } from './format';
 
 /** One watchlist line: the listing and its latest quote, flattened for the grid. */
@@ -116,14 +115,10 @@ export interface WatchlistGridProps {
 /**
  * The watchlist as a grid. Rows are rebuilt only when the list itself changes; quotes arrive as one
  * `applyTransaction` per batch, so a busy market costs one grid update per batch and no React render.
- * The grid is ag-grid's own DOM grid rather than its React wrapper, which renders every changed cell through
- * React: a cell's new text is in the DOM when the transaction returns, not a scheduler task later.
  */
 export function WatchlistGrid({ onMove, onRemove, onTrade }: WatchlistGridProps) {
   const entries = useMarketStore((s) => s.entries);
   const selected = useMarketStore((s) => s.selected);
-  const host = useRef<HTMLDivElement | null>(null);
-  const gridApi = useRef<GridApi<WatchlistRow> | null>(null);
   // The grid is created once; its handlers reach the latest callbacks through this.
   const actions = useRef({ onMove, onRemove, onTrade });
   useEffect(() => {
@@ -135,9 +130,8 @@ export function WatchlistGrid({ onMove, onRemove, onTrade }: WatchlistGridProps)
     return entries.map((entry) => rowOf(entry, quotes.get(entry.conId)));
   }, [entries]);
 
-  useEffect(() => {
-    if (!host.current) return;
-    const api = createGrid<WatchlistRow>(host.current, {
+  const options = useMemo<GridOptions<WatchlistRow>>(
+    () => ({
       theme: 'legacy',
       columnDefs: columns(!reducedMotion()),
       getRowId,
@@ -161,34 +155,33 @@ export function WatchlistGrid({ onMove, onRemove, onTrade }: WatchlistGridProps)
         if (event.data) actions.current.onTrade(event.data.conId);
       },
       overlayNoRowsTemplate: 'No symbols yet: add one with the box above.',
-    });
-    gridApi.current = api;
-    const stop = onQuoteBatch((quotes) => {
-      const update: WatchlistRow[] = [];
-      for (const quote of quotes) {
-        // Quotes of instruments only the chart or the ticket hold have no row here.
-        const row = api.getRowNode(String(quote.conId))?.data;
-        if (row) update.push({ ...row, ...quoteFields(quote) });
-      }
-      if (update.length > 0) api.applyTransaction({ update });
-    });
-    return () => {
-      stop();
-      gridApi.current = null;
-      api.destroy();
-    };
-  }, []);
+    }),
+    [],
+  );
+  const { host, api } = useDomGrid<WatchlistRow>({ ...options, rowData });
+
+  useEffect(
+    () =>
+      onQuoteBatch((quotes) => {
+        const grid = api.current;
+        if (!grid) return;
+        const update: WatchlistRow[] = [];
+        for (const quote of quotes) {
+          // Quotes of instruments only the chart or the ticket hold have no row here.
+          const row = grid.getRowNode(String(quote.conId))?.data;
+          if (row) update.push({ ...row, ...quoteFields(quote) });
+        }
+        if (update.length > 0) grid.applyTransaction({ update });
+      }),
+    [api],
+  );
 
   useEffect(() => {
-    gridApi.current?.setGridOption('rowData', rowData);
-  }, [rowData]);
-
-  useEffect(() => {
-    const api = gridApi.current;
-    if (!api || selected === null) return;
-    const node = api.getRowNode(String(selected));
+    const grid = api.current;
+    if (!grid || selected === null) return;
+    const node = grid.getRowNode(String(selected));
     if (node && !node.isSelected()) node.setSelected(true, true);
-  }, [selected, rowData]);
+  }, [selected, rowData, api]);
 
   return <div className="ag-theme-quartz-auto-dark watchlist-grid" role="region" aria-label="Watchlist" ref={host} />;
 }
