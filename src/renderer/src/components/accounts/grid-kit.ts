@@ -1,6 +1,6 @@
 import { type ColDef, type GridApi, type GridReadyEvent, type ValueFormatterParams } from 'ag-grid-community';
 import '../grid-modules';
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { RowFeed } from '../../stores/row-feed';
 
 // The legacy (CSS file) theme, not the Theming API: the API injects <style> elements at run time, which
@@ -101,9 +101,10 @@ export function useFeedGrid<Row, Id>(feed: RowFeed<Row, Id>, stateKey: string) {
     if (api && !api.isDestroyed()) localStorage.setItem(STATE_PREFIX + stateKey, JSON.stringify(api.getColumnState()));
   }, [stateKey]);
 
-  return {
-    apiRef,
-    gridProps: {
+  // Stable across renders: the grid is given only options whose identity changed, and a new getRowId
+  // makes it rebuild its row model.
+  const gridProps = useMemo(
+    () => ({
       onGridReady,
       onSortChanged: saveColumnState,
       onColumnMoved: saveColumnState,
@@ -114,6 +115,8 @@ export function useFeedGrid<Row, Id>(feed: RowFeed<Row, Id>, stateKey: string) {
       defaultColDef: DEFAULT_COL_DEF,
       asyncTransactionWaitMillis: 50,
       animateRows: false,
-    },
-  };
+    }),
+    [onGridReady, saveColumnState, feed],
+  );
+  return { apiRef, gridProps };
 }
