@@ -26,12 +26,19 @@ import type { Bench, Figure } from './bench';
  * A coalesced feed shows each instrument's latest state: a cell's sample is timed from the simulator step
  * behind the quote the page applied (the latest step of that instrument up to the services' receipt of the
  * quote's last tick); earlier ticks folded into the same batch were superseded, never shown.
+ *
+ * Each window starts WARM_UP_MS after the rate is set: the first two seconds after a jump from idle to
+ * 2,000 ticks/s carry latencies of 300–550 ms (the page and services settling), which are not the steady
+ * state the goal is about. At the goal rate three windows run, and the one with the median p95 speaks for
+ * it: from one 6 s window to the next the p95 varied by a factor of two on this machine.
  */
 
 const INSTRUMENTS = 200;
 const SECONDS = 6;
-const WARM_UP_MS = 1500;
-const RATES = [2_000, 20_000];
+const WARM_UP_MS = 3000;
+const GOAL_RATE = 2_000;
+const RATES = [GOAL_RATE, 20_000];
+const WINDOWS_AT_GOAL_RATE = 3;
 const CHROMIUM = process.env.GATEHOUSE_CHROMIUM ?? '/usr/bin/chromium';
 const silent = { log: () => undefined };
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -197,6 +204,19 @@ const READ_PAGE = `(() => {
 
 const readPage = (page: Page): Promise<PageSample> => page.evaluate<PageSample>(READ_PAGE);
 
+/**
+ * Drops the warm-up's samples in the page and returns only the counters. Returning them would serialize
+ * thousands of samples on the page's main thread and deserialize them in this process, which also runs the
+ * services: a stall of 300–500 ms that the first samples of the measured window would carry.
+ */
+const startWindow = (page: Page): Promise<Pick<PageSample, 'batches' | 'quotes'>> =>
+  page.evaluate(`(() => {
+    const probe = window.gatehouseMarketProbe;
+    window.gatehouseLatency.length = 0;
+    if (probe) probe.storeLatency.length = 0;
+    return { batches: probe ? probe.batches : 0, quotes: probe ? probe.quotes : 0 };
+  })()`);
+
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
@@ -250,7 +270,7 @@ async function endToEnd(
   const heapBefore = { core: process.memoryUsage().heapUsed, page: (await readPage(page)).heap };
   sim.setTickRate(rate);
   await delay(WARM_UP_MS);
-  const start = await readPage(page);
+  const start = await startWindow(page);
   const coreBefore = app.market.stats().ticksReceived;
   const steppedBefore = clock.stepped();
   const started = performance.now();
@@ -355,7 +375,13 @@ export async function marketBench(): Promise<Bench> {
 
         const figures: Figure[] = [];
         for (const rate of RATES) {
-          const result = await endToEnd(sim, clock, app, page, rate);
+          const windows: EndToEnd[] = [];
+          for (let i = 0; i < (rate === GOAL_RATE ? WINDOWS_AT_GOAL_RATE : 1); i++)
+            windows.push(await endToEnd(sim, clock, app, page, rate));
+          const byP95 = [...windows].sort((a, b) => a.latency.p95 - b.latency.p95);
+          const result = byP95[Math.floor(byP95.length / 2)] ?? byP95[0];
+          if (!result) throw new Error(`no measurement at ${rate} ticks/s`);
+          const windowP95s = windows.map((w) => `${w.latency.p95}`).join(', ');
           const baseline = raw.get(rate) ?? { events: Number.NaN, stepped: Number.NaN };
           const label = `${rate.toLocaleString('en-US')} ticks/s over ${listings.length} instruments`;
           const ratio = result.core.events / baseline.events;
@@ -392,9 +418,9 @@ export async function marketBench(): Promise<Bench> {
             name: `tick → rendered cell p95 at ${label}`,
             value: p95,
             unit: 'ms',
-            goal: rate === 2_000 ? '< 50 ms' : 'bounded (< 250 ms)',
-            pass: rate === 2_000 ? p95 < 50 : p95 < 250,
-            detail: `simulator tick → frame rendered p50 ${p50} ms, p95 ${p95} ms, p99 ${p99} ms over ${samples.toLocaleString('en-US')} row changes (${result.unmatched} unmatched); → text in DOM ${spread(result.domLatency)}; → services ${spread(result.receiveLatency)}; services → store ${spread(result.storeLatency)}`,
+            goal: rate === GOAL_RATE ? '< 50 ms' : 'bounded (< 250 ms)',
+            pass: rate === GOAL_RATE ? p95 < 50 : p95 < 250,
+            detail: `${windows.length > 1 ? `median of ${windows.length} windows' p95 (${windowP95s} ms); that window: ` : ''}simulator tick → frame rendered p50 ${p50} ms, p95 ${p95} ms, p99 ${p99} ms over ${samples.toLocaleString('en-US')} row changes (${result.unmatched} unmatched); → text in DOM ${spread(result.domLatency)}; → services ${spread(result.receiveLatency)}; services → store ${spread(result.storeLatency)}`,
           });
           if (rate === RATES.at(-1)) {
             const growth = result.heapAfter.core - result.heapBefore.core;
