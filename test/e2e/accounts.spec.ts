@@ -57,6 +57,8 @@ test("every account is shown with the simulator's figures, and the totals are th
 }) => {
   // Prices moving quickly: the total and its rows must change together, in every frame.
   await setTickRate(200);
+  // Wide enough for every balances column at once: the grids render only the columns in view.
+  await page.setViewportSize({ width: 3400, height: 1200 });
   await page.goto(harness.url);
   const balances = page.getByRole('region', { name: 'Balances grid' });
   for (const account of ACCOUNTS) await expect(balances.getByText(account)).toBeVisible();

@@ -107,7 +107,6 @@ export function BalancesGrid() {
           loading={status !== 'ready' && balanceFeed.size === 0}
           overlayLoadingTemplate={overlay(LOADING[status] || 'Loading…')}
           overlayNoRowsTemplate={overlay('No linked accounts reported by IB Gateway.')}
-          suppressColumnVirtualisation
           // A handful of accounts: every one and the total always in view, never behind a scrollbar.
           domLayout="autoHeight"
         />

@@ -185,7 +185,6 @@ function PerAccountGrid({ hidden }: { hidden: ReadonlySet<string> }) {
       {...useStatusOverlay('positions')}
       theme="legacy"
       columnDefs={PER_ACCOUNT}
-      suppressColumnVirtualisation
     />
   );
 }
@@ -202,7 +201,6 @@ function ConsolidatedGrid({ hidden, accounts }: { hidden: ReadonlySet<string>; a
       {...useStatusOverlay('positions')}
       theme="legacy"
       columnDefs={columns}
-      suppressColumnVirtualisation
     />
   );
 }
