@@ -138,6 +138,9 @@ export function WatchlistGrid({ onMove, onRemove, onTrade }: WatchlistGridProps)
       // Screen readers and tests read rows in DOM order; keep it the displayed order after a move.
       ensureDomOrder: true,
       rowHeight: 28,
+      // Every row changes several times a second: each rendered row out of sight is DOM kept up to date for
+      // nobody (ag-grid keeps 10 above and below by default). Two are enough to scroll a 300 px list.
+      rowBuffer: 2,
       // A short flash without a fade: a fading background repaints every flashing cell every frame, which
       // costs more than the quotes themselves on a busy market. (CSS animations of the cells' own, tried
       // instead, cost more: a style update per animated cell per frame or a composited layer each, and an
