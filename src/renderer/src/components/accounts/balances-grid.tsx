@@ -46,7 +46,7 @@ function accountToEdit(event: CellKeyDownEvent<Balance> | FullWidthCellKeyDownEv
 }
 
 const COLUMNS: ColDef<Balance>[] = [
-  { field: 'account', headerName: 'Account', cellRenderer: accountCell, width: 380, pinned: 'left' },
+  { field: 'account', headerName: 'Account', cellRenderer: accountCell, width: 380 },
   moneyColumn<Balance>('netLiquidation', 'Net liquidation'),
   moneyColumn<Balance>('totalCashValue', 'Total cash', true),
   moneyColumn<Balance>('settledCash', 'Settled cash', true),

@@ -49,6 +49,10 @@ export const SIGN_CLASSES = {
   'num-negative': (p: { value: unknown }) => typeof p.value === 'number' && p.value < 0,
 };
 
+// No column is pinned. ag-grid pins with position: sticky inside a scroller, so every row of a grid with a
+// pinned column becomes a composited layer of its own, and Chromium assumes overlap for everything painted
+// after it: 76 layers in the window instead of 31, re-layerized on every frame that paints a quote (tick →
+// cell p95 45–61 ms pinned, 41–47 ms not, at 2,000 ticks/s). The account and the instrument come first.
 export const DEFAULT_COL_DEF: ColDef = { sortable: true, filter: true, resizable: true, minWidth: 70 };
 
 /** Overlay text as HTML (ag-grid's template props); the strings here are our own constants. */

@@ -54,11 +54,10 @@ const PER_ACCOUNT: ColDef<PositionRow>[] = [
     headerName: '',
     cellRenderer: positionActions,
     width: 150,
-    pinned: 'left',
     sortable: false,
     filter: false,
   },
-  { field: 'account', headerName: 'Account', width: 120, pinned: 'left' },
+  { field: 'account', headerName: 'Account', width: 120 },
   ...instrumentColumns<PositionRow>(),
   ...figureColumns<PositionRow>(),
   {
