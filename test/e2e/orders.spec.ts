@@ -5,7 +5,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { startSimulator } from '../../src/simulator';
 import { buildCatalog } from '../../src/simulator/world/instruments';
 import { startHarnessProcess, stopHarnessProcess, type RunningHarness } from './harness-fixture';
-import { fillTicket } from './ticket-steps';
+import { fillTicket, openModify } from './ticket-steps';
 
 async function connected(page: Page, harness: RunningHarness): Promise<void> {
   await page.goto(harness.url);
@@ -111,11 +111,7 @@ test.describe('order entry', () => {
     await dialog.getByRole('button', { name: 'Transmit' }).click();
     await expect(dialog).toHaveCount(0);
 
-    const modify = page.getByRole('button', { name: /^Modify order \d+ BUY 1 AAPL$/ });
-    await expect(modify).toBeEnabled({ timeout: 10_000 });
-    const orderId = /order (\d+)/.exec((await modify.getAttribute('aria-label')) ?? '')?.[1];
-    await modify.click();
-    const change = page.getByRole('form', { name: `Modify order ${orderId}` });
+    const { orderId, change } = await openModify(page, /^Modify order \d+ BUY 1 AAPL$/);
     await expect(change.getByLabel('Quantity')).toHaveValue('1');
     await expect(change.getByLabel('Limit price')).toHaveValue('100');
     await expect(change.getByLabel('Account', { exact: true })).toBeDisabled();
@@ -161,11 +157,7 @@ test.describe('order entry', () => {
     await dialog.getByRole('button', { name: 'Transmit' }).click();
     await expect(dialog).toHaveCount(0);
 
-    const modify = page.getByRole('button', { name: new RegExp(`^Modify order \\d+ BUY 1 ${shown}$`) });
-    await expect(modify).toBeEnabled({ timeout: 10_000 });
-    const orderId = /order (\d+)/.exec((await modify.getAttribute('aria-label')) ?? '')?.[1];
-    await modify.click();
-    const change = page.getByRole('form', { name: `Modify order ${orderId}` });
+    const { orderId, change } = await openModify(page, new RegExp(`^Modify order \\d+ BUY 1 ${shown}$`));
     await expect(change.getByLabel('Instrument type')).toHaveValue('OPT');
     await expect(change.getByLabel('Symbol')).toHaveValue('AAPL');
     await expect(change.getByLabel('Expiry (YYYYMMDD)')).toHaveValue(call.lastTradeDate);

@@ -32,3 +32,12 @@ export async function fillTicket(page: Page, order: TicketOrder): Promise<void> 
   if (order.limitPrice !== undefined) await last.fill(String(order.limitPrice));
   await last.press('Enter');
 }
+
+/** Presses Modify on the open order whose button matches; returns its order id and the ticket it opened. */
+export async function openModify(page: Page, button: RegExp) {
+  const modify = page.getByRole('button', { name: button });
+  await expect(modify).toBeEnabled({ timeout: 10_000 });
+  const orderId = /order (\d+)/.exec((await modify.getAttribute('aria-label')) ?? '')?.[1];
+  await modify.click();
+  return { orderId, change: page.getByRole('form', { name: `Modify order ${orderId}` }) };
+}
