@@ -5,6 +5,8 @@ export interface RowTransaction<Row> {
   remove: Row[];
   /** The rows pinned below (a total), when this update carries them: applied with the rest, never apart. */
   pinnedBottom?: Row[];
+  /** The feed had no rows before this update: these are the first a grid shows, not a tick to batch. */
+  fillsEmpty: boolean;
 }
 
 /**
@@ -35,7 +37,7 @@ export class RowFeed<Row, Id = string> {
    * the pinned rows when given: a total computed from these rows must reach the grid with them.
    */
   apply(upsert: readonly Row[], removeIds: readonly Id[], pinnedBottom?: readonly Row[]): void {
-    const tx: RowTransaction<Row> = { add: [], update: [], remove: [] };
+    const tx: RowTransaction<Row> = { add: [], update: [], remove: [], fillsEmpty: this.rows.size === 0 };
     if (pinnedBottom) tx.pinnedBottom = this.pinned = [...pinnedBottom];
     for (const id of removeIds) {
       const row = this.rows.get(id);

@@ -85,16 +85,18 @@ export function useFeedGrid<Row, Id>(feed: RowFeed<Row, Id>, stateKey: string) {
       // Only the balances grid pins a row and registers PinnedRowModule (see there).
       if (feed.pinnedBottom().length > 0) event.api.setGridOption('pinnedBottomRowData', feed.pinnedBottom());
       stopRef.current?.();
-      stopRef.current = feed.subscribe(({ pinnedBottom, ...tx }) => {
-        if (!pinnedBottom) {
+      stopRef.current = feed.subscribe(({ pinnedBottom, fillsEmpty, ...tx }) => {
+        // Ticks are batched (asyncTransactionWaitMillis). Two kinds of update are applied at once:
+        // - the first rows, which a person is waiting for, not a change to coalesce with others;
+        // - rows with the total they add up to: a batch would paint the new total beside the old rows.
+        // Earlier batches go first, to keep the order.
+        if (!pinnedBottom && !fillsEmpty) {
           event.api.applyTransactionAsync(tx);
           return;
         }
-        // Rows and the total they add up to change together: a batched (async) transaction would paint
-        // the new total beside the old rows for a frame. Earlier batches go first, to keep the order.
         event.api.flushAsyncTransactions();
         event.api.applyTransaction(tx);
-        event.api.setGridOption('pinnedBottomRowData', pinnedBottom);
+        if (pinnedBottom) event.api.setGridOption('pinnedBottomRowData', pinnedBottom);
       });
     },
     [feed, stateKey],
