@@ -10,17 +10,24 @@ import { useEffect, useRef } from 'react';
  *
  * The grid is created once with the first options; later renders pass only the options that changed
  * (by identity) to `updateGridOptions`. Callers keep column definitions and handlers stable where they can.
+ * `onCreated` runs in the task that creates the grid: rows and column state it loads are in the grid's first
+ * paint. (ag-grid calls onGridReady a task later, after whatever else is queued.)
  */
-export function useDomGrid<Row>(options: GridOptions<Row>, modules?: Module[]) {
+export function useDomGrid<Row>(
+  options: GridOptions<Row>,
+  modules?: Module[],
+  onCreated?: (api: GridApi<Row>) => void,
+) {
   const host = useRef<HTMLDivElement | null>(null);
   const api = useRef<GridApi<Row> | null>(null);
   const applied = useRef(options);
-  const initialModules = useRef(modules);
+  const initial = useRef({ modules, onCreated });
 
   useEffect(() => {
     if (!host.current) return;
-    const grid = createGrid<Row>(host.current, applied.current, { modules: initialModules.current });
+    const grid = createGrid<Row>(host.current, applied.current, { modules: initial.current.modules });
     api.current = grid;
+    initial.current.onCreated?.(grid);
     return () => {
       api.current = null;
       grid.destroy();
@@ -42,7 +49,11 @@ export function useDomGrid<Row>(options: GridOptions<Row>, modules?: Module[]) {
 }
 
 /** A grid filling its host element, for components that need no handle on the grid. */
-export function DomGrid<Row>({ modules, ...options }: GridOptions<Row> & { modules?: Module[] }) {
-  const { host } = useDomGrid<Row>(options, modules);
+export function DomGrid<Row>({
+  modules,
+  onCreated,
+  ...options
+}: GridOptions<Row> & { modules?: Module[]; onCreated?: (api: GridApi<Row>) => void }) {
+  const { host } = useDomGrid<Row>(options, modules, onCreated);
   return <div className="dom-grid" ref={host} />;
 }

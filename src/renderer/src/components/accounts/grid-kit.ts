@@ -1,4 +1,4 @@
-import { type ColDef, type GridApi, type GridReadyEvent, type ValueFormatterParams } from 'ag-grid-community';
+import { type ColDef, type GridApi, type ValueFormatterParams } from 'ag-grid-community';
 import '../grid-modules';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { RowFeed } from '../../stores/row-feed';
@@ -61,7 +61,7 @@ export const overlay = (text: string) => `<span class="grid-overlay" role="statu
 const STATE_PREFIX = 'gatehouse.grid.';
 
 /**
- * Feeds a grid from a RowFeed: every row once when the grid is ready, then only transactions (applied
+ * Feeds a grid from a RowFeed: every row once when the grid is created, then only transactions (applied
  * at once with the pinned rows when an update carries them); and keeps the grid's column state (order,
  * widths, sort, hidden) between runs under `stateKey`.
  */
@@ -70,20 +70,20 @@ export function useFeedGrid<Row, Id>(feed: RowFeed<Row, Id>, stateKey: string) {
   const stopRef = useRef<(() => void) | null>(null);
   useEffect(() => () => stopRef.current?.(), []);
 
-  const onGridReady = useCallback(
-    (event: GridReadyEvent<Row>) => {
-      apiRef.current = event.api;
+  const onCreated = useCallback(
+    (api: GridApi<Row>) => {
+      apiRef.current = api;
       const saved = localStorage.getItem(STATE_PREFIX + stateKey);
       if (saved) {
         try {
-          event.api.applyColumnState({ state: JSON.parse(saved) as [], applyOrder: true });
+          api.applyColumnState({ state: JSON.parse(saved) as [], applyOrder: true });
         } catch {
           localStorage.removeItem(STATE_PREFIX + stateKey);
         }
       }
-      event.api.setGridOption('rowData', feed.all());
+      api.setGridOption('rowData', feed.all());
       // Only the balances grid pins a row and registers PinnedRowModule (see there).
-      if (feed.pinnedBottom().length > 0) event.api.setGridOption('pinnedBottomRowData', feed.pinnedBottom());
+      if (feed.pinnedBottom().length > 0) api.setGridOption('pinnedBottomRowData', feed.pinnedBottom());
       stopRef.current?.();
       stopRef.current = feed.subscribe(({ pinnedBottom, fillsEmpty, ...tx }) => {
         // Ticks are batched (asyncTransactionWaitMillis). Two kinds of update are applied at once:
@@ -91,12 +91,12 @@ export function useFeedGrid<Row, Id>(feed: RowFeed<Row, Id>, stateKey: string) {
         // - rows with the total they add up to: a batch would paint the new total beside the old rows.
         // Earlier batches go first, to keep the order.
         if (!pinnedBottom && !fillsEmpty) {
-          event.api.applyTransactionAsync(tx);
+          api.applyTransactionAsync(tx);
           return;
         }
-        event.api.flushAsyncTransactions();
-        event.api.applyTransaction(tx);
-        if (pinnedBottom) event.api.setGridOption('pinnedBottomRowData', pinnedBottom);
+        api.flushAsyncTransactions();
+        api.applyTransaction(tx);
+        if (pinnedBottom) api.setGridOption('pinnedBottomRowData', pinnedBottom);
       });
     },
     [feed, stateKey],
@@ -111,7 +111,7 @@ export function useFeedGrid<Row, Id>(feed: RowFeed<Row, Id>, stateKey: string) {
   // makes it rebuild its row model.
   const gridProps = useMemo(
     () => ({
-      onGridReady,
+      onCreated,
       onSortChanged: saveColumnState,
       onColumnMoved: saveColumnState,
       onColumnResized: saveColumnState,
@@ -122,7 +122,7 @@ export function useFeedGrid<Row, Id>(feed: RowFeed<Row, Id>, stateKey: string) {
       asyncTransactionWaitMillis: 50,
       animateRows: false,
     }),
-    [onGridReady, saveColumnState, feed],
+    [onCreated, saveColumnState, feed],
   );
   return { apiRef, gridProps };
 }
