@@ -10,8 +10,14 @@ import { defaultUserDataDir } from '../core/user-data-dir';
 import { startSimulator } from '../simulator';
 import { startHarness } from './server';
 
+/**
+ * The page keeps its grid layouts in the browser's storage for its origin, so the harness serves on the
+ * same port each run unless told otherwise (not an IB port: 4001/4002, 7496/7497).
+ */
+const DEFAULT_PORT = 4177;
+
 const USAGE = `usage: npm run harness -- [--port N] [--user-data DIR] [--sim-control-port N] [--keychain-service NAME] [--sim-tick-rate N] [--sim-synthetic N]
-  --port N              where to serve the UI on 127.0.0.1 (default: a free port)
+  --port N              where to serve the UI on 127.0.0.1 (default: ${DEFAULT_PORT}, or a free port if it is taken; 0: a free port)
   --user-data DIR       settings folder (default: $GATEHOUSE_USER_DATA, else the app's own folder)
   --sim-control-port N  open the demo simulator's fault-injection API on 127.0.0.1:N (0: a free port)
   --keychain-service S  the OS keychain service logins are kept under (default: Gatehouse; tests use their own)
@@ -19,7 +25,8 @@ const USAGE = `usage: npm run harness -- [--port N] [--user-data DIR] [--sim-con
   --sim-synthetic N     add N made-up stocks SYN001… to the demo simulator, for load tests`;
 
 interface CliOptions {
-  port: number;
+  /** null: the default port, or any free port if it is taken. */
+  port: number | null;
   userDataDir: string;
   simControlPort: number | null;
   keychainService: string | undefined;
@@ -43,7 +50,7 @@ function parseCount(name: string, value: string | undefined, max: number): numbe
 function parseCli(): CliOptions {
   const { values } = parseArgs({
     options: {
-      port: { type: 'string', default: '0' },
+      port: { type: 'string' },
       'user-data': { type: 'string' },
       'sim-control-port': { type: 'string' },
       'keychain-service': { type: 'string' },
@@ -53,7 +60,7 @@ function parseCli(): CliOptions {
     strict: true,
   });
   return {
-    port: parsePort('port', values.port),
+    port: values.port === undefined ? null : parsePort('port', values.port),
     userDataDir: values['user-data'] ?? defaultUserDataDir(),
     simControlPort:
       values['sim-control-port'] === undefined ? null : parsePort('sim-control-port', values['sim-control-port']),
@@ -110,7 +117,18 @@ async function main(): Promise<void> {
       : {}),
   });
   logCrashes(app.logger);
-  const harness = await startHarness({ app, rendererDir, port: options.port, log: (m) => logger.log('info', m) });
+  const port = options.port ?? DEFAULT_PORT;
+  const harness = await startHarness({
+    app,
+    rendererDir,
+    port,
+    anyPortIfTaken: options.port === null,
+    log: (m) => logger.log('info', m),
+  }).catch((error: unknown) => {
+    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+    process.stderr.write(`Port ${port} on 127.0.0.1 is in use. Choose another with --port N (0: any free port).\n`);
+    return process.exit(1);
+  });
   // Tests read this exact line to find the page.
   process.stdout.write(`Gatehouse harness: ${harness.url}\n`);
 

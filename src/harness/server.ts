@@ -10,6 +10,8 @@ export interface HarnessOptions {
   /** The built renderer (electron-vite's out/renderer). */
   rendererDir: string;
   port?: number;
+  /** When `port` is taken, serve on a free port instead of failing (the shell's default port). */
+  anyPortIfTaken?: boolean;
   log: (message: string) => void;
 }
 
@@ -34,10 +36,24 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       res.end();
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
-  });
+  const listen = (port: number) =>
+    new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, '127.0.0.1', () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+  const wanted = options.port ?? 0;
+  try {
+    await listen(wanted);
+  } catch (error) {
+    if (!options.anyPortIfTaken || (error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+    options.log(
+      `harness: port ${wanted} is in use, so the page is served on another port; the grid layouts it keeps for ${wanted} are not used this run`,
+    );
+    await listen(0);
+  }
   const { port } = server.address() as AddressInfo;
   const origin = `http://127.0.0.1:${port}`;
   const unbind = bindWebSocket(server, options.app, { token, origin, log: options.log });

@@ -1,5 +1,6 @@
 import { MemoryCredentialStore } from '../../../src/core/credentials/memory-credential-store';
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,9 +12,10 @@ import { HARNESS_PROTOCOL, TOKEN_PROTOCOL_PREFIX } from '../../../src/shared/har
 const silent = { log: () => {} };
 let app: GatehouseApp;
 let harness: Harness;
+let rendererDir: string;
 
 beforeAll(async () => {
-  const rendererDir = mkdtempSync(join(tmpdir(), 'gatehouse-renderer-'));
+  rendererDir = mkdtempSync(join(tmpdir(), 'gatehouse-renderer-'));
   writeFileSync(join(rendererDir, 'harness.html'), '<!doctype html><title>Gatehouse</title>');
   // No gateway here: this suite is about the transport, so demo mode's simulator refuses to start.
   const demo = { start: () => Promise.reject(new Error('no simulator in this test')), stop: async () => {} };
@@ -107,5 +109,40 @@ describe('harness WebSocket binding', () => {
 
   it('listens on loopback only', () => {
     expect(new URL(harness.origin).hostname).toBe('127.0.0.1');
+  });
+});
+
+describe('the port the harness serves on', () => {
+  let taken: Server;
+  let takenPort: number;
+  beforeAll(async () => {
+    taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    takenPort = (taken.address() as { port: number }).port;
+  });
+  afterAll(() => new Promise<void>((resolve) => taken.close(() => resolve())));
+
+  it('moves to a free port when its default one is taken, and says so', async () => {
+    const logged: string[] = [];
+    const moved = await startHarness({
+      app,
+      rendererDir,
+      port: takenPort,
+      anyPortIfTaken: true,
+      log: (line) => logged.push(line),
+    });
+    try {
+      expect(Number(new URL(moved.origin).port)).not.toBe(takenPort);
+      expect(logged.join('\n')).toContain(`port ${takenPort} is in use`);
+      expect((await fetch(`${moved.origin}/`)).status).toBe(200);
+    } finally {
+      await moved.close();
+    }
+  });
+
+  it('refuses a port that was asked for and is taken', async () => {
+    await expect(startHarness({ app, rendererDir, port: takenPort, log: () => {} })).rejects.toMatchObject({
+      code: 'EADDRINUSE',
+    });
   });
 });
