@@ -306,3 +306,58 @@ test('every figure fits its cell, even with the figure columns dragged to their 
   expect(checked).toBeGreaterThan(40);
   expect(spills).toEqual([]);
 });
+
+test('the grids follow the OS between light and dark', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.goto(harness.url);
+  const grid = page.getByRole('region', { name: 'Balances grid' }).locator('.ag-root-wrapper');
+  await expect(grid).toBeVisible();
+  // Relative luminance of a computed colour, 0 (black) to 255 (white).
+  const luminance = (locator: Locator, property: 'backgroundColor' | 'color') =>
+    locator.evaluate((element, name) => {
+      const [r = 0, g = 0, b = 0] = (getComputedStyle(element)[name].match(/[\d.]+/g) ?? []).map(Number);
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    }, property);
+  const cell = balanceCell(page, 'DU1000001', 'netLiquidation');
+  expect(await luminance(grid, 'backgroundColor')).toBeGreaterThan(200);
+  expect(await luminance(cell, 'color')).toBeLessThan(100);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect.poll(() => luminance(grid, 'backgroundColor')).toBeLessThan(80);
+  expect(await luminance(cell, 'color')).toBeGreaterThan(150);
+});
+
+test('the arrow keys move from cell to cell in the positions grid', async ({ page }) => {
+  await page.goto(harness.url);
+  const grid = page.getByRole('region', { name: 'Positions by account' });
+  // Row 1 is the header row; the first position is row 2.
+  await grid.locator('[role="row"][aria-rowindex="2"] [col-id="symbol"]').click();
+  const focused = () =>
+    page.evaluate(() => {
+      const cell = document.activeElement?.closest('[role="gridcell"]');
+      return {
+        row: cell?.closest('[role="row"]')?.getAttribute('aria-rowindex'),
+        column: cell?.getAttribute('col-id'),
+      };
+    });
+  await expect.poll(focused).toEqual({ row: '2', column: 'symbol' });
+  await page.keyboard.press('ArrowDown');
+  await expect.poll(focused).toEqual({ row: '3', column: 'symbol' });
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(focused).toEqual({ row: '3', column: 'description' });
+  await page.keyboard.press('ArrowUp');
+  await expect.poll(focused).toEqual({ row: '2', column: 'description' });
+});
+
+test('a pane is made taller by dragging its bottom corner', async ({ page }) => {
+  await page.goto(harness.url);
+  const pane = page.getByRole('region', { name: 'Positions', exact: true });
+  await expect(pane.getByRole('region', { name: 'Positions by account' })).toBeVisible();
+  const before = await pane.boundingBox();
+  if (!before) throw new Error('the positions pane has no box');
+  // The resize handle sits in the bottom-right corner.
+  await page.mouse.move(before.x + before.width - 3, before.y + before.height - 3);
+  await page.mouse.down();
+  await page.mouse.move(before.x + before.width - 3, before.y + before.height + 150, { steps: 5 });
+  await page.mouse.up();
+  await expect.poll(async () => (await pane.boundingBox())?.height ?? 0).toBeGreaterThan(before.height + 100);
+});
