@@ -361,3 +361,49 @@ test('a pane is made taller by dragging its bottom corner', async ({ page }) => 
   await page.mouse.up();
   await expect.poll(async () => (await pane.boundingBox())?.height ?? 0).toBeGreaterThan(before.height + 100);
 });
+
+test("cash by currency lists each account's cash per currency from IB Gateway, on demand", async ({ page }) => {
+  await page.goto(harness.url);
+  await expect(balanceCell(page, 'total', 'netLiquidation')).not.toHaveText('');
+  await page.getByRole('region', { name: 'Balances' }).getByRole('button', { name: 'Cash by currency' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Cash by currency' });
+  await expect(dialog.getByRole('table')).toBeVisible();
+  const lines = await dialog
+    .getByRole('row')
+    .filter({ has: page.getByRole('cell') })
+    .evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll('td')].slice(0, 2).map((td) => td.textContent)));
+  for (const account of ACCOUNTS) expect(lines).toContainEqual([account, 'USD']);
+  // The simulator's IRA holds dollars only; the other two hold euros as well.
+  expect(lines).toContainEqual(['DU1000002', 'EUR']);
+  expect(lines).not.toContainEqual(['DU1000001', 'EUR']);
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(dialog).toBeHidden();
+});
+
+test('with no IB Gateway to talk to, the balances say they are waiting for it', async ({ page }) => {
+  await page.goto(harness.url);
+  await expect(balanceCell(page, 'total', 'netLiquidation')).not.toHaveText('');
+  // Paper mode's gateway (127.0.0.1:4002) is not running on the test machine.
+  await page.getByRole('radiogroup', { name: 'Trading mode' }).getByRole('radio', { name: 'Paper' }).click();
+  const balances = page.getByRole('region', { name: 'Balances' });
+  await expect(balances.getByRole('status')).toHaveText('Waiting for IB Gateway…');
+  await expect(balances.getByRole('button', { name: 'Cash by currency' })).toBeDisabled();
+});
+
+test('gains are green and losses red, in every signed figure', async ({ page }) => {
+  await page.goto(harness.url);
+  const positions = page.getByRole('region', { name: 'Positions by account' });
+  await expect(positions.locator('[role="row"][row-id]').first()).toBeVisible();
+  const signed = await page
+    .locator('[col-id="unrealizedPnl"][role="gridcell"], [col-id="dailyPnl"][role="gridcell"]')
+    .evaluateAll((cells) =>
+      cells.map((cell) => {
+        const [r = 0, g = 0] = (getComputedStyle(cell).color.match(/[\d.]+/g) ?? []).map(Number);
+        return { text: cell.textContent ?? '', red: r > g + 40, green: g > r + 40 };
+      }),
+    );
+  const figures = signed.filter(({ text }) => /\d/.test(text) && Number(text.replace(/,/g, '')) !== 0);
+  expect(figures.length).toBeGreaterThan(0);
+  for (const { text, red, green } of figures)
+    expect({ text, red, green }).toEqual({ text, red: text.startsWith('-'), green: !text.startsWith('-') });
+});
