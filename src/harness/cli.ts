@@ -124,9 +124,10 @@ async function main(): Promise<void> {
     port,
     anyPortIfTaken: options.port === null,
     log: (m) => logger.log('info', m),
-  }).catch((error: unknown) => {
+  }).catch(async (error: unknown) => {
     if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
     process.stderr.write(`Port ${port} on 127.0.0.1 is in use. Choose another with --port N (0: any free port).\n`);
+    await app.dispose();
     return process.exit(1);
   });
   // Tests read this exact line to find the page.
