@@ -13,9 +13,4 @@ export {
 export { applyTick, initialQuote, TICK, withMarketDataType, type IbTick } from './quote-state';
 export { systemScheduler, type Scheduler } from './scheduler';
 export { DEFAULT_MAX_LINES, SubscriptionPool, type AcquireResult } from './subscription-pool';
-export {
-  DEFAULT_FLUSH_EVERY_MS,
-  TickCoalescer,
-  type CoalescerStats,
-  type TickCoalescerOptions,
-} from './tick-coalescer';
+export { TickCoalescer, type CoalescerStats, type TickCoalescerOptions } from './tick-coalescer';

@@ -30,6 +30,7 @@ export interface MarketServiceOptions {
 }
 
 export const WATCHLIST_CONSUMER = 'watchlist';
+/** About one frame at 60 Hz: a tick waits at most that long to leave, well inside the 50 ms tick → cell budget. */
 export const DEFAULT_FLUSH_MS = 16;
 export const DEFAULT_ACK_TIMEOUT_MS = 1_000;
 /**

@@ -2,13 +2,11 @@ import type { MarketDataType, Quote, QuoteBatch } from '../../shared/market';
 import { applyTick, initialQuote, withMarketDataType } from './quote-state';
 import { systemScheduler, type Scheduler } from './scheduler';
 
-/** About two frames at 60 Hz: smooth to the eye, and well inside the 50 ms tick-to-cell budget. */
-export const DEFAULT_FLUSH_EVERY_MS = 33;
-
 export interface TickCoalescerOptions {
   /** The one consumer. It must call `ready()` once it has taken a batch; see TickCoalescer. */
   onBatch: (batch: QuoteBatch) => void;
-  flushEveryMs?: number;
+  /** The batching window; the market service chooses it (DEFAULT_FLUSH_MS there). */
+  flushEveryMs: number;
   scheduler?: Scheduler;
 }
 
@@ -44,7 +42,7 @@ export class TickCoalescer {
   private readonly counters: CoalescerStats = { ticksReceived: 0, batchesSent: 0, maxPending: 0 };
 
   constructor(options: TickCoalescerOptions) {
-    const flushEveryMs = options.flushEveryMs ?? DEFAULT_FLUSH_EVERY_MS;
+    const { flushEveryMs } = options;
     if (!(flushEveryMs > 0 && Number.isFinite(flushEveryMs))) {
       throw new RangeError(`flushEveryMs must be a positive number of milliseconds, not ${flushEveryMs}`);
     }
