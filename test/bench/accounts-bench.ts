@@ -147,7 +147,7 @@ export async function accountsBench(): Promise<Bench> {
       };
       return [
         {
-          name: 'start → first positions painted, cold (median)',
+          name: 'start → first positions painted, cold, headless shell (median)',
           value: median(totals),
           unit: 'ms',
           goal: `< ${GOAL_MS} ms`,
@@ -155,7 +155,7 @@ export async function accountsBench(): Promise<Bench> {
           detail: `${RUNS} starts, each with a new profile: ${ms(totals)}`,
         },
         {
-          name: 'start → first positions painted, warm (median)',
+          name: 'start → first positions painted, warm, headless shell (median)',
           value: median(warmTotals),
           unit: 'ms',
           goal: `< ${GOAL_MS} ms`,
@@ -171,7 +171,7 @@ export async function accountsBench(): Promise<Bench> {
           detail: `${RUNS} starts; the browser alone was ready after ${ms(fullRuns.map((r) => r.browserReady))}`,
         },
         ...Object.entries(stages).map(([stage, values]) => ({
-          name: `  cold: ${stage} (median)`,
+          name: `  cold, headless shell: ${stage} (median)`,
           value: median(values),
           unit: 'ms',
           goal: 'reported',
