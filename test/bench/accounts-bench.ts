@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import type { Bench, Figure } from './bench';
+import { median, type Bench, type Figure } from './bench';
 
 /**
  * DESIGN.md §7 "start to first positions painted": from spawning the built harness (services + demo
@@ -115,7 +115,6 @@ async function coldStarts(browserPath: string): Promise<Run[]> {
   return runs;
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
 const ms = (values: number[]) => `${values.map((t) => Math.round(t)).join(', ')} ms`;
 
 export async function accountsBench(): Promise<Bench> {

@@ -14,3 +14,15 @@ export interface Bench {
   name: string;
   run(): Promise<Figure[]>;
 }
+
+/** The p-th percentile (nearest rank, 0–100) of values sorted ascending; NaN when there are none. */
+export function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}
+
+/** The median of values in any order (the upper one of an even count). */
+export const median = (values: readonly number[]): number =>
+  percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  );

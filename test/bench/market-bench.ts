@@ -10,7 +10,7 @@ import { createDemoGateway } from '../../src/core/gateway/demo-gateway';
 import { startHarness, type Harness } from '../../src/harness/server';
 import type { Listing } from '../../src/shared/market';
 import { startSimulator, type Simulator } from '../../src/simulator';
-import type { Bench, Figure } from './bench';
+import { percentile, type Bench, type Figure } from './bench';
 
 /**
  * Quotes from the simulator to a rendered watchlist cell, in Chromium through the harness, with the real
@@ -216,11 +216,6 @@ const startWindow = (page: Page): Promise<Pick<PageSample, 'batches' | 'quotes'>
     if (probe) probe.storeLatency.length = 0;
     return { batches: probe ? probe.batches : 0, quotes: probe ? probe.quotes : 0 };
   })()`);
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
-}
 
 interface Percentiles {
   p50: number;

@@ -1,6 +1,6 @@
 import { startOrdersApp } from '../integration/orders/orders-app';
 import { ACCOUNT_IDS } from '../../src/simulator';
-import type { Bench, Figure } from './bench';
+import { percentile, type Bench, type Figure } from './bench';
 
 /**
  * Confirm → Submitted: from the submit call (orders.submit through the router, which re-checks every
@@ -9,9 +9,6 @@ import type { Bench, Figure } from './bench';
  * simulator on loopback.
  */
 const ROUNDS = 40;
-
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 
 export async function ordersBench(): Promise<Bench> {
   return {
