@@ -2,16 +2,24 @@ import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { z } from 'zod';
 import type { GatehouseApp } from '../core/app';
 import { describeIssues } from '../core/ipc/describe-issues';
 import {
-  CallFrameSchema,
   HARNESS_API_PATH,
   HARNESS_PROTOCOL,
   TOKEN_PROTOCOL_PREFIX,
+  type CallFrame,
   type ServerFrame,
 } from '../shared/harness-protocol';
 import { fail } from '../shared/result';
+
+/** A call frame as the page sends it; checked here, where the page's input is untrusted. */
+const CallFrameSchema = z.strictObject({
+  id: z.number().int().nonnegative(),
+  method: z.string().max(200),
+  input: z.unknown().optional(),
+}) satisfies z.ZodType<CallFrame>;
 
 export interface WsBindingOptions {
   token: string;

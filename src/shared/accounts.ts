@@ -1,14 +1,7 @@
 import { z } from 'zod';
-import { AccountKindSchema, type AccountKind } from './ticket';
+import { AccountKindSchema } from './ticket';
 
 const Money = z.number().nullable();
-
-export const KIND_LABELS: Record<AccountKind, string> = {
-  'roth-ira': 'Roth IRA',
-  'traditional-ira': 'Traditional IRA',
-  individual: 'Individual',
-  business: 'Business',
-};
 
 /** One linked account as the window shows it. */
 export const AccountSchema = z.object({
@@ -88,9 +81,6 @@ export type ConsolidatedPosition = z.infer<typeof ConsolidatedPositionSchema>;
 /** Where the accounts feed stands, so an empty grid can say why it is empty. */
 export const AccountsStatusSchema = z.enum(['waiting', 'loading', 'ready']);
 export type AccountsStatus = z.infer<typeof AccountsStatusSchema>;
-
-/** What a position row is keyed by in every grid and every update: one instrument in one account. */
-export const positionRowId = (row: Pick<PositionRow, 'account' | 'conId'>): string => `${row.account}:${row.conId}`;
 
 /** Everything the workspace shows, at once: the first paint and the answer after a reconnect. */
 export const AccountsSnapshotSchema = z.object({

@@ -1,11 +1,5 @@
-import {
-  contract,
-  type EventName,
-  type EventPayload,
-  type RequestInput,
-  type RequestName,
-  type RequestOutput,
-} from './contract';
+import type { EventName, EventPayload, RequestInput, RequestName, RequestOutput } from './contract';
+import { REQUEST_NAMES } from './contract/request-names';
 import type { Result } from './result';
 
 /** What a transport must provide; the IPC preload and the harness WebSocket both implement it. */
@@ -30,12 +24,12 @@ export type GatehouseApi = {
 };
 
 /**
- * Builds the typed surface from the contract's names, so both transports expose exactly the same
+ * Builds the typed surface from the contract's request names, so both transports expose exactly the same
  * methods. Validation is the server's job; the client only shapes calls.
  */
 export function createClient(transport: Transport): GatehouseApi {
   const api: Record<string, Record<string, (input?: unknown) => Promise<Result<unknown>>>> = {};
-  for (const name of Object.keys(contract.requests)) {
+  for (const name of REQUEST_NAMES) {
     const [room, verb] = name.split('.') as [string, string];
     (api[room] ??= {})[verb] = (input?: unknown) => transport.call(name, input);
   }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CHART_RANGE_NAMES, type ChartRange } from './enums';
 
 /** How fresh a quote is, as IBKR labels it; anything but 'live' is not a price to trade blindly on. */
 export const MarketDataTypeSchema = z.enum(['live', 'frozen', 'delayed', 'delayed-frozen']);
@@ -74,8 +75,7 @@ export const BarSchema = z.object({
 });
 export type Bar = z.infer<typeof BarSchema>;
 
-export const ChartRangeSchema = z.enum(['1D', '5D', '1M', '6M', '1Y']);
-export type ChartRange = z.infer<typeof ChartRangeSchema>;
+export const ChartRangeSchema = z.enum(CHART_RANGE_NAMES);
 
 /** What IB's reqHistoricalData is asked for each range: bar sizes chosen to give a few hundred bars. */
 export const CHART_RANGES = {

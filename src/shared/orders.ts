@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AUDIT_KINDS } from './enums';
 import { MarketDataTypeSchema } from './market';
 import { TradingModeSchema } from './session';
 import { AccountKindSchema, CheckSchema, OrderTicketSchema } from './ticket';
@@ -131,27 +132,7 @@ export const KillSwitchStateSchema = z.object({
 });
 export type KillSwitchState = z.infer<typeof KillSwitchStateSchema>;
 
-export const AUDIT_KINDS = [
-  'preview',
-  'submit-intent',
-  /** A change to a working order (same order id), written before the placeOrder that carries it. */
-  'modify-intent',
-  'submit-refused',
-  'sent',
-  'status',
-  'fill',
-  'rejected',
-  'gateway-message',
-  'cancelled',
-  'cancel-request',
-  'kill-switch',
-  'rearm',
-  'reconciled',
-  /** The gateway said nothing about an order for the watchdog's time: nothing is re-sent. */
-  'no-answer',
-] as const;
 export const AuditKindSchema = z.enum(AUDIT_KINDS);
-export type AuditKind = z.infer<typeof AuditKindSchema>;
 
 /** One line of the audit log. Loose on read (older lines may lack newer fields), strict about what matters. */
 export const AuditRecordSchema = z.object({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ACCOUNT_KINDS, ORDER_TYPES, TIMES_IN_FORCE, type OrderType } from './enums';
 
 /**
  * The order ticket and the result of checking it. Both cross the IPC boundary, so the schemas are
@@ -26,15 +27,9 @@ const positive = (missing: string, invalid: string) => z.number(say(missing, inv
 
 // ── Accounts ────────────────────────────────────────────────────────────────────────────────────
 
-export const AccountKindSchema = z.enum(['roth-ira', 'traditional-ira', 'individual', 'business'], {
+export const AccountKindSchema = z.enum(ACCOUNT_KINDS, {
   error: 'The account type must be Roth IRA, Traditional IRA, individual or business.',
 });
-export type AccountKind = z.infer<typeof AccountKindSchema>;
-
-/** IRAs (Roth and Traditional) are cash accounts with IBKR's IRA restrictions (DESIGN.md §4). */
-export function isIra(kind: AccountKind): boolean {
-  return kind === 'roth-ira' || kind === 'traditional-ira';
-}
 
 /** IBKR account ids: paper accounts are DU followed by digits, live ones U followed by digits. */
 export const AccountIdSchema = z
@@ -118,15 +113,13 @@ export type Contract = z.infer<typeof ContractSchema>;
 export const OrderActionSchema = z.enum(['BUY', 'SELL'], { error: 'An order either buys (BUY) or sells (SELL).' });
 export type OrderAction = z.infer<typeof OrderActionSchema>;
 
-export const OrderTypeSchema = z.enum(['MKT', 'LMT', 'STP', 'STP LMT'], {
+export const OrderTypeSchema = z.enum(ORDER_TYPES, {
   error: 'The order type must be market (MKT), limit (LMT), stop (STP) or stop-limit (STP LMT).',
 });
-export type OrderType = z.infer<typeof OrderTypeSchema>;
 
-export const TimeInForceSchema = z.enum(['DAY', 'GTC'], {
+export const TimeInForceSchema = z.enum(TIMES_IN_FORCE, {
   error: 'Time in force must be DAY (until the close) or GTC (good until cancelled).',
 });
-export type TimeInForce = z.infer<typeof TimeInForceSchema>;
 
 const UNIT_NAMES: Record<SecType, string> = { STK: 'shares', OPT: 'contracts', FUT: 'contracts', CASH: 'units' };
 const ORDER_NAMES: Record<OrderType, string> = {

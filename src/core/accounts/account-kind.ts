@@ -1,5 +1,5 @@
-import { KIND_LABELS, type Account } from '../../shared/accounts';
-import type { AccountKind } from '../../shared/ticket';
+import type { Account } from '../../shared/accounts';
+import { KIND_LABELS, type AccountKind } from '../../shared/enums';
 
 /**
  * IBKR's AccountType tag says "IRA" without saying Roth or Traditional: both get the IRA rules, and

@@ -1,6 +1,6 @@
 import type { Subscription } from 'rxjs';
 import type { Account, AccountsSnapshot } from '../../shared/accounts';
-import { positionRowId } from '../../shared/accounts';
+import { positionRowId } from '../../shared/position-row-id';
 import { AppError } from '../../shared/result';
 import type { SessionState } from '../../shared/session';
 import type { Settings } from '../../shared/settings';

@@ -1,6 +1,7 @@
 import { IBApiNextError, type BarSizeSetting, type IBApiNext, type WhatToShow } from '@stoqey/ib';
 import type { History, MarketLines, Watchlist } from '../../shared/contract/market';
-import { CHART_RANGES, type ChartRange, type Listing, type Quote, type QuoteBatch } from '../../shared/market';
+import type { ChartRange } from '../../shared/enums';
+import { CHART_RANGES, type Listing, type Quote, type QuoteBatch } from '../../shared/market';
 import { AppError } from '../../shared/result';
 import type { GatewaySession } from '../gateway/gateway-session';
 import type { EventBus } from '../ipc/event-bus';

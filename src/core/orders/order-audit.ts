@@ -1,13 +1,8 @@
 import { z } from 'zod';
 import { listAuditDays, readAuditDay, type AuditFile } from '../audit/audit-file';
 import { TradingModeSchema } from '../../shared/session';
-import {
-  AuditRecordSchema,
-  type AuditFilter,
-  type AuditKind,
-  type AuditPage,
-  type AuditRecord,
-} from '../../shared/orders';
+import type { AuditKind } from '../../shared/enums';
+import { AuditRecordSchema, type AuditFilter, type AuditPage, type AuditRecord } from '../../shared/orders';
 
 /** A record as a caller writes it: the kind, and whichever fields apply. */
 export type AuditEntry = Partial<Omit<AuditRecord, 'at' | 'kind'>> & { kind: AuditKind };

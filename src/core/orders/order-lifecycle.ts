@@ -1,4 +1,5 @@
-import type { AuditKind, TrackedOrder } from '../../shared/orders';
+import type { AuditKind } from '../../shared/enums';
+import type { TrackedOrder } from '../../shared/orders';
 import { classifyOrderAnswer, isFinalPhase, phaseFromStatus } from './gateway-answers';
 
 /** What the gateway said about one of our orders. */

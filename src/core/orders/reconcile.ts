@@ -1,4 +1,5 @@
-import type { AuditKind, AuditRecord } from '../../shared/orders';
+import type { AuditKind } from '../../shared/enums';
+import type { AuditRecord } from '../../shared/orders';
 import type { AuditEntry } from './order-audit';
 import type { GatewayOpenOrder } from './rule-context-builder';
 

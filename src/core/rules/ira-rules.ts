@@ -1,4 +1,4 @@
-import { isIra } from '../../shared/ticket';
+import { isIra } from '../../shared/enums';
 import { count, money } from './format';
 import { cashIn, sellBreakdown } from './holdings';
 import { orderCost, type OrderCost } from './order-cost';

@@ -1,6 +1,7 @@
 import type { ModeCheck } from '../../shared/mode-guard';
 import type { TradingMode } from '../../shared/session';
-import type { AccountKind, OptionRight, SecType } from '../../shared/ticket';
+import type { AccountKind } from '../../shared/enums';
+import type { OptionRight, SecType } from '../../shared/ticket';
 import type { Limits } from './limits';
 
 /**

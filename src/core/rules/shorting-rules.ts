@@ -1,4 +1,4 @@
-import { isIra } from '../../shared/ticket';
+import { isIra } from '../../shared/enums';
 import { count } from './format';
 import { sellBreakdown } from './holdings';
 import { block, defineRule, finite, pass, subject, warn } from './rule';

@@ -3,6 +3,7 @@ import {
   HARNESS_API_PATH,
   HARNESS_PROTOCOL,
   TOKEN_PROTOCOL_PREFIX,
+  type CallFrame,
   type ServerFrame,
 } from '../../shared/harness-protocol';
 import { fail, type Result } from '../../shared/result';
@@ -48,7 +49,7 @@ export function webSocketTransport(origin: string, token: string): Transport {
           clearTimeout(timer);
           resolve(result);
         });
-        socket.send(JSON.stringify({ id, method, input }));
+        socket.send(JSON.stringify({ id, method, input } satisfies CallFrame));
       });
     },
     listen(event, listener) {

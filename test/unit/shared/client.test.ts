@@ -16,12 +16,16 @@ function fakeTransport() {
 }
 
 describe('createClient', () => {
-  it('exposes one method per contract request, named room.verb', () => {
+  it('exposes one method per contract request, named room.verb, and no other', () => {
     const api = createClient(fakeTransport().transport) as unknown as Record<string, Record<string, unknown>>;
     for (const name of Object.keys(contract.requests)) {
       const [room, verb] = name.split('.') as [string, string];
       expect(typeof api[room]?.[verb], name).toBe('function');
     }
+    const exposed = Object.entries(api)
+      .filter(([room]) => room !== 'on')
+      .flatMap(([room, methods]) => Object.keys(methods).map((verb) => `${room}.${verb}`));
+    expect(exposed.sort()).toEqual(Object.keys(contract.requests).sort());
   });
 
   it('sends the full request name and input through the transport', async () => {

@@ -1,13 +1,13 @@
 import { create } from 'zustand';
-import {
-  positionRowId,
-  type Account,
-  type AccountsStatus,
-  type AccountsUpdate,
-  type Balance,
-  type ConsolidatedPosition,
-  type PositionRow,
+import type {
+  Account,
+  AccountsStatus,
+  AccountsUpdate,
+  Balance,
+  ConsolidatedPosition,
+  PositionRow,
 } from '../../../shared/accounts';
+import { positionRowId } from '../../../shared/position-row-id';
 import type { GatehouseApi } from '../../../shared/client';
 import { RowFeed } from './row-feed';
 

@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  CheckSchema,
-  isIra,
-  OrderTicketSchema,
-  type AccountKind,
-  type OrderTicketInput,
-} from '../../../../src/shared/ticket';
+import { isIra, type AccountKind } from '../../../../src/shared/enums';
+import { CheckSchema, OrderTicketSchema, type OrderTicketInput } from '../../../../src/shared/ticket';
 
 const GOOD: OrderTicketInput = {
   account: 'DU1234567',

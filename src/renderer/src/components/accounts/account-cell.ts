@@ -1,5 +1,5 @@
 import type { Account } from '../../../../shared/accounts';
-import { isIra } from '../../../../shared/ticket';
+import { isIra } from '../../../../shared/enums';
 import { element } from '../dom';
 
 /** What an IRA means for trading here, said once where the account is named. */

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { KIND_LABELS, type Account } from '../../../../shared/accounts';
-import { AccountKindSchema, type AccountKind } from '../../../../shared/ticket';
+import type { Account } from '../../../../shared/accounts';
+import { ACCOUNT_KINDS, isOneOf, KIND_LABELS, type AccountKind } from '../../../../shared/enums';
 import { useAccountsStore } from '../../stores/accounts-store';
 import { ModalDialog } from '../modal-dialog';
 
@@ -55,10 +55,10 @@ export function AccountOverrideDialog({ account, onClose }: { account: Account; 
           <select
             value={kind}
             disabled={busy}
-            onChange={(event) => setKind(event.target.value === '' ? '' : AccountKindSchema.parse(event.target.value))}
+            onChange={(event) => setKind(isOneOf(ACCOUNT_KINDS, event.target.value) ? event.target.value : '')}
           >
             <option value="">As IBKR reports it ({reported})</option>
-            {AccountKindSchema.options.map((option) => (
+            {ACCOUNT_KINDS.map((option) => (
               <option key={option} value={option}>
                 {KIND_LABELS[option]}
               </option>

@@ -7,7 +7,8 @@ import {
   type UTCTimestamp,
 } from 'lightweight-charts';
 import { useEffect, useRef, useState } from 'react';
-import { ChartRangeSchema, type Bar, type ChartRange, type Listing } from '../../../../shared/market';
+import { CHART_RANGE_NAMES, type ChartRange } from '../../../../shared/enums';
+import type { Bar, Listing } from '../../../../shared/market';
 import { useSessionStore } from '../../stores/session-store';
 import { formatPrice, formatVolume, priceDecimals } from './format';
 
@@ -155,7 +156,7 @@ export function PriceChart({ listing }: { listing: Listing | null }) {
     <div className="price-chart">
       <div className="chart-toolbar">
         <div className="chart-ranges" role="radiogroup" aria-label="Chart range">
-          {ChartRangeSchema.options.map((option) => (
+          {CHART_RANGE_NAMES.map((option) => (
             <label key={option} className={option === range ? 'selected' : ''}>
               <input type="radio" name="chart-range" checked={option === range} onChange={() => setRange(option)} />
               {option}

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { AUDIT_KINDS, type AuditKind, type AuditPage } from '../../../../shared/orders';
+import { AUDIT_KINDS, type AuditKind } from '../../../../shared/enums';
+import type { AuditPage } from '../../../../shared/orders';
 import { useOrderStore } from '../../stores/order-store';
 
 /** The audit log, one day at a time, newest first; filtered on the server by account, kind and text. */

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import type { OrderTicketInput, OrderType, SecType } from '../../../../shared/ticket';
+import type { OrderType } from '../../../../shared/enums';
+import type { OrderTicketInput, SecType } from '../../../../shared/ticket';
 import { closeTicket, requestPreview, useOrderStore, type TicketPrefill } from '../../stores/order-store';
 
 interface Form {

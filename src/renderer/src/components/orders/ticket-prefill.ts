@@ -1,7 +1,7 @@
 import type { PositionRow } from '../../../../shared/accounts';
+import { isOneOf, ORDER_TYPES, TIMES_IN_FORCE } from '../../../../shared/enums';
 import type { Listing } from '../../../../shared/market';
 import type { OpenOrderRow } from '../../../../shared/orders-book';
-import { OrderTypeSchema, TimeInForceSchema } from '../../../../shared/ticket';
 import type { TicketPrefill } from '../../stores/order-store';
 
 /**
@@ -41,10 +41,10 @@ export function closePrefill(row: PositionRow, part: 'close' | 'trim'): TicketPr
  * order's id. Null when the ticket cannot express the order.
  */
 export function modifyPrefill(row: OpenOrderRow): TicketPrefill | null {
-  const orderType = OrderTypeSchema.safeParse(row.orderType);
-  const tif = TimeInForceSchema.safeParse(row.tif || 'DAY');
+  const { orderType } = row;
+  const tif = row.tif || 'DAY';
   const contract = modifiedContract(row);
-  if (contract === null || !orderType.success || !tif.success) return null;
+  if (contract === null || !isOneOf(ORDER_TYPES, orderType) || !isOneOf(TIMES_IN_FORCE, tif)) return null;
   if (row.action !== 'BUY' && row.action !== 'SELL') return null;
   const prefill: TicketPrefill = {
     modifyOrderId: row.orderId,
@@ -52,11 +52,11 @@ export function modifyPrefill(row: OpenOrderRow): TicketPrefill | null {
     contract,
     action: row.action,
     quantity: row.quantity,
-    orderType: orderType.data,
-    tif: tif.data,
+    orderType,
+    tif,
   };
-  const needsLimit = orderType.data === 'LMT' || orderType.data === 'STP LMT';
-  const needsStop = orderType.data === 'STP' || orderType.data === 'STP LMT';
+  const needsLimit = orderType === 'LMT' || orderType === 'STP LMT';
+  const needsStop = orderType === 'STP' || orderType === 'STP LMT';
   if (needsLimit && row.limitPrice !== null) prefill.limitPrice = row.limitPrice;
   if (needsStop && row.stopPrice !== null) prefill.stopPrice = row.stopPrice;
   return prefill;

@@ -1,0 +1,34 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app';
+import { report, useNoticeStore } from './stores/notice-store';
+import { startMarketFeed } from './stores/market-store';
+import { startSessionFeed } from './stores/session-store';
+import { startAccountsFeed } from './stores/accounts-store';
+import { startOrdersBookFeed } from './stores/orders-book-store';
+import { startOrdersFeed } from './stores/order-store';
+import type { GatehouseApi } from '../../shared/client';
+import './styles.css';
+
+/**
+ * Starts the stores' feeds and renders the window. A function rather than a module's side effect, so
+ * that no import order has to put `window.gatehouse` in place first.
+ */
+export function startRenderer(gatehouse: GatehouseApi): void {
+  startSessionFeed(gatehouse);
+  startAccountsFeed(gatehouse);
+  startOrdersBookFeed(gatehouse);
+  startOrdersFeed(gatehouse);
+  startMarketFeed(gatehouse);
+  void report(gatehouse.app.info()).then((info) => {
+    for (const notice of info?.notices ?? []) useNoticeStore.getState().push('info', notice);
+  });
+
+  const root = document.getElementById('root');
+  if (!root) throw new Error('the page has no #root element');
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+}

@@ -1,0 +1,55 @@
+/**
+ * The closed sets of words that the schemas check and the window offers, as plain constants. The window
+ * needs only these, never a schema: validation is the services' job, and the schema library is code the
+ * window would otherwise compile and run before its first positions could be painted.
+ */
+
+export const ACCOUNT_KINDS = ['roth-ira', 'traditional-ira', 'individual', 'business'] as const;
+export type AccountKind = (typeof ACCOUNT_KINDS)[number];
+
+export const KIND_LABELS: Record<AccountKind, string> = {
+  'roth-ira': 'Roth IRA',
+  'traditional-ira': 'Traditional IRA',
+  individual: 'Individual',
+  business: 'Business',
+};
+
+/** IRAs (Roth and Traditional) are cash accounts with IBKR's IRA restrictions (DESIGN.md §4). */
+export function isIra(kind: AccountKind): boolean {
+  return kind === 'roth-ira' || kind === 'traditional-ira';
+}
+
+export const ORDER_TYPES = ['MKT', 'LMT', 'STP', 'STP LMT'] as const;
+export type OrderType = (typeof ORDER_TYPES)[number];
+
+export const TIMES_IN_FORCE = ['DAY', 'GTC'] as const;
+export type TimeInForce = (typeof TIMES_IN_FORCE)[number];
+
+export const CHART_RANGE_NAMES = ['1D', '5D', '1M', '6M', '1Y'] as const;
+export type ChartRange = (typeof CHART_RANGE_NAMES)[number];
+
+export const AUDIT_KINDS = [
+  'preview',
+  'submit-intent',
+  /** A change to a working order (same order id), written before the placeOrder that carries it. */
+  'modify-intent',
+  'submit-refused',
+  'sent',
+  'status',
+  'fill',
+  'rejected',
+  'gateway-message',
+  'cancelled',
+  'cancel-request',
+  'kill-switch',
+  'rearm',
+  'reconciled',
+  /** The gateway said nothing about an order for the watchdog's time: nothing is re-sent. */
+  'no-answer',
+] as const;
+export type AuditKind = (typeof AUDIT_KINDS)[number];
+
+/** Whether `value` is one of `words`, narrowing it to that set. */
+export function isOneOf<W extends string>(words: readonly W[], value: string): value is W {
+  return (words as readonly string[]).includes(value);
+}
