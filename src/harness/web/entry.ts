@@ -1,7 +1,8 @@
 import { installGatehouse } from './install';
 
-// The renderer must find `window.gatehouse` at its first line, exactly as the Electron preload leaves
-// it; a static import would be evaluated before this module's body, so load the renderer afterwards.
-installGatehouse();
-await import('../../renderer/src/main');
+// The WebSocket connects while the renderer's chunks load: harness.html fetches them with the page (see
+// vite.renderer.config.ts), and they run once this small module has put the client in place.
+const gatehouse = installGatehouse();
+const { startRenderer } = await import('../../renderer/src/start');
+startRenderer(gatehouse);
 (await import('./market-probe')).installMarketProbe();
