@@ -1,10 +1,13 @@
-import type {
-  CellKeyDownEvent,
-  ColDef,
-  FullWidthCellKeyDownEvent,
-  GetRowIdParams,
-  GridOptions,
-  ValueFormatterParams,
+import {
+  HighlightChangesModule,
+  RowSelectionModule,
+  TooltipModule,
+  type CellKeyDownEvent,
+  type ColDef,
+  type FullWidthCellKeyDownEvent,
+  type GetRowIdParams,
+  type GridOptions,
+  type ValueFormatterParams,
 } from 'ag-grid-community';
 import { useEffect, useMemo, useRef } from 'react';
 import type { Listing, MarketDataType, Quote } from '../../../../shared/market';
@@ -105,6 +108,9 @@ function columns(flash: boolean): ColDef<WatchlistRow>[] {
 
 const getRowId = (params: GetRowIdParams<WatchlistRow>) => String(params.data.conId);
 
+/** The watchlist's own features: flashing changed prices, the description as a tooltip, a selected row. */
+const WATCHLIST_MODULES = [HighlightChangesModule, TooltipModule, RowSelectionModule];
+
 export interface WatchlistGridProps {
   onMove(conId: number, toIndex: number): void;
   onRemove(conId: number): void;
@@ -161,7 +167,7 @@ export function WatchlistGrid({ onMove, onRemove, onTrade }: WatchlistGridProps)
     }),
     [],
   );
-  const { host, api } = useDomGrid<WatchlistRow>({ ...options, rowData });
+  const { host, api } = useDomGrid<WatchlistRow>({ ...options, rowData }, WATCHLIST_MODULES);
 
   useEffect(
     () =>
