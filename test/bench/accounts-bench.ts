@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { mainWindowOptions } from '../../src/main/window-options';
 import { median, type Bench, type Figure } from './bench';
 
 /**
@@ -29,6 +30,8 @@ const GOAL_MS = 2000;
 const FULL_CHROMIUM = process.env.GATEHOUSE_CHROMIUM ?? '/usr/bin/chromium';
 const SHELL = process.env.GATEHOUSE_CHROMIUM_SHELL ?? '/usr/bin/chromium-headless-shell';
 const HARNESS = 'out/harness/cli.js';
+/** The page is laid out at the size the app opens its window at. */
+const { width: WINDOW_WIDTH = 1400, height: WINDOW_HEIGHT = 900 } = mainWindowOptions('');
 const READY = /^Gatehouse harness: (http:\/\/127\.0\.0\.1:\d+\/#token=[0-9a-f]+)$/m;
 const FIRST_POSITION = '[role="region"][aria-label="Positions by account"] [role="row"][row-id]';
 
@@ -98,7 +101,7 @@ async function once({ userData, browserData }: Profile, browserPath: string, por
   });
   const browser = chromium.launchPersistentContext(browserData, {
     executablePath: browserPath,
-    viewport: { width: 1600, height: 1000 },
+    viewport: { width: WINDOW_WIDTH, height: WINDOW_HEIGHT },
     args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
   });
   let browserReady = Number.NaN;
