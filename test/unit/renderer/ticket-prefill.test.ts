@@ -75,6 +75,8 @@ describe('ticket prefills from rows', () => {
     // An option without its expiry, strike or right cannot be named: the ticket is not opened half-filled.
     expect(modifyPrefill({ ...order, secType: 'OPT' })).toBeNull();
     expect(modifyPrefill({ ...order, orderType: 'TRAIL' })).toBeNull();
+    expect(modifyPrefill({ ...order, tif: 'IOC' })).toBeNull();
+    expect(modifyPrefill({ ...order, tif: '' })?.tif).toBe('DAY');
     expect(modifyPrefill({ ...order, secType: 'CASH' })).toBeNull();
   });
 
