@@ -6,7 +6,8 @@ const Money = z.number().nullable();
 /** One linked account as the window shows it. */
 export const AccountSchema = z.object({
   id: z.string(),
-  kind: AccountKindSchema,
+  /** Null until IBKR's AccountType arrives, unless the person set the kind in settings. */
+  kind: AccountKindSchema.nullable(),
   /** The person's own name for it, or a default from its kind. */
   label: z.string(),
   /** IBKR's AccountType summary tag as reported (e.g. "IRA", "INDIVIDUAL", "CORPORATION"); null until known. */

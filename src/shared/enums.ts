@@ -14,8 +14,18 @@ export const KIND_LABELS: Record<AccountKind, string> = {
   business: 'Business',
 };
 
-/** IRAs (Roth and Traditional) are cash accounts with IBKR's IRA restrictions (DESIGN.md §4). */
-export function isIra(kind: AccountKind): boolean {
+/** Where an account's kind came from: IBKR's AccountType tag, or the person's setting. */
+export const KIND_SOURCES = ['ibkr', 'settings'] as const;
+export type KindSource = (typeof KIND_SOURCES)[number];
+
+/** The badge of an account whose AccountType has not arrived and whose kind the person has not set. */
+export const UNKNOWN_KIND_LABEL = 'Type not yet known';
+
+/**
+ * IRAs (Roth and Traditional) are cash accounts with IBKR's IRA restrictions (DESIGN.md §4). An unknown
+ * kind (null) is not an IRA here; whoever rules on an order blocks it until the kind is known.
+ */
+export function isIra(kind: AccountKind | null): boolean {
   return kind === 'roth-ira' || kind === 'traditional-ira';
 }
 

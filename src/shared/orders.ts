@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AUDIT_KINDS } from './enums';
+import { AUDIT_KINDS, KIND_SOURCES } from './enums';
 import { MarketDataTypeSchema } from './market';
 import { TradingModeSchema } from './session';
 import { AccountKindSchema, CheckSchema, OrderTicketSchema } from './ticket';
@@ -9,10 +9,14 @@ import { AccountKindSchema, CheckSchema, OrderTicketSchema } from './ticket';
  * the kill switch and the audit log. Everything here crosses the IPC boundary.
  */
 
-/** An account as the ticket's picker shows it: its id, the kind the rules use, and a badge label. */
+/**
+ * An account as the ticket's picker shows it: its id, the kind the rules use, where that kind came from,
+ * and a badge label. A null kind is not known yet: the account cannot be chosen until it is.
+ */
 export const TicketAccountSchema = z.object({
   id: z.string(),
-  kind: AccountKindSchema,
+  kind: AccountKindSchema.nullable(),
+  kindSource: z.enum(KIND_SOURCES).nullable(),
   label: z.string(),
   /** IBKR's AccountType summary tag as reported; null when the gateway has not said. */
   ibAccountType: z.string().nullable(),

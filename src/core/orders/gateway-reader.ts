@@ -17,6 +17,7 @@ import { applyTick, initialQuote } from '../market/quote-state';
 import { classifyOrderAnswer } from './gateway-answers';
 import { mergeSummaries } from './held-account-facts';
 import { contractQuery } from './ib-order';
+import type { WhatIfAnswer } from '../rules/rule-context';
 import {
   whatIfFromOrderState,
   type GatewayOpenOrder,
@@ -44,6 +45,12 @@ export interface ReadTimeouts {
 }
 
 export const DEFAULT_TIMEOUTS: ReadTimeouts = { requestMs: 4_000, quoteMs: 1_500, whatIfMs: 4_000 };
+
+/** IBKR's what-if: its figures when it answered, and how it answered (refused, or not in time). */
+export interface WhatIfResult {
+  figures: WhatIfFigures | null;
+  answer: WhatIfAnswer;
+}
 
 function timeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -153,32 +160,31 @@ export class GatewayReader {
    * margin and commission figures; nothing is placed. IBApiNext has no call for it, so this listens on
    * the IBApi directly. Returns the figures, or why there are none.
    */
-  whatIf(
-    orderId: number,
-    contract: IbContract,
-    order: Order,
-  ): Promise<{ figures: WhatIfFigures | null; problem: string | null }> {
+  whatIf(orderId: number, contract: IbContract, order: Order): Promise<WhatIfResult> {
     const raw = rawApi(this.api);
     return new Promise((resolve) => {
-      const done = (result: { figures: WhatIfFigures | null; problem: string | null }) => {
+      const done = (result: WhatIfResult) => {
         clearTimeout(timer);
         raw.off(EventName.openOrder, onOpenOrder);
         raw.off(EventName.error, onError);
         resolve(result);
       };
       const onOpenOrder = (id: number, _c: IbContract, _o: Order, state: OrderState) => {
-        if (id === orderId) done({ figures: whatIfFromOrderState(state), problem: null });
+        if (id === orderId) done({ figures: whatIfFromOrderState(state), answer: { state: 'answered' } });
       };
       const onError = (error: Error, code: number, reqId: number) => {
         if (reqId !== orderId) return;
         const answer = classifyOrderAnswer(code, error.message);
-        if (answer?.effect === 'final') done({ figures: null, problem: `What-if refused: ${answer.message}` });
+        if (answer?.effect === 'final') done({ figures: null, answer: { state: 'refused', reason: answer.message } });
       };
       const timer = setTimeout(
         () =>
           done({
             figures: null,
-            problem: `The gateway sent no what-if preview within ${this.timeouts.whatIfMs / 1000} s.`,
+            answer: {
+              state: 'no-answer',
+              reason: `The gateway sent no what-if preview within ${this.timeouts.whatIfMs / 1000} s.`,
+            },
           }),
         this.timeouts.whatIfMs,
       );

@@ -1,22 +1,25 @@
 import type { IBApiNext } from '@stoqey/ib';
 import type { Subscription } from 'rxjs';
 import { LEDGER_TAGS, SUMMARY_TAGS } from '../accounts/accounts-view';
-import type { GatewayPosition, SummaryValues } from './rule-context-builder';
+import type { GatewayPosition, Received, SummaryValues } from './rule-context-builder';
 
-type Summaries = ReadonlyMap<string, SummaryValues>;
+export type Summaries = ReadonlyMap<string, SummaryValues>;
 
 /**
  * Positions and the account summary (AccountType, SettledCash, the ledger) as the gateway streams them,
  * held for as long as the connection is up so a submit can re-check the rules without a round trip.
  * The requests are the very ones the accounts service holds: IBApiNext keys a subscription by its
  * arguments, so these share its reqPositions and its two reqAccountSummary (IBKR allows only two at a
- * time) and cost the gateway nothing. Null until the gateway has sent a full answer on this connection.
+ * time) and cost the gateway nothing. Null until the gateway has sent a full answer on this connection;
+ * each answer is held with the time it arrived, which the rules age while the connection is degraded.
  */
 export class HeldAccountFacts {
   private subscriptions: Subscription[] = [];
-  private heldPositions: GatewayPosition[] | null = null;
-  private core: Summaries | null = null;
-  private ledger: Summaries | null = null;
+  private heldPositions: Received<GatewayPosition[]> = null;
+  private core: Received<Summaries> = null;
+  private ledger: Received<Summaries> = null;
+
+  constructor(private readonly now: () => number = Date.now) {}
 
   /** Follows a new connection (or none); what the previous one said is forgotten. */
   attach(api: IBApiNext | null): void {
@@ -25,18 +28,19 @@ export class HeldAccountFacts {
     this.subscriptions = [
       api.getPositions().subscribe({
         next: (update) => {
-          this.heldPositions = [...update.all.values()]
+          const value = [...update.all.values()]
             .flat()
             .map((p) => ({ account: p.account, contract: p.contract, pos: p.pos }));
+          this.heldPositions = { value, at: this.now() };
         },
         error: () => (this.heldPositions = null),
       }),
       api.getAccountSummary('All', SUMMARY_TAGS).subscribe({
-        next: (update) => (this.core = update.all),
+        next: (update) => (this.core = { value: update.all, at: this.now() }),
         error: () => (this.core = null),
       }),
       api.getAccountSummary('All', LEDGER_TAGS).subscribe({
-        next: (update) => (this.ledger = update.all),
+        next: (update) => (this.ledger = { value: update.all, at: this.now() }),
         error: () => (this.ledger = null),
       }),
     ];
@@ -54,14 +58,17 @@ export class HeldAccountFacts {
     this.forget();
   }
 
-  positions(): GatewayPosition[] | null {
+  positions(): Received<GatewayPosition[]> {
     return this.heldPositions;
   }
 
-  /** Both summaries merged per account, tag and currency, as one reqAccountSummary of all the tags gives them. */
-  summaries(): Summaries | null {
+  /**
+   * Both summaries merged per account, tag and currency, as one reqAccountSummary of all the tags gives
+   * them; received when the older of the two was.
+   */
+  summaries(): Received<Summaries> {
     if (this.core === null || this.ledger === null) return null;
-    return mergeSummaries(this.core, this.ledger);
+    return { value: mergeSummaries(this.core.value, this.ledger.value), at: Math.min(this.core.at, this.ledger.at) };
   }
 }
 

@@ -9,7 +9,6 @@ import type {
   SubmitResult,
   TicketAccount,
   TrackedOrder,
-  WhatIfFigures,
 } from '../../shared/orders';
 import { AppError } from '../../shared/result';
 import type { SessionState } from '../../shared/session';
@@ -20,7 +19,7 @@ import { systemScheduler, type Scheduler } from '../market/scheduler';
 import type { EventBus } from '../ipc/event-bus';
 import type { RoomHandlers } from '../ipc/router';
 import { evaluateRules, hasBlock, warningsToAcknowledge } from '../rules';
-import { DEFAULT_TIMEOUTS, GatewayReader, type ReadTimeouts } from './gateway-reader';
+import { DEFAULT_TIMEOUTS, GatewayReader, type ReadTimeouts, type WhatIfResult } from './gateway-reader';
 import { ibOrder, resolvedContract } from './ib-order';
 import { KillSwitch } from './kill-switch';
 import { OrderAudit } from './order-audit';
@@ -37,6 +36,7 @@ import {
   ticketAccount,
   type GatewayFacts,
   type GatewayOpenOrder,
+  type Received,
 } from './rule-context-builder';
 import { TicketQuotes, type QuoteLines } from './ticket-quotes';
 import { SentOrders, workingOrders } from './working-orders';
@@ -86,12 +86,18 @@ export const DEFAULT_NO_ANSWER_MS = 10_000;
 /** What a preview read that its submit reuses: the contract (it describes the instrument) and the what-if. */
 interface PreviewFacts {
   details: ContractDetails;
-  whatIf: { figures: WhatIfFigures | null; problem: string | null };
+  whatIf: WhatIfResult;
 }
 
 type Stage = { kind: 'preview'; key: string } | { kind: 'submit'; preview: OrderPreview; facts: PreviewFacts };
 
 const UP_STATES = new Set<SessionState['state']>(['connected', 'degraded']);
+
+/** What the confirmation says beside the what-if figures when there are none. */
+function whatIfProblem(answer: WhatIfResult['answer']): string | null {
+  if (answer.state === 'refused') return `What-if refused: ${answer.reason}`;
+  return answer.state === 'no-answer' ? answer.reason : null;
+}
 
 /**
  * Order entry: preview and submit re-read everything the rules need from the gateway (never from the
@@ -110,7 +116,7 @@ export class OrderService {
   /** Whether this connection's next valid id has been read; after that ids are counted here, as IBKR allows. */
   private idsFromGateway = false;
   /** What each preview read that its submit reuses (bounded like the previews themselves). */
-  private readonly held = new HeldAccountFacts();
+  private readonly held: HeldAccountFacts;
   private readonly quotes: TicketQuotes;
   private readonly sent = new SentOrders();
   private readonly watchdog: OrderWatchdog;
@@ -121,6 +127,7 @@ export class OrderService {
 
   private constructor(private readonly options: OrderServiceOptions) {
     this.now = options.now ?? Date.now;
+    this.held = new HeldAccountFacts(this.now);
     this.audit = new OrderAudit(options.auditFile, options.userDataDir, () => new Date(this.now()));
     this.previews = new PreviewStore(this.now);
     this.quotes = new TicketQuotes(options.quotes, this.now, this.previews.lifetimeMs);
@@ -265,12 +272,32 @@ export class OrderService {
 
   // ── Accounts ────────────────────────────────────────────────────────────────────────────────
 
+  /**
+   * The accounts the gateway reported for this login, each with its kind and where the kind came from.
+   * Until the account summary has arrived an account's kind is unknown (unless the person set it), and
+   * the ticket will not let it be chosen.
+   */
   private async accounts(): Promise<TicketAccount[]> {
     const state = this.options.session.current();
-    const connection = this.connection();
-    const summaries = await new GatewayReader(connection.api, this.timeouts()).summaries();
+    const summaries = await this.received(this.held.summaries(), () =>
+      new GatewayReader(this.connection().api, this.timeouts()).summaries(),
+    );
     const overrides = this.options.settings().accountOverrides;
-    return state.accounts.map((id) => ticketAccount(id, summaries.get(id) ?? null, overrides[id]));
+    return state.accounts.map((id) => ticketAccount(id, summaries?.value.get(id) ?? null, overrides[id]));
+  }
+
+  /**
+   * What the connection holds, or else a fresh read; null (not received on this connection) when the
+   * read fails or times out. The rules then block on it and say what they wait for.
+   */
+  private async received<T>(held: Received<T>, read: () => Promise<T>): Promise<Received<T>> {
+    if (held !== null) return held;
+    try {
+      return { value: await read(), at: this.now() };
+    } catch (error) {
+      if (!(error instanceof AppError)) this.options.logError('reading what the order rules need failed', error);
+      return null;
+    }
   }
 
   // ── Preview and submit ──────────────────────────────────────────────────────────────────────
@@ -296,8 +323,8 @@ export class OrderService {
     const reuse = stage.kind === 'submit' ? this.whatIfAtSubmit(stage.preview, stage.facts) : null;
     const [quote, positions, summaries, orders, whatIf] = await Promise.all([
       held.then((q) => (q === undefined ? reader.quote(contract, details.contract.secType === 'STK') : q)),
-      this.held.positions() ?? reader.positions(),
-      this.held.summaries() ?? reader.summaries(),
+      this.received(this.held.positions(), () => reader.positions()),
+      this.received(this.held.summaries(), () => reader.summaries()),
       this.openOrders(reader),
       reuse?.whatIf ??
         this.nextOrderId(api).then((id) =>
@@ -307,19 +334,26 @@ export class OrderService {
     const session = this.options.session.current();
     let target: GatewayOpenOrder | null = null;
     if (ticket.modifyOrderId !== undefined) {
-      const found = modifyTarget(orders, ticket, details.contract.conId ?? Number.NaN, session.clientId);
+      if (orders === null) {
+        throw new AppError(
+          'unavailable',
+          'IB Gateway has not sent the open orders on this connection, so the order to change cannot be found; try again in a moment.',
+        );
+      }
+      const found = modifyTarget(orders.value, ticket, details.contract.conId ?? Number.NaN, session.clientId);
       if (typeof found === 'string') throw new AppError('refused', found);
       target = found;
     }
-    const summary = summaries.get(ticket.account) ?? null;
+    const summary = summaries && { value: summaries.value.get(ticket.account) ?? new Map(), at: summaries.at };
     const facts: GatewayFacts = {
       details,
       quote,
       positions,
       summary,
       // The order a modify replaces is not pending on top of its replacement.
-      openOrders: orders.filter((o) => o !== target),
+      openOrders: orders && { value: orders.value.filter((o) => o !== target), at: orders.at },
       whatIf: whatIf.figures,
+      whatIfAnswer: whatIf.answer,
     };
     const settings = this.options.settings();
     const override = settings.accountOverrides[ticket.account];
@@ -328,7 +362,7 @@ export class OrderService {
       context = buildRuleContext({
         ticket,
         facts,
-        session,
+        session: { ...session, degraded: session.state === 'degraded' },
         override,
         limits: settings.orders,
         orderCounts: this.counter.counts(this.now()),
@@ -348,7 +382,7 @@ export class OrderService {
       details,
       contract,
       checks,
-      account: ticketAccount(ticket.account, summary, override),
+      account: ticketAccount(ticket.account, summary?.value ?? null, override),
       session,
       whatIf,
       target,
@@ -356,15 +390,21 @@ export class OrderService {
     };
   }
 
-  /** Every client's working orders: the held book (read afresh before its first read) and what this process sent. */
-  private async openOrders(reader: GatewayReader): Promise<GatewayOpenOrder[]> {
-    const book = this.options.book.heldOpenOrders()?.orders ?? (await reader.openOrders());
+  /**
+   * Every client's working orders: the held book (read afresh before its first read) and what this
+   * process sent; null when the gateway has not sent them on this connection.
+   */
+  private async openOrders(reader: GatewayReader): Promise<Received<GatewayOpenOrder[]>> {
+    const held = this.options.book.heldOpenOrders();
+    const book = await this.received(held && { value: held.orders, at: held.readAt }, () => reader.openOrders());
+    if (book === null) return null;
     const { clientId } = this.options.session.current();
-    return workingOrders(
-      book,
+    const working = workingOrders(
+      book.value,
       this.sent.working((orderId) => this.tracker.get(orderId), clientId),
       clientId,
     );
+    return { value: working, at: book.at };
   }
 
   /**
@@ -413,7 +453,7 @@ export class OrderService {
         blocked: hasBlock(checks),
         toAcknowledge: warningsToAcknowledge(checks),
         whatIf: whatIf.figures,
-        whatIfProblem: whatIf.problem,
+        whatIfProblem: whatIfProblem(whatIf.answer),
         quote,
       },
       { details, whatIf },

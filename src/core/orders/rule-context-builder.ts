@@ -8,7 +8,7 @@ import type { AccountOverride } from '../../shared/settings';
 import { SecTypeSchema, type OrderTicket, type SecType } from '../../shared/ticket';
 import { accountIdentity } from '../accounts/account-kind';
 import { DEFAULT_LIMITS, type Limits } from '../rules/limits';
-import type { CashBalance, Instrument, Position, RuleContext } from '../rules/rule-context';
+import type { CashBalance, Instrument, Position, RuleContext, WhatIfAnswer } from '../rules/rule-context';
 
 /**
  * Turns what the gateway said (contract details, a quote, positions, the ledger, open orders, the
@@ -54,22 +54,33 @@ export interface GatewayOpenOrder {
   orderStatus?: { remaining?: number; status?: string; avgFillPrice?: number };
 }
 
+/**
+ * What the gateway said, each with the time it arrived on the current connection. A null value (and
+ * time) is something the gateway has not sent since the connection was made: the rules block on it.
+ */
 export interface GatewayFacts {
   details: Pick<ContractDetails, 'contract' | 'stockType' | 'underConId'>;
   quote: MarketQuote | null;
   /** Every account's positions (the gateway sends them all); only the ticket's account is used. */
-  positions: readonly GatewayPosition[];
+  positions: Received<readonly GatewayPosition[]>;
   /** This account's summary values (AccountType, SettledCash, the $LEDGER:ALL lines). */
-  summary: SummaryValues | null;
-  openOrders: readonly GatewayOpenOrder[];
+  summary: Received<SummaryValues>;
+  openOrders: Received<readonly GatewayOpenOrder[]>;
   whatIf: WhatIfFigures | null;
+  whatIfAnswer: WhatIfAnswer;
 }
+
+/** A value and the epoch ms it arrived; null when it has not arrived on this connection. */
+export type Received<T> = { value: T; at: number } | null;
 
 export interface SessionFacts {
   mode: TradingMode;
   liveArmed: boolean;
   readOnly: boolean;
+  /** The accounts the gateway reported for this login (managedAccounts). */
   accounts: readonly string[];
+  /** The connection is up but degraded (upstream lost, a farm down, a late heartbeat). */
+  degraded: boolean;
 }
 
 export interface ContextInputs {
@@ -97,9 +108,9 @@ export function ticketAccount(
   summary: SummaryValues | null,
   override: AccountOverride | undefined,
 ): TicketAccount {
-  const tag = summary?.get('AccountType')?.values().next().value?.value ?? null;
-  const { kind, label } = accountIdentity(tag, override);
-  return { id, kind, label, ibAccountType: tag };
+  const tag = summary?.get('AccountType')?.values().next().value?.value || null;
+  const { kind, kindSource, label } = accountIdentity(tag, override);
+  return { id, kind, kindSource, label, ibAccountType: tag };
 }
 
 export function limitsFrom(settings: OrderLimitSettings): Limits {
@@ -203,9 +214,10 @@ const WORKING = new Set(['PendingSubmit', 'PreSubmitted', 'Submitted', 'ApiPendi
  */
 export function pendingFrom(
   account: string,
-  orders: readonly GatewayOpenOrder[],
+  orders: readonly GatewayOpenOrder[] | null,
   fxRates: Readonly<Record<string, number>>,
-): { pendingBuysUsd: number; pendingSells: Record<number, number> } {
+): { pendingBuysUsd: number; pendingSells: Record<number, number> | null } {
+  if (orders === null) return { pendingBuysUsd: Number.NaN, pendingSells: null };
   let pendingBuysUsd = 0;
   const pendingSells: Record<number, number> = {};
   for (const o of orders) {
@@ -273,25 +285,36 @@ export function whatIfFromOrderState(state: Partial<OrderState>): WhatIfFigures 
 
 export function buildRuleContext(inputs: ContextInputs): RuleContext {
   const { ticket, facts, session } = inputs;
-  const { cash, fxRates } = cashFrom(facts.summary);
-  const account = ticketAccount(ticket.account, facts.summary, inputs.override);
-  const pending = pendingFrom(ticket.account, facts.openOrders, fxRates);
+  // The summary holds every account; an account it says nothing about has no balances yet.
+  const summary = facts.summary !== null && facts.summary.value.size > 0 ? facts.summary : null;
+  const { cash, fxRates } = cashFrom(summary?.value ?? null);
+  const account = ticketAccount(ticket.account, summary?.value ?? null, inputs.override);
+  const pending = pendingFrom(ticket.account, facts.openOrders?.value ?? null, fxRates);
   return {
     mode: session.mode,
     liveArmed: session.liveArmed,
     readOnly: session.readOnly,
     modeCheck: checkAccountsMatchMode(session.mode, session.accounts),
     account: { id: account.id, kind: account.kind, label: account.label },
+    facts: {
+      reportedAccounts: session.accounts,
+      kindSource: account.kindSource,
+      positionsAt: facts.positions?.at ?? null,
+      cashAt: summary?.at ?? null,
+      openOrdersAt: facts.openOrders?.at ?? null,
+      degraded: session.degraded,
+    },
     instrument: instrumentFrom(facts.details, facts.quote),
     mlpSymbols: inputs.limits.mlpSymbols,
     quote: quoteForRules(facts.quote),
     now: inputs.now,
-    positions: positionsFor(ticket.account, facts.positions),
-    cash,
+    positions: facts.positions === null ? null : positionsFor(ticket.account, facts.positions.value),
+    cash: summary === null ? null : cash,
     fxRates,
     pendingBuysUsd: pending.pendingBuysUsd,
     pendingSells: pending.pendingSells,
     whatIf: whatIfForRules(facts.whatIf),
+    whatIfAnswer: facts.whatIfAnswer,
     limits: limitsFrom(inputs.limits),
     orderCounts: inputs.orderCounts,
   };

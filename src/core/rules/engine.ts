@@ -2,6 +2,15 @@ import { OrderTicketSchema, type Check, type OrderTicket } from '../../shared/ti
 import { ibkrCollar, notionalCap, priceSanity, sizeCap } from './general-rules';
 import { iraOptions } from './ira-option-rules';
 import { iraFuturesMargin, iraNoFxBorrowing, iraNoMargin, iraNoMlp, iraNoShort, iraUsdWithdrawals } from './ira-rules';
+import {
+  accountKindKnown,
+  accountReported,
+  cashReceived,
+  factsFresh,
+  openOrdersReceived,
+  positionsReceived,
+  whatIfAnswered,
+} from './known-facts-rules';
 import { marketData } from './market-data-rules';
 import type { Rule } from './rule';
 import type { RuleContext } from './rule-context';
@@ -17,6 +26,14 @@ import { ticketMatchesContext } from './ticket-rules';
 export const RULES = [
   // The ticket is the one described by the context (the engine stops here when it is not).
   ticketMatchesContext,
+  // Every account: the facts the other rules stand on (what is not known blocks).
+  accountReported,
+  accountKindKnown,
+  positionsReceived,
+  cashReceived,
+  openOrdersReceived,
+  factsFresh,
+  whatIfAnswered,
   // IRAs only (Roth, Traditional).
   iraNoShort,
   iraNoMargin,

@@ -1,23 +1,28 @@
 import type { OrderTicket } from '../../shared/ticket';
 import type { CashBalance, RuleContext } from './rule-context';
 
-/** What this account holds, and how much of it open orders already spoke for. */
+/**
+ * What this account holds, and how much of it open orders already spoke for. Where the gateway has not
+ * sent the positions, cash or open orders on this connection, the figures are NaN, so every rule that
+ * uses them fails closed ("could not be checked"), never counting the unknown as zero.
+ */
 
 /** Net position (signed) in one contract, summed over the account's position rows. */
 export function netPosition(ctx: RuleContext, conId: number): number {
+  if (ctx.positions === null) return Number.NaN;
   return ctx.positions.filter((p) => p.conId === conId).reduce((sum, p) => sum + p.quantity, 0);
 }
 
 /** Quantity on this account's open sell orders for one contract. */
 export function pendingSellQuantity(ctx: RuleContext, conId: number): number {
+  if (ctx.pendingSells === null) return Number.NaN;
   return Object.hasOwn(ctx.pendingSells, conId) ? (ctx.pendingSells[conId] ?? 0) : 0;
 }
 
-const NO_CASH: CashBalance = { currency: '', settled: 0, total: 0 };
-
-/** The account's cash in one currency (zero when it has none). */
+/** The account's cash in one currency (zero when it has none; NaN when its cash is not known). */
 export function cashIn(ctx: RuleContext, currency: string): CashBalance {
-  return ctx.cash.find((c) => c.currency === currency) ?? { ...NO_CASH, currency };
+  if (ctx.cash === null) return { currency, settled: Number.NaN, total: Number.NaN };
+  return ctx.cash.find((c) => c.currency === currency) ?? { currency, settled: 0, total: 0 };
 }
 
 export interface SellBreakdown {
@@ -56,6 +61,7 @@ export function sellBreakdown(ticket: OrderTicket, ctx: RuleContext): SellBreakd
 /** Shares of an option's underlying held by the account (by underlyingConId, else by symbol). */
 export function underlyingShares(ctx: RuleContext): { conId: number | null; shares: number } {
   const { instrument } = ctx;
+  if (ctx.positions === null) return { conId: instrument.underlyingConId ?? null, shares: Number.NaN };
   const rows = ctx.positions.filter((p) =>
     instrument.underlyingConId !== undefined
       ? p.conId === instrument.underlyingConId
@@ -67,6 +73,7 @@ export function underlyingShares(ctx: RuleContext): { conId: number | null; shar
 
 /** Shares already pledged to cover existing short calls on the same underlying. */
 export function sharesCoveringShortCalls(ctx: RuleContext): number {
+  if (ctx.positions === null) return Number.NaN;
   return ctx.positions
     .filter((p) => p.secType === 'OPT' && p.right === 'C' && p.quantity < 0 && p.symbol === ctx.instrument.symbol)
     .reduce((sum, p) => sum + -p.quantity * p.multiplier, 0);
@@ -74,6 +81,7 @@ export function sharesCoveringShortCalls(ctx: RuleContext): number {
 
 /** Cash already pledged to secure existing short puts (strike × multiplier × contracts), any underlying. */
 export function cashSecuringShortPuts(ctx: RuleContext): number {
+  if (ctx.positions === null) return Number.NaN;
   return ctx.positions
     .filter((p) => p.secType === 'OPT' && p.right === 'P' && p.quantity < 0)
     .reduce((sum, p) => sum + -p.quantity * (p.strike ?? Number.NaN) * p.multiplier, 0);

@@ -74,13 +74,20 @@ export const iraNoMargin = defineRule({
         `The ${label}'s settled ${ccy} cash or the order's cost is unknown, so margin use could not be ruled out.`,
       );
     }
-    if (fitsWithin(need, settled)) {
-      return pass(
-        `Buying ${subject(ctx, t.quantity)} needs ${needText}; the ${label} has ${money(settled, ccy)} in settled cash.`,
+    if (!fitsWithin(need, settled)) {
+      return block(
+        `Buying ${subject(ctx, t.quantity)} needs ${needText}, more than the ${money(settled, ccy)} of settled cash in the ${label}; IRAs cannot borrow on margin.`,
       );
     }
-    return block(
-      `Buying ${subject(ctx, t.quantity)} needs ${needText}, more than the ${money(settled, ccy)} of settled cash in the ${label}; IRAs cannot borrow on margin.`,
+    // IBKR's own figures, when it sent them: an IRA borrows nothing, so its equity with loan stays ≥ 0.
+    const equityAfter = ctx.whatIf?.equityWithLoanAfter;
+    if (equityAfter !== undefined && Number.isFinite(equityAfter) && equityAfter < 0) {
+      return block(
+        `IBKR's what-if puts the ${label}'s equity with loan at ${money(equityAfter)} after buying ${subject(ctx, t.quantity)}: the order would borrow, and IRAs cannot borrow on margin.`,
+      );
+    }
+    return pass(
+      `Buying ${subject(ctx, t.quantity)} needs ${needText}; the ${label} has ${money(settled, ccy)} in settled cash.`,
     );
   },
 });

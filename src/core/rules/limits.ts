@@ -24,6 +24,11 @@ export interface Limits {
   maxOrdersPerDay: number;
   /** Orders sent in the last 60 s at which further orders are refused; stops runaway loops and double clicks. */
   maxOrdersPerMinute: number;
+  /**
+   * While the connection is degraded, positions, balances and open orders last received longer ago than
+   * this are not ruled on: the order is blocked until the connection recovers or they arrive again.
+   */
+  maxFactAgeDegradedMs: number;
   /** A quote older than this is stale: market and stop orders block, others warn. */
   staleQuoteMs: number;
   /** Buffer over the ask when costing a market or stop buy (slippage allowance) for the cash checks. */
@@ -62,6 +67,7 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   ibkrBboCollarPct: 10,
   maxOrdersPerDay: 50,
   maxOrdersPerMinute: 5,
+  maxFactAgeDegradedMs: 60_000,
   staleQuoteMs: 15_000,
   mktBufferPct: 1,
   hardToBorrowShares: 1_000,

@@ -1,6 +1,6 @@
 import type { ModeCheck } from '../../shared/mode-guard';
 import type { TradingMode } from '../../shared/session';
-import type { AccountKind } from '../../shared/enums';
+import type { AccountKind, KindSource } from '../../shared/enums';
 import type { OptionRight, SecType } from '../../shared/ticket';
 import type { Limits } from './limits';
 
@@ -23,6 +23,8 @@ export interface RuleContext {
   modeCheck: ModeCheck;
   /** The account the ticket is for. */
   account: RuleAccount;
+  /** What the gateway has told the current connection, and when: the facts the rules may not guess. */
+  facts: KnownFacts;
   /** The contract as resolved by the gateway (contract details plus tick 236). */
   instrument: Instrument;
   /** The person's MLP/UBTI list (symbols), in addition to contracts whose stockType is 'MLP'. */
@@ -31,21 +33,24 @@ export interface RuleContext {
   quote: Quote | null;
   /** Epoch ms at which the rules are evaluated (to age the quote). */
   now: number;
-  /** Positions of this account only. */
-  positions: readonly Position[];
-  /** Cash balances of this account only, one per currency. */
-  cash: readonly CashBalance[];
+  /** Positions of this account only; null when the gateway has not sent them on this connection. */
+  positions: readonly Position[] | null;
+  /** Cash balances of this account only, one per currency; null when not received on this connection. */
+  cash: readonly CashBalance[] | null;
   /** US dollars per one unit of each currency; USD is 1. A missing currency means the rate is unknown. */
   fxRates: Readonly<Record<string, number>>;
   /**
    * Cost in USD of this account's open BUY orders that have not filled; it is counted against the
-   * account's settled USD cash (the IRA cash checks), since those orders will spend it first.
+   * account's settled USD cash (the IRA cash checks), since those orders will spend it first. NaN when
+   * the open orders are not known.
    */
   pendingBuysUsd: number;
-  /** Quantity on this account's open SELL orders, by contract id. */
-  pendingSells: Readonly<Record<number, number>>;
-  /** The gateway's what-if preview of this order; null when there is none (yet). */
+  /** Quantity on this account's open SELL orders, by contract id; null when the open orders are not known. */
+  pendingSells: Readonly<Record<number, number>> | null;
+  /** The gateway's what-if preview of this order; null when there is none (see whatIfAnswer for why). */
   whatIf: WhatIf | null;
+  /** How the gateway answered the what-if. */
+  whatIfAnswer: WhatIfAnswer;
   limits: Limits;
   /** Orders sent (all accounts): today, and in the last 60 seconds. */
   orderCounts: { today: number; lastMinute: number };
@@ -53,7 +58,8 @@ export interface RuleContext {
 
 export interface RuleAccount {
   id: string;
-  kind: AccountKind;
+  /** Null while IBKR's AccountType has not arrived and the person has set no kind: the order is blocked. */
+  kind: AccountKind | null;
   /** What the person calls it, e.g. "Roth IRA"; used in messages. */
   label: string;
 }
@@ -116,3 +122,25 @@ export interface WhatIf {
   /** Commission in the order's currency; null when the gateway gave none. */
   commission: number | null;
 }
+
+/**
+ * Facts about the account and the connection that every rule leans on. Times are epoch ms of the latest
+ * answer received on the current connection; null means none has arrived since it was made (after a
+ * reconnect, or the socket cycled for a 1101, whatever was known before is stale).
+ */
+export interface KnownFacts {
+  /** The accounts the gateway reported for this login (managedAccounts). */
+  reportedAccounts: readonly string[];
+  /** Where the account's kind came from; null when neither IBKR's tag nor the person has said. */
+  kindSource: KindSource | null;
+  positionsAt: number | null;
+  /** The account's balances and cash by currency (the account summary and its ledger). */
+  cashAt: number | null;
+  openOrdersAt: number | null;
+  /** The connection is degraded (upstream lost, a farm down, a late heartbeat): old facts may be stale. */
+  degraded: boolean;
+}
+
+/** The gateway's what-if: answered with figures, refused with IBKR's reason, or not answered in time. */
+export type WhatIfAnswer =
+  { state: 'answered' } | { state: 'refused'; reason: string } | { state: 'no-answer'; reason: string };

@@ -10,7 +10,8 @@ import { block, defineRule, finite, pass, subject, warn } from './rule';
 export const shortable = defineRule({
   id: 'shortable',
   rule: 'Shares to borrow',
-  appliesTo: (t, ctx) => !isIra(ctx.account.kind) && t.action === 'SELL' && ctx.instrument.secType === 'STK',
+  appliesTo: (t, ctx) =>
+    ctx.account.kind !== null && !isIra(ctx.account.kind) && t.action === 'SELL' && ctx.instrument.secType === 'STK',
   evaluate(t, ctx) {
     const { symbol } = ctx.instrument;
     const s = sellBreakdown(t, ctx);

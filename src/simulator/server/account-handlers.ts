@@ -28,11 +28,31 @@ function resolveAccount(context: GatewayContext, connection: ApiConnection, reqI
   return account;
 }
 
+/** Lines as the gateway sends them now: without AccountType while that fault withholds it. */
+function reported(context: GatewayContext, lines: ValueLine[]): ValueLine[] {
+  return context.accountFaults.withholdAccountType ? lines.filter((line) => line.tag !== 'AccountType') : lines;
+}
+
 function summaryValues(context: GatewayContext, tags: ReadonlySet<string>): ValueLine[] {
   return worldAccounts(context).flatMap((account) => {
     const wire = context.ids.toWire(account);
-    return [...summaryLines(context.world, account, wire, tags), ...ledgerLines(context.world, account, wire, tags)];
+    return reported(context, [
+      ...summaryLines(context.world, account, wire, tags),
+      ...ledgerLines(context.world, account, wire, tags),
+    ]);
   });
+}
+
+/** Runs an account answer now, or after the delay fault's wait if the connection is still open then. */
+function answerAccountRequest(context: GatewayContext, connection: ApiConnection, answer: () => void): void {
+  const { delayMs } = context.accountFaults;
+  if (delayMs <= 0) {
+    answer();
+    return;
+  }
+  setTimeout(() => {
+    if (!connection.isClosed) answer();
+  }, delayMs);
 }
 
 /** Sends the lines whose value differs from what was last sent (all of them the first time). */
@@ -163,11 +183,13 @@ export const accountHandlers: HandlerTable = {
         .map((tag) => tag.trim())
         .filter(Boolean),
     );
-    const subscription = { reqId, tags: tagSet, sent: new Map<string, string>() };
-    connection.subs.summaries.set(reqId, subscription);
-    for (const line of changedLines(summaryValues(context, tagSet), subscription.sent))
-      connection.send({ type: 'accountSummary', reqId, ...line });
-    connection.send({ type: 'accountSummaryEnd', reqId });
+    answerAccountRequest(context, connection, () => {
+      const subscription = { reqId, tags: tagSet, sent: new Map<string, string>() };
+      connection.subs.summaries.set(reqId, subscription);
+      for (const line of changedLines(summaryValues(context, tagSet), subscription.sent))
+        connection.send({ type: 'accountSummary', reqId, ...line });
+      connection.send({ type: 'accountSummaryEnd', reqId });
+    });
   },
 
   cancelAccountSummary(_context, connection, { reqId }) {
@@ -175,10 +197,12 @@ export const accountHandlers: HandlerTable = {
   },
 
   reqPositions(context, connection) {
-    const sent = new Map<string, string>();
-    connection.subs.positions = sent;
-    for (const position of changedPositions(context, undefined, sent)) sendPosition(context, connection, position);
-    connection.send({ type: 'positionEnd' });
+    answerAccountRequest(context, connection, () => {
+      const sent = new Map<string, string>();
+      connection.subs.positions = sent;
+      for (const position of changedPositions(context, undefined, sent)) sendPosition(context, connection, position);
+      connection.send({ type: 'positionEnd' });
+    });
   },
 
   cancelPositions(_context, connection) {
@@ -248,7 +272,8 @@ function publishAccountUpdates(
   everything: boolean,
 ): void {
   const wire = context.ids.toWire(subscription.account);
-  for (const line of changedLines(accountValueLines(context.world, subscription.account, wire), subscription.sent))
+  const lines = reported(context, accountValueLines(context.world, subscription.account, wire));
+  for (const line of changedLines(lines, subscription.sent))
     connection.send({ type: 'accountValue', key: line.tag, value: line.value, currency: line.currency, account: wire });
   // Portfolio lines carry live prices: the gateway resends them with each account update cycle.
   const positions = positionsFor(context, subscription.account);

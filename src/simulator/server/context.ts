@@ -15,6 +15,8 @@ export interface GatewayContext {
   delayed: boolean;
   /** A competing live session holds the login's market data (10197) until the fault is lifted. */
   competingSession: boolean;
+  /** Faults on the account data (see SimulatorFaults.withholdAccountType and delayAccountData). */
+  readonly accountFaults: AccountFaults;
   /** Market data lines the login may hold at once (IBKR's default is 100). */
   readonly marketDataLines: number;
   now(): number;
@@ -22,6 +24,13 @@ export interface GatewayContext {
   connections(): ApiConnection[];
   /** The world's books changed (a fill): push account, position and P&L updates soon. */
   accountsChanged(): void;
+}
+
+export interface AccountFaults {
+  /** The account summary and account updates leave out the AccountType tag, as a slow gateway may at first. */
+  withholdAccountType: boolean;
+  /** Answers to reqAccountSummary and reqPositions wait this long (0: at once). */
+  delayMs: number;
 }
 
 export type Handler<T extends ClientRequestType> = (

@@ -41,6 +41,8 @@ const ACTIONS: Record<string, Action> = {
     if (!GARBAGE.has(kind)) throw new BadRequest(`kind must be one of ${[...GARBAGE].join(', ')}`);
     sim.faults.garbageFrame(kind as GarbageKind);
   },
+  '/faults/withhold-account-type': (sim, url) => sim.faults.withholdAccountType(url.searchParams.get('on') !== 'false'),
+  '/faults/delay-account-data': (sim, url) => sim.faults.delayAccountData(numberParam(url, 'ms')),
   '/market/tick-rate': (sim, url) => sim.setTickRate(numberParam(url, 'value')),
   '/market/delayed': (sim, url) => sim.setDelayed(url.searchParams.get('on') !== 'false'),
   '/world/settle': (sim) => sim.world.settle(),

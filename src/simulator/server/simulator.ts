@@ -58,6 +58,14 @@ export interface SimulatorFaults {
   clientIdInUse(count?: number): void;
   /** Sends every client a frame no conforming client can decode. */
   garbageFrame(kind?: GarbageKind): void;
+  /**
+   * Leaves the AccountType tag out of account summaries and account updates (on) until released (off),
+   * when the tag goes out to every open subscription: a gateway slow to send the summary, as after a
+   * reconnect. Order rules must not guess an account's kind meanwhile.
+   */
+  withholdAccountType(on: boolean): void;
+  /** Answers reqAccountSummary and reqPositions only after `ms` (0 lifts it), as a gateway busy after a reconnect. */
+  delayAccountData(ms: number): void;
 }
 
 export interface ConnectionInfo {
@@ -130,6 +138,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     readOnly: options.readOnly ?? false,
     delayed: options.delayed ?? false,
     competingSession: false,
+    accountFaults: { withholdAccountType: false, delayMs: 0 },
     marketDataLines: options.marketDataLines ?? 100,
     now,
     log,
@@ -292,6 +301,16 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
             : encodeFrame([9999, 1, 'nobody knows this message']);
       for (const connection of context.connections()) connection.sendRaw(frame);
       log(`fault: garbage frame (${kind})`);
+    },
+    withholdAccountType(on) {
+      context.accountFaults.withholdAccountType = on;
+      if (!on) scheduleAccountPublish();
+      log(`fault: AccountType ${on ? 'withheld' : 'sent again'}`);
+    },
+    delayAccountData(ms) {
+      if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`The delay must be 0 or more milliseconds, not ${ms}`);
+      context.accountFaults.delayMs = ms;
+      log(`fault: account summaries and positions answered after ${ms} ms`);
     },
   };
 

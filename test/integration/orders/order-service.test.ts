@@ -244,13 +244,15 @@ describe('a gateway with the Read-Only API setting on', () => {
     await ro.close();
   });
 
-  it('answers 321, and the order says how to turn the setting off', async () => {
+  it('refuses the what-if with 321: the preview is blocked by it, saying how to turn the setting off', async () => {
     const preview = await ro.preview(stock(INDIVIDUAL, 'AAPL', 'BUY', 1, touch(ro.sim, AAPL, 'BUY')));
     expect(preview.whatIfProblem).toContain('Read-Only API');
-    const rejected = ro.nextUpdate((u) => u.previewId === preview.previewId && u.phase === 'rejected');
-    expect((await ro.submit(preview.previewId)).outcome).toBe('sent');
-    const order = await rejected;
-    expect(order.ibCode).toBe(321);
-    expect(order.message).toContain('Configure → Settings → API → Settings, untick “Read-Only API”');
+    expect(preview.blocked).toBe(true);
+    expect(checkOf(preview, 'what-if')?.outcome).toBe('block');
+    expect(checkOf(preview, 'what-if')?.message).toContain(
+      'Configure → Settings → API → Settings, untick “Read-Only API”',
+    );
+    expect((await ro.submit(preview.previewId)).outcome).toBe('refused');
+    expect(ro.sim.world.openOrders()).toHaveLength(0);
   });
 });

@@ -60,9 +60,19 @@ export function closeTicket(): void {
   useOrderStore.setState({ ticketOpen: false, previewError: null });
 }
 
+/** While the ticket is open and an account's kind is still unknown, the list is asked for again this often. */
+const UNKNOWN_KIND_RETRY_MS = 2_000;
+let accountsRetry: ReturnType<typeof setTimeout> | undefined;
+
 async function loadAccounts(): Promise<void> {
+  clearTimeout(accountsRetry);
   const result = await gatehouse().orders.accounts();
-  if (result.ok) useOrderStore.setState({ accounts: result.value });
+  if (!result.ok) return;
+  useOrderStore.setState({ accounts: result.value });
+  // An account becomes choosable once IBKR's AccountType arrives (or the person sets its kind).
+  if (result.value.some((a) => a.kind === null) && useOrderStore.getState().ticketOpen) {
+    accountsRetry = setTimeout(() => void loadAccounts(), UNKNOWN_KIND_RETRY_MS);
+  }
 }
 
 export async function requestPreview(ticket: OrderTicketInput): Promise<void> {

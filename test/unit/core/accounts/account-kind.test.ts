@@ -9,7 +9,9 @@ describe('kindFromAccountType', () => {
     ['CORPORATION', 'business'],
     ['LLC', 'business'],
     ['JOINT', 'individual'],
-    [null, 'individual'],
+    // Not arrived: no kind, never a guess (the order rules block until it is known).
+    [null, null],
+    ['', null],
   ] as const)('%s → %s', (tag, kind) => {
     expect(kindFromAccountType(tag)).toBe(kind);
   });
@@ -17,16 +19,24 @@ describe('kindFromAccountType', () => {
 
 describe('accountIdentity', () => {
   it.each([
-    ['IRA', undefined, 'traditional-ira', 'IRA', false, false],
-    ['TRADITIONAL IRA', undefined, 'traditional-ira', 'Traditional IRA', false, false],
-    ['ROTH IRA', undefined, 'roth-ira', 'Roth IRA', false, false],
-    ['CORPORATION', undefined, 'business', 'Business', false, false],
-    [null, undefined, 'individual', 'Individual', false, false],
-    ['IRA', { kind: 'traditional-ira' }, 'traditional-ira', 'Traditional IRA', true, false],
-    ['IRA', { kind: 'roth-ira', label: 'My Roth' }, 'roth-ira', 'My Roth', true, true],
-    ['IRA', { label: '  ' }, 'traditional-ira', 'IRA', false, false],
-    ['INDIVIDUAL', { label: 'Fun money' }, 'individual', 'Fun money', false, true],
-  ] as const)('%s with %o → %s "%s"', (tag, override, kind, label, kindOverridden, labelOverridden) => {
-    expect(accountIdentity(tag, override)).toEqual({ kind, label, kindOverridden, labelOverridden });
+    ['IRA', undefined, 'traditional-ira', 'ibkr', 'IRA', false],
+    ['TRADITIONAL IRA', undefined, 'traditional-ira', 'ibkr', 'Traditional IRA', false],
+    ['ROTH IRA', undefined, 'roth-ira', 'ibkr', 'Roth IRA', false],
+    ['CORPORATION', undefined, 'business', 'ibkr', 'Business', false],
+    [null, undefined, null, null, 'Type not yet known', false],
+    [null, { label: 'Spare' }, null, null, 'Spare', true],
+    [null, { kind: 'roth-ira' }, 'roth-ira', 'settings', 'Roth IRA', false],
+    ['IRA', { kind: 'traditional-ira' }, 'traditional-ira', 'settings', 'Traditional IRA', false],
+    ['IRA', { kind: 'roth-ira', label: 'My Roth' }, 'roth-ira', 'settings', 'My Roth', true],
+    ['IRA', { label: '  ' }, 'traditional-ira', 'ibkr', 'IRA', false],
+    ['INDIVIDUAL', { label: 'Fun money' }, 'individual', 'ibkr', 'Fun money', true],
+  ] as const)('%s with %o → %s from %s, "%s"', (tag, override, kind, kindSource, label, labelOverridden) => {
+    expect(accountIdentity(tag, override)).toEqual({
+      kind,
+      kindSource,
+      label,
+      kindOverridden: kindSource === 'settings',
+      labelOverridden,
+    });
   });
 });

@@ -48,11 +48,14 @@ describe('context from gateway data', () => {
     expect(ticketAccount('DU1', IRA_SUMMARY, undefined)).toEqual({
       id: 'DU1',
       kind: 'traditional-ira',
+      kindSource: 'ibkr',
       label: 'IRA',
       ibAccountType: 'IRA',
     });
+    expect(ticketAccount('DU1', null, undefined)).toMatchObject({ kind: null, kindSource: null });
     expect(ticketAccount('DU1', IRA_SUMMARY, { kind: 'roth-ira' })).toMatchObject({
       kind: 'roth-ira',
+      kindSource: 'settings',
       label: 'Roth IRA',
     });
     expect(ticketAccount('DU1', IRA_SUMMARY, { label: 'Mine' })).toMatchObject({
@@ -154,15 +157,19 @@ describe('context from gateway data', () => {
         stockType: 'COMMON',
       },
       quote,
-      positions: [{ account: 'DU1000001', contract: { conId: 265598, symbol: 'AAPL', secType: 'STK' }, pos: 200 }],
-      summary: IRA_SUMMARY,
-      openOrders: [],
+      positions: {
+        value: [{ account: 'DU1000001', contract: { conId: 265598, symbol: 'AAPL', secType: 'STK' }, pos: 200 }],
+        at: 1_000,
+      },
+      summary: { value: IRA_SUMMARY, at: 1_000 },
+      openOrders: { value: [], at: 1_200 },
       whatIf: null,
+      whatIfAnswer: { state: 'no-answer', reason: 'The gateway sent no what-if preview within 4 s.' },
     };
     const ctx = buildRuleContext({
       ticket,
       facts,
-      session: { mode: 'demo', liveArmed: false, readOnly: false, accounts: ['DU1000001'] },
+      session: { mode: 'demo', liveArmed: false, readOnly: false, accounts: ['DU1000001'], degraded: false },
       override: { kind: 'roth-ira' },
       limits: OrderLimitSettingsSchema.parse({}),
       orderCounts: { today: 0, lastMinute: 0 },

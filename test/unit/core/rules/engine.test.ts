@@ -25,6 +25,15 @@ import {
 } from './fixtures';
 
 const ids = (checks: Check[]) => checks.map((c) => c.id);
+/** The known-facts checks every order gets on a healthy connection (facts-fresh only when degraded). */
+const KNOWN_FACTS = [
+  'account-reported',
+  'account-kind-known',
+  'positions-received',
+  'cash-received',
+  'open-orders-received',
+  'what-if',
+];
 
 function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === 'object') {
@@ -39,6 +48,7 @@ describe('evaluateRules', () => {
     const checks = checksFor();
     expect(ids(checks)).toEqual([
       'ticket',
+      ...KNOWN_FACTS,
       'size-cap',
       'notional-cap',
       'price-sanity',
@@ -59,6 +69,7 @@ describe('evaluateRules', () => {
     const checks = checksFor({ account: ROTH });
     expect(ids(checks)).toEqual([
       'ticket',
+      ...KNOWN_FACTS,
       'ira-no-margin',
       'ira-no-mlp',
       'ira-usd-withdrawals',
@@ -195,6 +206,7 @@ describe('evaluateRules', () => {
     // Roth IRA, market sell of 150 with 100 held, on a delayed quote, in unarmed live mode, 50 orders today.
     const checks = checksFor({
       account: { ...ROTH, id: 'U1000001' },
+      facts: { reportedAccounts: ['U1000001'] },
       ticket: { action: 'SELL', quantity: 150, orderType: 'MKT', limitPrice: undefined },
       ctx: {
         mode: 'live',

@@ -5,7 +5,7 @@ import {
   type Limits,
   type RuleContext,
 } from '../../../../src/core/rules';
-import type { RuleAccount } from '../../../../src/core/rules/rule-context';
+import type { KnownFacts, RuleAccount } from '../../../../src/core/rules/rule-context';
 import { OrderTicketSchema, type Check, type OrderTicket, type OrderTicketInput } from '../../../../src/shared/ticket';
 
 /** A small world for rule tests: each case states only what matters and inherits the rest. */
@@ -79,7 +79,9 @@ export interface Spec {
   account?: RuleAccount;
   instrument?: Instrument;
   ticket?: TicketSpec;
-  ctx?: Partial<Omit<RuleContext, 'account' | 'instrument' | 'limits'>>;
+  ctx?: Partial<Omit<RuleContext, 'account' | 'instrument' | 'limits' | 'facts'>>;
+  /** What the gateway has sent; unless told, everything arrived a second ago on a healthy connection. */
+  facts?: Partial<KnownFacts>;
   limits?: Partial<Limits>;
 }
 
@@ -110,6 +112,9 @@ export function ticketFor(spec: Spec = {}): OrderTicket {
   return OrderTicketSchema.parse(cleaned);
 }
 
+/** The accounts the fixture login reports (managedAccounts). */
+export const REPORTED = [ROTH, TRAD_IRA, INDIVIDUAL, BUSINESS].map((a) => a.id);
+
 /** The context for a spec: paper mode, everything healthy, $100,000 settled USD, no positions. */
 export function contextFor(spec: Spec = {}): RuleContext {
   const instrument = spec.instrument ?? AAPL;
@@ -119,6 +124,15 @@ export function contextFor(spec: Spec = {}): RuleContext {
     readOnly: false,
     modeCheck: { ok: true },
     account: spec.account ?? INDIVIDUAL,
+    facts: {
+      reportedAccounts: REPORTED,
+      kindSource: 'ibkr',
+      positionsAt: NOW - 1_000,
+      cashAt: NOW - 1_000,
+      openOrdersAt: NOW - 1_000,
+      degraded: false,
+      ...spec.facts,
+    },
     instrument,
     mlpSymbols: [],
     quote: quoteAround(150),
@@ -129,6 +143,7 @@ export function contextFor(spec: Spec = {}): RuleContext {
     pendingBuysUsd: 0,
     pendingSells: {},
     whatIf: null,
+    whatIfAnswer: { state: 'answered' },
     orderCounts: { today: 0, lastMinute: 0 },
     ...spec.ctx,
     limits: { ...DEFAULT_LIMITS, ...spec.limits },

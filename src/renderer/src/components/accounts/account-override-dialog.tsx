@@ -22,7 +22,7 @@ function defaultLabel(account: Account, kind: AccountKind | ''): string {
  * Empty choices go back to IBKR's tag and the default label; the rules follow the saved type.
  */
 export function AccountOverrideDialog({ account, onClose }: { account: Account; onClose(): void }) {
-  const [kind, setKind] = useState<AccountKind | ''>(account.kindOverridden ? account.kind : '');
+  const [kind, setKind] = useState<AccountKind | ''>(account.kindOverridden ? (account.kind ?? '') : '');
   const [label, setLabel] = useState(account.labelOverridden ? account.label : '');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);

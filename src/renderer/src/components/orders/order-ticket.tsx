@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { OrderType } from '../../../../shared/enums';
+import type { TicketAccount } from '../../../../shared/orders';
 import type { OrderTicketInput, SecType } from '../../../../shared/ticket';
 import { closeTicket, requestPreview, useOrderStore, type TicketPrefill } from '../../stores/order-store';
 
@@ -86,6 +87,12 @@ function ticketFrom(f: Form): OrderTicketInput {
   return ticket;
 }
 
+/** Where the rules' account kind came from, as the badge says it. */
+const KIND_SOURCE_TEXT = { ibkr: "IBKR's account type", settings: 'your setting' } as const;
+
+/** An account whose kind is not known yet cannot be chosen: the rules would not know what to apply. */
+const choosable = (a: TicketAccount) => a.kind !== null;
+
 /** The order ticket: keyboard first (Enter previews, Escape closes), every field labelled. */
 export function OrderTicket() {
   const { ticketOpen, ticketKey } = useOrderStore();
@@ -95,7 +102,7 @@ export function OrderTicket() {
 
 function TicketForm() {
   const { prefill, accounts, previewing, previewError } = useOrderStore();
-  const [form, setForm] = useState<Form>(() => formFrom(prefill, accounts[0]?.id ?? ''));
+  const [form, setForm] = useState<Form>(() => formFrom(prefill, accounts.find(choosable)?.id ?? ''));
   const firstField = useRef<HTMLSelectElement>(null);
   const quantityField = useRef<HTMLInputElement>(null);
   const accountId = useId();
@@ -105,9 +112,11 @@ function TicketForm() {
   // by ticketKey, so modifyOrderId cannot change while it is mounted.)
   const startsAtQuantity = form.modifyOrderId !== undefined;
   useEffect(() => (startsAtQuantity ? quantityField : firstField).current?.focus(), [startsAtQuantity]);
-  // Accounts may arrive after the ticket opens: until one is chosen, the first is meant.
-  const account = form.account || (accounts[0]?.id ?? '');
+  // Accounts may arrive after the ticket opens: until one is chosen, the first choosable one is meant.
+  const account = form.account || (accounts.find(choosable)?.id ?? '');
   const chosen = accounts.find((a) => a.id === account);
+  const kindUnknown = chosen !== undefined && !choosable(chosen);
+  const noKindKnown = accounts.length > 0 && !accounts.some(choosable);
   const needsLimit = form.orderType === 'LMT' || form.orderType === 'STP LMT';
   const needsStop = form.orderType === 'STP' || form.orderType === 'STP LMT';
   const fixed = form.modifyOrderId !== undefined;
@@ -143,16 +152,33 @@ function TicketForm() {
           onChange={(e) => set('account', e.target.value)}
         >
           {accounts.length === 0 && <option value="">Loading accounts…</option>}
+          {noKindKnown && (
+            <option value="" disabled>
+              Waiting for IBKR&apos;s account types…
+            </option>
+          )}
           {accounts.map((a) => (
-            <option key={a.id} value={a.id}>
+            <option key={a.id} value={a.id} disabled={!choosable(a)}>
               {a.id} — {a.label}
+              {choosable(a) ? '' : " (waiting for IBKR's account type)"}
             </option>
           ))}
         </select>
-        {chosen && (
-          <span className={`account-badge kind-${chosen.kind}`} aria-label={`Account type: ${chosen.label}`}>
+        {chosen?.kindSource && (
+          <span
+            className={`account-badge kind-${chosen.kind}`}
+            aria-label={`Account type: ${chosen.label}, from ${KIND_SOURCE_TEXT[chosen.kindSource]}`}
+            title={`From ${KIND_SOURCE_TEXT[chosen.kindSource]}`}
+          >
             {chosen.label}
           </span>
+        )}
+        {(kindUnknown || noKindKnown) && (
+          <p role="status" className="ticket-note">
+            IBKR has not sent the account type of {chosen?.id ?? 'any account'} yet, so which rules apply (IRA or not)
+            is unknown and no order can be checked. Wait for the account summary, or set the type in the account&apos;s
+            settings.
+          </p>
         )}
         <label>
           Instrument type
@@ -297,7 +323,7 @@ function TicketForm() {
         <button type="button" onClick={closeTicket}>
           Close ticket
         </button>
-        <button type="submit" disabled={previewing}>
+        <button type="submit" disabled={previewing || kindUnknown || noKindKnown}>
           {previewing ? 'Checking…' : 'Preview order'}
         </button>
       </div>
