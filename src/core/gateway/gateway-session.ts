@@ -9,7 +9,7 @@ import { classifyGatewayMessage } from './ib-codes';
 import type { GatewayLaunch } from './launcher/gateway-launch';
 import type { IbConnection, IbConnectionEvents } from './ib-connection';
 import { isLoopbackHost } from './loopback';
-import { checkAccountsMatchMode } from '../../shared/mode-guard';
+import { tradingBlockedReason, tradingGate } from '../../shared/trading-gate';
 import { initialMachine, transition, type MachineEvent, type MachineState } from './session-machine';
 
 /** The built-in simulator as a gateway: started on first use of demo mode, on a random loopback port. */
@@ -144,11 +144,6 @@ export class GatewaySession implements SessionSource {
     this.disarmReason = reason ?? null;
     this.publish();
     return this.current();
-  }
-
-  /** The order path asks this before anything leaves: null means allowed, otherwise the reason. */
-  tradingBlockedReason(): string | null {
-    return this.current().tradingBlockedReason;
   }
 
   async dispose(): Promise<void> {
@@ -403,19 +398,17 @@ export class GatewaySession implements SessionSource {
   private publish(): void {
     const session = this.machine.session;
     const liveArmed = session.mode === 'live' && this.liveArmed;
-    const state: SessionState = { ...session, liveArmed, tradingBlockedReason: this.blockReason(session, liveArmed) };
+    const gate = tradingGate({
+      mode: session.mode,
+      up: session.state === 'connected' || session.state === 'degraded',
+      accounts: session.accounts,
+      readOnly: session.readOnly,
+      liveArmed,
+      disarmReason: this.disarmReason,
+    });
+    const state: SessionState = { ...session, liveArmed, tradingBlockedReason: tradingBlockedReason(gate) };
     this.machine = { ...this.machine, session: state };
     for (const listener of this.listeners) listener(state);
-  }
-
-  private blockReason(session: SessionState, liveArmed: boolean): string | null {
-    if (session.readOnly) return 'Read-only is on: order entry is disabled. Turn it off in the menu to trade.';
-    if (session.state !== 'connected' && session.state !== 'degraded') return 'Not connected to IB Gateway.';
-    const guard = checkAccountsMatchMode(session.mode, session.accounts);
-    if (!guard.ok) return guard.reason;
-    if (session.mode === 'live' && !liveArmed)
-      return this.disarmReason ?? 'Live trading is not armed for this session. Arm it by typing LIVE.';
-    return null;
   }
 }
 

@@ -1,5 +1,4 @@
 import type { ContractDetails, OrderState } from '@stoqey/ib';
-import { checkAccountsMatchMode } from '../../shared/mode-guard';
 import type { Quote as MarketQuote } from '../../shared/market';
 import type { OrderLimitSettings } from '../../shared/order-limits';
 import type { QuoteUsed, TicketAccount, WhatIfFigures } from '../../shared/orders';
@@ -294,7 +293,6 @@ export function buildRuleContext(inputs: ContextInputs): RuleContext {
     mode: session.mode,
     liveArmed: session.liveArmed,
     readOnly: session.readOnly,
-    modeCheck: checkAccountsMatchMode(session.mode, session.accounts),
     account: { id: account.id, kind: account.kind, label: account.label },
     facts: {
       reportedAccounts: session.accounts,

@@ -1,4 +1,3 @@
-import type { ModeCheck } from '../../shared/mode-guard';
 import type { TradingMode } from '../../shared/session';
 import type { AccountKind, KindSource } from '../../shared/enums';
 import type { OptionRight, SecType } from '../../shared/ticket';
@@ -19,8 +18,6 @@ export interface RuleContext {
   liveArmed: boolean;
   /** Order entry switched off in settings. */
   readOnly: boolean;
-  /** Whether the accounts the gateway reports match the mode (see core/gateway/mode-guard). */
-  modeCheck: ModeCheck;
   /** The account the ticket is for. */
   account: RuleAccount;
   /** What the gateway has told the current connection, and when: the facts the rules may not guess. */

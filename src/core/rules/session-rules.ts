@@ -1,20 +1,30 @@
+import { checkAccountsMatchMode } from '../../shared/mode-guard';
+import { tradingGate, type GateAspect } from '../../shared/trading-gate';
 import { count } from './format';
-import { block, defineRule, pass } from './rule';
+import { block, defineRule, pass, type Verdict } from './rule';
+import type { RuleContext } from './rule-context';
 
-/** Checks of the session rather than the order: mode, arming, read-only, order rate. */
+/**
+ * Checks of the session rather than the order: mode, arming, read-only (from the one trading gate the
+ * session banner shows too), and the order rate.
+ */
+
+const gateOf = (ctx: RuleContext) =>
+  tradingGate({
+    mode: ctx.mode,
+    up: true,
+    accounts: ctx.facts.reportedAccounts,
+    readOnly: ctx.readOnly,
+    liveArmed: ctx.liveArmed,
+  });
+
+const verdict = (aspect: GateAspect): Verdict => (aspect.ok ? pass(aspect.message) : block(aspect.message));
 
 export const liveArmed = defineRule({
   id: 'live-armed',
   rule: 'Live trading armed',
   appliesTo: () => true,
-  evaluate(_t, ctx) {
-    if (ctx.mode === 'demo') return pass('Demo mode: the order goes to the built-in simulator, not to IBKR.');
-    if (ctx.mode === 'paper') return pass('Paper trading: no real money is at stake.');
-    if (ctx.liveArmed) return pass('Live trading is armed for this session: this order uses real money.');
-    return block(
-      'Live trading is not armed for this session; arm it (type LIVE to confirm) before sending real orders.',
-    );
-  },
+  evaluate: (_t, ctx) => verdict(gateOf(ctx).armed),
 });
 
 /** The gateway's accounts must match the mode, and so must the ticket's own account id. */
@@ -23,16 +33,13 @@ export const modeMatch = defineRule({
   rule: 'Accounts match the mode',
   appliesTo: () => true,
   evaluate(t, ctx) {
-    if (!ctx.modeCheck.ok) return block(ctx.modeCheck.reason);
-    const paper = t.account.startsWith('DU');
-    const live = ctx.mode === 'live';
-    if (live && paper) {
-      return block(`Account ${t.account} is a paper account, but the session is in live mode.`);
-    }
-    if (!live && !paper) {
-      return block(`Account ${t.account} is a live account, but the session is in ${ctx.mode} mode.`);
-    }
-    return pass(`Account ${t.account} is a ${paper ? 'paper' : 'live'} account, as ${ctx.mode} mode expects.`);
+    const gate = gateOf(ctx).mode;
+    if (!gate.ok) return block(gate.message);
+    const own = checkAccountsMatchMode(ctx.mode, [t.account]);
+    if (!own.ok) return block(own.reason);
+    return pass(
+      `Account ${t.account} is a ${ctx.mode === 'live' ? 'live' : 'paper'} account, as ${ctx.mode} mode expects.`,
+    );
   },
 });
 
@@ -40,10 +47,7 @@ export const readOnly = defineRule({
   id: 'read-only',
   rule: 'Order entry on',
   appliesTo: () => true,
-  evaluate: (_t, ctx) =>
-    ctx.readOnly
-      ? block('Gatehouse is read-only: order entry is switched off in settings.')
-      : pass('Order entry is on.'),
+  evaluate: (_t, ctx) => verdict(gateOf(ctx).readOnly),
 });
 
 export const ordersPerDay = defineRule({

@@ -233,7 +233,7 @@ describe('GatewaySession against the simulator', () => {
     const guarded = await until((s) => s.tradingBlockedReason !== null, 'the mode guard');
     expect(guarded.accounts[0]).toMatch(/^U\d/);
     expect(guarded.tradingBlockedReason).toMatch(/paper mode.*U1000001.*not paper \(DU…\) accounts/);
-    expect(session.tradingBlockedReason()).toBe(guarded.tradingBlockedReason);
+    expect(session.current().tradingBlockedReason).toBe(guarded.tradingBlockedReason);
   });
 
   it('live mode against paper (DU…) accounts refuses trading even once armed', async () => {
@@ -242,6 +242,6 @@ describe('GatewaySession against the simulator', () => {
     expect(guarded.tradingBlockedReason).toMatch(/live mode.*DU1000001.*not live \(U…\) accounts/);
     session.armLive('LIVE');
     expect(session.current().liveArmed).toBe(true);
-    expect(session.tradingBlockedReason()).toMatch(/not live \(U…\) accounts/);
+    expect(session.current().tradingBlockedReason).toMatch(/not live \(U…\) accounts/);
   });
 });

@@ -183,7 +183,7 @@ describe('GatewaySession', () => {
     });
     await session.start();
     await flush();
-    expect(session.tradingBlockedReason()).toMatch(/paper mode.*U1234567/);
+    expect(session.current().tradingBlockedReason).toMatch(/paper mode.*U1234567/);
   });
 
   it('keeps live mode unarmed until LIVE is typed, and disarms on a mode change', async () => {
@@ -197,7 +197,7 @@ describe('GatewaySession', () => {
     });
     await session.setMode('live');
     await flush();
-    expect(session.tradingBlockedReason()).toMatch(/not armed/);
+    expect(session.current().tradingBlockedReason).toMatch(/not armed/);
     expect(() => session.armLive('live')).toThrow(/Type LIVE/);
     session.armLive('LIVE');
     expect(session.current()).toMatchObject({ liveArmed: true, tradingBlockedReason: null });
@@ -212,7 +212,7 @@ describe('GatewaySession', () => {
     const session = makeSession();
     await session.start();
     await flush();
-    expect(session.tradingBlockedReason()).toMatch(/Read-only/);
+    expect(session.current().tradingBlockedReason).toMatch(/Read-only/);
   });
 
   it('a mode change closes the old connection and ignores its late callbacks', async () => {

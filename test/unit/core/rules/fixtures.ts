@@ -122,7 +122,6 @@ export function contextFor(spec: Spec = {}): RuleContext {
     mode: 'paper',
     liveArmed: false,
     readOnly: false,
-    modeCheck: { ok: true },
     account: spec.account ?? INDIVIDUAL,
     facts: {
       reportedAccounts: REPORTED,

@@ -3,7 +3,11 @@ import type { RuleAccount } from '../../../../src/core/rules/rule-context';
 import { checkFor, outcomeOf, type Spec } from './fixtures';
 
 const LIVE_INDIVIDUAL: RuleAccount = { id: 'U7654321', kind: 'individual', label: 'Individual' };
-const live = (liveArmed: boolean): Spec => ({ account: LIVE_INDIVIDUAL, ctx: { mode: 'live', liveArmed } });
+const live = (liveArmed: boolean): Spec => ({
+  account: LIVE_INDIVIDUAL,
+  facts: { reportedAccounts: [LIVE_INDIVIDUAL.id] },
+  ctx: { mode: 'live', liveArmed },
+});
 
 describe('live-armed', () => {
   it('blocks a live order when live trading is not armed', () => {
@@ -26,8 +30,9 @@ describe('live-armed', () => {
 
 describe('mode-match', () => {
   it('blocks with the mode guard’s reason when the gateway’s accounts do not match the mode', () => {
-    const reason = 'You chose paper mode, but the gateway reports U7654321, which is not a paper (DU…) account.';
-    const check = checkFor({ ctx: { modeCheck: { ok: false, reason } } }, 'mode-match');
+    const reason =
+      'You chose paper mode, but the gateway reports U7654321, which is not a paper (DU…) account. Trading is refused until the mode and the gateway match.';
+    const check = checkFor({ facts: { reportedAccounts: ['DU1000002', 'U7654321'] } }, 'mode-match');
     expect(check?.outcome).toBe('block');
     expect(check?.message).toBe(reason);
   });
@@ -47,7 +52,7 @@ describe('mode-match', () => {
 describe('read-only', () => {
   it('blocks when order entry is off, passes when on', () => {
     expect(checkFor({ ctx: { readOnly: true } }, 'read-only')?.outcome).toBe('block');
-    expect(checkFor({ ctx: { readOnly: true } }, 'read-only')?.message).toContain('read-only');
+    expect(checkFor({ ctx: { readOnly: true } }, 'read-only')?.message).toContain('Read-only is on');
     expect(outcomeOf({ ctx: { readOnly: false } }, 'read-only')).toBe('pass');
   });
 });

@@ -42,21 +42,21 @@ beforeEach(async () => {
 describe('idle live trading', () => {
   it('disarms after the idle minutes, says why, and needs arming again', async () => {
     session.armLive('LIVE');
-    expect(session.tradingBlockedReason()).toBeNull();
+    expect(session.current().tradingBlockedReason).toBeNull();
     await clock.advance(14 * MINUTE);
     guard.activity();
     await clock.advance(15 * MINUTE - 1);
     expect(session.current().liveArmed).toBe(true);
     await clock.advance(1);
     expect(session.current().liveArmed).toBe(false);
-    expect(session.tradingBlockedReason()).toBe(
+    expect(session.current().tradingBlockedReason).toBe(
       'Live trading was disarmed after 15 min without activity in Gatehouse. Arm it again by typing LIVE.',
     );
     // Activity does not re-arm; only typing LIVE does, and that clears the reason.
     guard.activity();
     expect(session.current().liveArmed).toBe(false);
     session.armLive('LIVE');
-    expect(session.tradingBlockedReason()).toBeNull();
+    expect(session.current().tradingBlockedReason).toBeNull();
     // …and starts a fresh idle time.
     await clock.advance(15 * MINUTE);
     expect(session.current().liveArmed).toBe(false);
@@ -65,7 +65,9 @@ describe('idle live trading', () => {
   it('a disarm by hand keeps the plain reason', async () => {
     session.armLive('LIVE');
     session.disarm();
-    expect(session.tradingBlockedReason()).toBe('Live trading is not armed for this session. Arm it by typing LIVE.');
+    expect(session.current().tradingBlockedReason).toBe(
+      'Live trading is not armed for this session; arm it (type LIVE to confirm) before sending real orders.',
+    );
   });
 
   it('a shorter idle time saved while armed takes effect at once', async () => {
