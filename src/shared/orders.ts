@@ -65,6 +65,8 @@ export const OrderPreviewSchema = z.object({
   /** Why there is no what-if, when there is none (the gateway refused it, or did not answer). */
   whatIfProblem: z.string().nullable(),
   quote: QuoteUsedSchema.nullable(),
+  /** The allocation this order is one account's child of; null for a single order. */
+  allocationId: z.string().nullable(),
   createdAt: z.number(),
   expiresAt: z.number(),
 });
@@ -147,6 +149,8 @@ export const AuditRecordSchema = z.object({
   account: z.string().nullable(),
   orderId: z.number().int().nullable(),
   previewId: z.string().nullable(),
+  /** The allocation the order was one account's child of (older lines: none). */
+  allocationId: z.string().nullable().default(null),
   /** As sent; left loose so a record written by an older version still lists. */
   ticket: z.record(z.string(), z.unknown()).nullable(),
   checks: z.array(CheckSchema).nullable(),

@@ -129,27 +129,27 @@ const ORDER_NAMES: Record<OrderType, string> = {
   'STP LMT': 'A stop-limit order',
 };
 
+/** What an order is, whichever account and quantity it goes with (an allocation shares these). */
+export const ORDER_TERMS = {
+  contract: ContractSchema,
+  action: OrderActionSchema,
+  orderType: OrderTypeSchema,
+  limitPrice: positive(
+    'A limit price must be a positive number.',
+    'A limit price must be a positive number.',
+  ).optional(),
+  stopPrice: positive('A stop price must be a positive number.', 'A stop price must be a positive number.').optional(),
+  tif: TimeInForceSchema,
+  outsideRth: z.boolean({ error: 'Trading outside regular hours is either on (true) or off (false).' }).default(false),
+};
+
 export const OrderTicketSchema = z
   .strictObject(
     {
       account: AccountIdSchema,
-      contract: ContractSchema,
-      action: OrderActionSchema,
+      ...ORDER_TERMS,
       /** Shares, contracts, or units of the base currency for CASH. */
       quantity: positive('Enter a quantity.', 'The quantity must be a positive number.'),
-      orderType: OrderTypeSchema,
-      limitPrice: positive(
-        'A limit price must be a positive number.',
-        'A limit price must be a positive number.',
-      ).optional(),
-      stopPrice: positive(
-        'A stop price must be a positive number.',
-        'A stop price must be a positive number.',
-      ).optional(),
-      tif: TimeInForceSchema,
-      outsideRth: z
-        .boolean({ error: 'Trading outside regular hours is either on (true) or off (false).' })
-        .default(false),
       /**
        * Set when the ticket changes a working order instead of placing a new one: IBKR's modify is a
        * placeOrder under the same order id. Only the quantity, prices and time in force may differ.

@@ -16,6 +16,7 @@ export function auditRecord(entry: AuditEntry, at: Date): AuditRecord {
     account: entry.account ?? null,
     orderId: entry.orderId ?? null,
     previewId: entry.previewId ?? null,
+    allocationId: entry.allocationId ?? null,
     ticket: entry.ticket ?? null,
     checks: entry.checks ?? null,
     ibCode: entry.ibCode ?? null,

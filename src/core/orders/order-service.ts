@@ -21,6 +21,7 @@ import type { RoomHandlers } from '../ipc/router';
 import { evaluateRules, hasBlock, warningsToAcknowledge } from '../rules';
 import { DEFAULT_TIMEOUTS, GatewayReader, type ReadTimeouts, type WhatIfResult } from './gateway-reader';
 import { ibOrder, resolvedContract } from './ib-order';
+import { AllocationDesk } from './allocation-desk';
 import { KillSwitch } from './kill-switch';
 import { OrderAudit } from './order-audit';
 import { OrderCounter } from './order-counter';
@@ -76,7 +77,17 @@ export interface OrderServiceOptions {
 }
 
 type OrderVerb =
-  'accounts' | 'preview' | 'submit' | 'discard' | 'list' | 'killSwitch' | 'killSwitchState' | 'rearm' | 'audit';
+  | 'accounts'
+  | 'preview'
+  | 'submit'
+  | 'discard'
+  | 'previewAllocation'
+  | 'submitAllocation'
+  | 'list'
+  | 'killSwitch'
+  | 'killSwitchState'
+  | 'rearm'
+  | 'audit';
 
 /** A preview's what-if stands in at submit while the preview is younger than this. */
 export const WHAT_IF_REUSE_MS = 30_000;
@@ -120,6 +131,7 @@ export class OrderService {
   private readonly quotes: TicketQuotes;
   private readonly sent = new SentOrders();
   private readonly watchdog: OrderWatchdog;
+  private readonly allocations: AllocationDesk;
   private pendingHolds = 0;
   /** Open orders are re-read after every (re)connect before anything new is sent. */
   private reconciled: Promise<void> | null = null;
@@ -136,6 +148,12 @@ export class OrderService {
       this.tracker.apply(orderId, { type: 'no-answer', afterMs: noAnswerMs }),
     );
     this.killSwitch = new KillSwitch(options.userDataDir);
+    this.allocations = new AllocationDesk({
+      preview: (ticket, allocationId) => this.preview(ticket, allocationId),
+      submit: (previewId, acknowledgements) => this.submit(previewId, acknowledgements),
+      netLiquidations: () => this.netLiquidations(),
+      logError: options.logError,
+    });
     this.tracker = new OrderTracker({
       audit: (entry) => this.audit.write(entry),
       publish: (order) => options.events.publish('orders.update', order),
@@ -174,6 +192,8 @@ export class OrderService {
       'orders.preview': (ticket) => this.preview(ticket),
       'orders.submit': ({ previewId, acknowledgements }) => this.submit(previewId, acknowledgements),
       'orders.discard': ({ previewId }) => this.quotes.release(previewId),
+      'orders.previewAllocation': (request) => this.allocations.preview(request),
+      'orders.submitAllocation': (request) => this.allocations.submit(request),
       'orders.list': () => this.tracker.list(),
       'orders.killSwitch': () => this.engageKillSwitch(),
       'orders.killSwitchState': () => this.killSwitch.current(),
@@ -284,6 +304,20 @@ export class OrderService {
     );
     const overrides = this.options.settings().accountOverrides;
     return state.accounts.map((id) => ticketAccount(id, summaries?.value.get(id) ?? null, overrides[id]));
+  }
+
+  /** Each reported account's net liquidation in USD (null where the summary has not said), for sizing. */
+  private async netLiquidations(): Promise<ReadonlyMap<string, number | null>> {
+    const summaries = await this.received(this.held.summaries(), () =>
+      new GatewayReader(this.connection().api, this.timeouts()).summaries(),
+    );
+    const out = new Map<string, number | null>();
+    for (const id of this.options.session.current().accounts) {
+      const text = summaries?.value.get(id)?.get('NetLiquidation')?.values().next().value?.value;
+      const value = text === undefined ? Number.NaN : Number(text);
+      out.set(id, Number.isFinite(value) ? value : null);
+    }
+    return out;
   }
 
   /**
@@ -432,7 +466,8 @@ export class OrderService {
     };
   }
 
-  private async preview(ticket: OrderTicket): Promise<OrderPreview> {
+  /** One order's preview; an allocation's child carries the allocation's id into the preview and the audit log. */
+  async preview(ticket: OrderTicket, allocationId: string | null = null): Promise<OrderPreview> {
     // The quote line is taken before the preview has an id; it is filed under the id once there is one.
     const holdKey = `pending:${++this.pendingHolds}`;
     let evaluation;
@@ -455,6 +490,7 @@ export class OrderService {
         whatIf: whatIf.figures,
         whatIfProblem: whatIfProblem(whatIf.answer),
         quote,
+        allocationId,
       },
       { details, whatIf },
     );
@@ -465,6 +501,7 @@ export class OrderService {
       account: ticket.account,
       orderId: ticket.modifyOrderId ?? null,
       previewId: preview.previewId,
+      allocationId,
       ticket,
       checks,
       message: preview.words,
@@ -472,7 +509,7 @@ export class OrderService {
     return preview;
   }
 
-  private async submit(previewId: string, acknowledgements: readonly string[]): Promise<SubmitResult> {
+  async submit(previewId: string, acknowledgements: readonly string[]): Promise<SubmitResult> {
     const result = await this.previews.once(previewId, (preview, facts) => this.send(preview, facts, acknowledgements));
     if (result.outcome === 'sent' && result.repeated) {
       return { ...result, order: this.tracker.get(result.order.orderId) ?? result.order };
@@ -485,7 +522,7 @@ export class OrderService {
     facts: PreviewFacts,
     acknowledgements: readonly string[],
   ): Promise<SubmitResult> {
-    const { ticket, previewId } = preview;
+    const { ticket, previewId, allocationId } = preview;
     if (this.reconciled === null) this.connection();
     await this.reconciled;
     const connection = this.connection();
@@ -502,6 +539,7 @@ export class OrderService {
         account: ticket.account,
         orderId: modifying ?? null,
         previewId,
+        allocationId,
         ticket,
         checks,
         message: reason,
@@ -529,6 +567,7 @@ export class OrderService {
       account: ticket.account,
       orderId,
       previewId,
+      allocationId,
       ticket,
       checks,
       message: `${words}.${acknowledged}`,
@@ -559,7 +598,15 @@ export class OrderService {
     api.placeOrder(orderId, contract, placed);
     this.watchdog.watch(orderId);
     this.quotes.release(previewId);
-    await this.audit.write({ kind: 'sent', mode: session.mode, account: ticket.account, orderId, previewId, ticket });
+    await this.audit.write({
+      kind: 'sent',
+      mode: session.mode,
+      account: ticket.account,
+      orderId,
+      previewId,
+      allocationId,
+      ticket,
+    });
     return { outcome: 'sent', order: this.tracker.get(orderId) ?? order, repeated: false, checks };
   }
 

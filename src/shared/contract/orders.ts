@@ -10,6 +10,12 @@ import {
   TrackedOrderSchema,
 } from '../orders';
 import { OrderTicketSchema } from '../ticket';
+import {
+  AllocationPreviewSchema,
+  AllocationRequestSchema,
+  AllocationResultSchema,
+  AllocationSubmitSchema,
+} from '../allocation';
 import { request, type EventMap, type RequestMap } from './define';
 
 /** Order entry: preview (rules + what-if), submit, the kill switch and the audit log. */
@@ -33,6 +39,16 @@ export const ordersRequests = {
     z.strictObject({ previewId: z.string().min(1).max(64) }),
     z.void(),
     'The ticket closed without sending this preview: its quote line is given back.',
+  ),
+  'orders.previewAllocation': request(
+    AllocationRequestSchema,
+    AllocationPreviewSchema,
+    'One order per chosen account, each sized by the rule chosen and previewed and ruled by its own account.',
+  ),
+  'orders.submitAllocation': request(
+    AllocationSubmitSchema,
+    AllocationResultSchema,
+    "Send the allocation's kept children one by one, each re-checked; each account's outcome on its own.",
   ),
   'orders.list': request(z.void(), z.array(TrackedOrderSchema), 'Orders sent from this window since it started.'),
   'orders.killSwitch': request(

@@ -29,6 +29,8 @@ export const REQUEST_NAMES = [
   'orders.preview',
   'orders.submit',
   'orders.discard',
+  'orders.previewAllocation',
+  'orders.submitAllocation',
   'orders.list',
   'orders.killSwitch',
   'orders.killSwitchState',

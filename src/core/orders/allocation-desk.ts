@@ -1,0 +1,136 @@
+import { randomUUID } from 'node:crypto';
+import type {
+  AllocationPreview,
+  AllocationRequest,
+  AllocationResult,
+  AllocationRow,
+  AllocationSubmit,
+} from '../../shared/allocation';
+import type { OrderPreview, SubmitResult } from '../../shared/orders';
+import { AppError } from '../../shared/result';
+import { OrderTicketSchema, type OrderTicket, type SecType } from '../../shared/ticket';
+import { count } from '../rules/format';
+import { sizeAllocation, type SizingFacts } from './allocation-sizing';
+
+/**
+ * One decision in several accounts: each account gets its own child order, previewed and ruled by its
+ * own account through the ordinary order path (so every rule, the kill switch and the order caps apply
+ * to each child), and sent one after another so the caps count each as it goes. Children carry the
+ * allocation's id into the audit log; a child refused or rejected is reported for its account alone.
+ */
+
+export interface AllocationDeps {
+  preview(ticket: OrderTicket, allocationId: string): Promise<OrderPreview>;
+  submit(previewId: string, acknowledgements: readonly string[]): Promise<SubmitResult>;
+  /** Net liquidation in USD by account, as the gateway last reported it on this connection. */
+  netLiquidations(): Promise<ReadonlyMap<string, number | null>>;
+  logError(message: string, error: unknown): void;
+  newId?: () => string;
+}
+
+const UNITS: Record<SecType, [string, string]> = {
+  STK: ['share', 'shares'],
+  OPT: ['contract', 'contracts'],
+  FUT: ['contract', 'contracts'],
+  CASH: ['unit', 'units'],
+};
+
+/** Allocations kept for their submit (each child's preview has its own, shorter, lifetime). */
+const KEPT = 100;
+
+export class AllocationDesk {
+  private readonly allocations = new Map<string, ReadonlyMap<string, string>>();
+
+  constructor(private readonly deps: AllocationDeps) {}
+
+  async preview(request: AllocationRequest): Promise<AllocationPreview> {
+    const { order, accounts } = request;
+    const netLiq = await this.deps.netLiquidations();
+    const sized = sizeAllocation(request.sizing, accounts, this.sizingFacts(request, netLiq));
+    const allocationId = (this.deps.newId ?? randomUUID)();
+    const rows = await Promise.all(
+      sized.map(async (child): Promise<AllocationRow> => {
+        const row: AllocationRow = { ...child, preview: null };
+        if (child.quantity <= 0) return row;
+        const parsed = OrderTicketSchema.safeParse({ ...order, account: child.account, quantity: child.quantity });
+        if (!parsed.success) {
+          throw new AppError('refused', parsed.error.issues.map((issue) => issue.message).join(' '));
+        }
+        try {
+          return { ...row, preview: await this.deps.preview(parsed.data, allocationId) };
+        } catch (error) {
+          return { ...row, problem: this.problemOf(error, child.account) };
+        }
+      }),
+    );
+    this.keep(allocationId, rows);
+    const total = rows.reduce((sum, r) => sum + (r.preview ? r.quantity : 0), 0);
+    const [one, many] = UNITS[order.contract.secType];
+    const side = order.action === 'BUY' ? 'Buy' : 'Sell';
+    const previewed = rows.filter((r) => r.preview !== null).length;
+    return {
+      allocationId,
+      words: `${side} ${count(total)} ${total === 1 ? one : many} of ${order.contract.symbol} across ${previewed} of ${accounts.length} accounts, one order per account`,
+      rows,
+    };
+  }
+
+  /** Sends the kept children one after another; each is re-checked and answered on its own. */
+  async submit(request: AllocationSubmit): Promise<AllocationResult> {
+    const children = this.allocations.get(request.allocationId);
+    if (children === undefined) {
+      throw new AppError('refused', 'This allocation is unknown or too old; preview it again.');
+    }
+    const results: AllocationResult['children'] = [];
+    for (const { previewId, acknowledgements } of request.children) {
+      const account = children.get(previewId);
+      if (account === undefined) {
+        results.push({
+          account: '',
+          previewId,
+          result: { outcome: 'refused', reason: 'This preview is not one of this allocation’s children.', checks: [] },
+        });
+        continue;
+      }
+      let result: SubmitResult;
+      try {
+        result = await this.deps.submit(previewId, acknowledgements);
+      } catch (error) {
+        result = { outcome: 'refused', reason: this.problemOf(error, account), checks: [] };
+      }
+      results.push({ account, previewId, result });
+    }
+    return { allocationId: request.allocationId, children: results };
+  }
+
+  private sizingFacts(request: AllocationRequest, netLiq: ReadonlyMap<string, number | null>): SizingFacts {
+    const { contract, limitPrice, stopPrice } = request.order;
+    const price = limitPrice ?? stopPrice ?? null;
+    // Net liquidation is in USD; a share's value is known here only for USD stocks and options.
+    const multiplier =
+      contract.secType === 'STK' ? 1 : contract.secType === 'OPT' ? (contract.multiplier ?? 100) : null;
+    const unitValue = price !== null && multiplier !== null && contract.currency === 'USD' ? price * multiplier : null;
+    return {
+      netLiquidation: (account) => netLiq.get(account) ?? null,
+      unitValue,
+      wholeUnits: contract.secType !== 'CASH',
+      unit: UNITS[contract.secType],
+    };
+  }
+
+  private keep(allocationId: string, rows: readonly AllocationRow[]): void {
+    const children = new Map<string, string>();
+    for (const row of rows) if (row.preview) children.set(row.preview.previewId, row.account);
+    this.allocations.set(allocationId, children);
+    for (const id of this.allocations.keys()) {
+      if (this.allocations.size <= KEPT) break;
+      this.allocations.delete(id);
+    }
+  }
+
+  private problemOf(error: unknown, account: string): string {
+    if (error instanceof AppError) return error.message;
+    this.deps.logError(`allocation child for ${account} failed`, error);
+    return 'Gatehouse could not check this order (internal error, logged).';
+  }
+}
