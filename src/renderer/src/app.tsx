@@ -9,6 +9,7 @@ import { ReadOnlySwitch } from './components/read-only-switch';
 import { SettingsButton } from './components/settings-button';
 import { StatusBar } from './components/status-bar';
 import { TradingBanner } from './components/trading-banner';
+import { AllocationDialog } from './components/orders/allocation-dialog';
 import { ConfirmOrderDialog } from './components/orders/confirm-order-dialog';
 import { KillSwitchBanner, KillSwitchButton } from './components/orders/kill-switch';
 import { OrderStatusList } from './components/orders/order-status-list';
@@ -45,6 +46,7 @@ export function App() {
       <main className="workspace" aria-label="Workspace">
         <OrderTicket />
         <ConfirmOrderDialog />
+        <AllocationDialog />
         <AccountsWorkspace />
         <AfterFirstAccounts>
           <Suspense>

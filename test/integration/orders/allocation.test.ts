@@ -118,6 +118,19 @@ describe('allocation across the three accounts', () => {
     ).rejects.toThrow('unknown or too old');
   });
 
+  it('holds every child back while the kill switch is engaged', async () => {
+    await o.call('orders.killSwitch');
+    try {
+      const preview = await o.call<AllocationPreview>(
+        'orders.previewAllocation',
+        buyAapl({ mode: 'same', quantity: 1 }),
+      );
+      expect(preview.rows.map((r) => checkOf(r.preview!, 'kill-switch')?.outcome)).toEqual(['block', 'block', 'block']);
+    } finally {
+      await o.call('orders.rearm', { confirmation: 'REARM' });
+    }
+  });
+
   it('counts children against the order rate cap: a child past the cap is refused, not sent', async () => {
     const capped = await startOrdersApp({}, { maxOrdersPerMinute: 1 });
     try {

@@ -45,7 +45,8 @@ const initial: OrderSlice = {
 export const useOrderStore = create<OrderSlice>(() => initial);
 
 let api: GatehouseApi | null = null;
-const gatehouse = (): GatehouseApi => {
+/** The client the orders feed started with (the allocation store shares it). */
+export const gatehouse = (): GatehouseApi => {
   if (!api) throw new Error('startOrdersFeed has not run');
   return api;
 };

@@ -1,8 +1,11 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { OrderType } from '../../../../shared/enums';
-import type { TicketAccount } from '../../../../shared/orders';
 import type { OrderTicketInput, SecType } from '../../../../shared/ticket';
+import type { AllocationRequestInput } from '../../../../shared/allocation';
+import { requestAllocationPreview, useAllocationStore } from '../../stores/allocation-store';
 import { closeTicket, requestPreview, useOrderStore, type TicketPrefill } from '../../stores/order-store';
+import { AccountPicker, choosable, pickable } from './account-picker';
+import { AllocationFields, AMOUNT_LABELS, sizingFrom, type AllocationForm } from './allocation-fields';
 
 interface Form {
   account: string;
@@ -22,6 +25,8 @@ interface Form {
   outsideRth: boolean;
   /** Set when the ticket changes a working order: its account, instrument, side and type stay fixed. */
   modifyOrderId: number | undefined;
+  /** Set when the order goes to several accounts, one child order each. */
+  allocation: AllocationForm | null;
 }
 
 const SEC_TYPES: { value: SecType; label: string }[] = [
@@ -49,13 +54,15 @@ function formFrom(prefill: TicketPrefill, firstAccount: string): Form {
     tif: prefill.tif ?? 'DAY',
     outsideRth: prefill.outsideRth ?? false,
     modifyOrderId: prefill.modifyOrderId,
+    allocation: null,
   };
 }
 
 /** Empty text stays undefined, so the server's schema says "enter a …" rather than "not a number". */
 const number = (text: string) => (text.trim() === '' ? undefined : Number(text));
 
-function ticketFrom(f: Form): OrderTicketInput {
+/** The order's terms, whichever account and quantity they go with. */
+function termsFrom(f: Form): AllocationRequestInput['order'] {
   const needsLimit = f.orderType === 'LMT' || f.orderType === 'STP LMT';
   const needsStop = f.orderType === 'STP' || f.orderType === 'STP LMT';
   const contract: OrderTicketInput['contract'] = {
@@ -70,28 +77,25 @@ function ticketFrom(f: Form): OrderTicketInput {
     const strike = number(f.strike);
     if (strike !== undefined) contract.strike = strike;
   }
-  const ticket: OrderTicketInput = {
-    account: f.account,
+  const terms: AllocationRequestInput['order'] = {
     contract,
     action: f.action,
-    quantity: number(f.quantity) ?? Number.NaN,
     orderType: f.orderType,
     tif: f.tif,
     outsideRth: f.outsideRth,
   };
-  if (f.modifyOrderId !== undefined) ticket.modifyOrderId = f.modifyOrderId;
   const limit = number(f.limitPrice);
   const stop = number(f.stopPrice);
-  if (needsLimit && limit !== undefined) ticket.limitPrice = limit;
-  if (needsStop && stop !== undefined) ticket.stopPrice = stop;
-  return ticket;
+  if (needsLimit && limit !== undefined) terms.limitPrice = limit;
+  if (needsStop && stop !== undefined) terms.stopPrice = stop;
+  return terms;
 }
 
-/** Where the rules' account kind came from, as the badge says it. */
-const KIND_SOURCE_TEXT = { ibkr: "IBKR's account type", settings: 'your setting' } as const;
-
-/** An account whose kind is not known yet cannot be chosen: the rules would not know what to apply. */
-const choosable = (a: TicketAccount) => a.kind !== null;
+function ticketFrom(f: Form): OrderTicketInput {
+  const ticket: OrderTicketInput = { account: f.account, ...termsFrom(f), quantity: number(f.quantity) ?? Number.NaN };
+  if (f.modifyOrderId !== undefined) ticket.modifyOrderId = f.modifyOrderId;
+  return ticket;
+}
 
 /** The order ticket: keyboard first (Enter previews, Escape closes), every field labelled. */
 export function OrderTicket() {
@@ -101,11 +105,12 @@ export function OrderTicket() {
 }
 
 function TicketForm() {
-  const { prefill, accounts, previewing, previewError } = useOrderStore();
+  const { prefill, accounts, previewing: previewingOne, previewError } = useOrderStore();
+  const previewingAllocation = useAllocationStore((s) => s.previewing);
+  const previewing = previewingOne || previewingAllocation;
   const [form, setForm] = useState<Form>(() => formFrom(prefill, accounts.find(choosable)?.id ?? ''));
   const firstField = useRef<HTMLSelectElement>(null);
   const quantityField = useRef<HTMLInputElement>(null);
-  const accountId = useId();
   const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm((f) => ({ ...f, [key]: value }));
 
   // A modify starts where the change is made: the account and instrument are fixed. (The form is keyed
@@ -114,17 +119,25 @@ function TicketForm() {
   useEffect(() => (startsAtQuantity ? quantityField : firstField).current?.focus(), [startsAtQuantity]);
   // Accounts may arrive after the ticket opens: until one is chosen, the first choosable one is meant.
   const account = form.account || (accounts.find(choosable)?.id ?? '');
-  const chosen = accounts.find((a) => a.id === account);
-  const kindUnknown = chosen !== undefined && !choosable(chosen);
-  const noKindKnown = accounts.length > 0 && !accounts.some(choosable);
   const needsLimit = form.orderType === 'LMT' || form.orderType === 'STP LMT';
   const needsStop = form.orderType === 'STP' || form.orderType === 'STP LMT';
   const fixed = form.modifyOrderId !== undefined;
   const title = fixed ? `Modify order ${form.modifyOrderId}` : 'Order ticket';
+  const allocation = form.allocation;
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    void requestPreview(ticketFrom({ ...form, account }));
+    if (allocation) {
+      const sizing = sizingFrom(allocation, form.quantity);
+      void requestAllocationPreview({ order: termsFrom(form), accounts: allocation.accounts, sizing });
+    } else {
+      void requestPreview(ticketFrom({ ...form, account }));
+    }
   };
+  const several = (on: boolean) =>
+    set(
+      'allocation',
+      on ? { accounts: accounts.filter(choosable).map((a) => a.id), mode: 'same', perAccount: {} } : null,
+    );
 
   return (
     <form
@@ -142,43 +155,22 @@ function TicketForm() {
         </p>
       )}
       <div className="ticket-grid">
-        {/* Not wrapped in its label: a wrapped select's chosen option would become part of its name. */}
-        <label htmlFor={accountId}>Account</label>
-        <select
-          id={accountId}
-          ref={firstField}
-          value={account}
-          disabled={fixed}
-          onChange={(e) => set('account', e.target.value)}
-        >
-          {accounts.length === 0 && <option value="">Loading accounts…</option>}
-          {noKindKnown && (
-            <option value="" disabled>
-              Waiting for IBKR&apos;s account types…
-            </option>
-          )}
-          {accounts.map((a) => (
-            <option key={a.id} value={a.id} disabled={!choosable(a)}>
-              {a.id} — {a.label}
-              {choosable(a) ? '' : " (waiting for IBKR's account type)"}
-            </option>
-          ))}
-        </select>
-        {chosen?.kindSource && (
-          <span
-            className={`account-badge kind-${chosen.kind}`}
-            aria-label={`Account type: ${chosen.label}, from ${KIND_SOURCE_TEXT[chosen.kindSource]}`}
-            title={`From ${KIND_SOURCE_TEXT[chosen.kindSource]}`}
-          >
-            {chosen.label}
-          </span>
+        {!fixed && (
+          <label className="inline allocate-toggle">
+            <input type="checkbox" checked={allocation !== null} onChange={(e) => several(e.target.checked)} />
+            Several accounts (one order each)
+          </label>
         )}
-        {(kindUnknown || noKindKnown) && (
-          <p role="status" className="ticket-note">
-            IBKR has not sent the account type of {chosen?.id ?? 'any account'} yet, so which rules apply (IRA or not)
-            is unknown and no order can be checked. Wait for the account summary, or set the type in the account&apos;s
-            settings.
-          </p>
+        {allocation ? (
+          <AllocationFields accounts={accounts} form={allocation} onChange={(next) => set('allocation', next)} />
+        ) : (
+          <AccountPicker
+            accounts={accounts}
+            account={account}
+            fixed={fixed}
+            selectRef={firstField}
+            onChange={(id) => set('account', id)}
+          />
         )}
         <label>
           Instrument type
@@ -250,16 +242,18 @@ function TicketForm() {
             </label>
           ))}
         </fieldset>
-        <label>
-          Quantity
-          <input
-            ref={quantityField}
-            value={form.quantity}
-            onChange={(e) => set('quantity', e.target.value)}
-            inputMode="numeric"
-            size={7}
-          />
-        </label>
+        {allocation?.mode !== 'per-account' && (
+          <label>
+            {allocation ? AMOUNT_LABELS[allocation.mode] : 'Quantity'}
+            <input
+              ref={quantityField}
+              value={form.quantity}
+              onChange={(e) => set('quantity', e.target.value)}
+              inputMode="decimal"
+              size={7}
+            />
+          </label>
+        )}
         <label>
           Order type
           <select
@@ -323,7 +317,7 @@ function TicketForm() {
         <button type="button" onClick={closeTicket}>
           Close ticket
         </button>
-        <button type="submit" disabled={previewing || kindUnknown || noKindKnown}>
+        <button type="submit" disabled={previewing || (!allocation && !pickable(accounts, account))}>
           {previewing ? 'Checking…' : 'Preview order'}
         </button>
       </div>

@@ -1,0 +1,229 @@
+import { useState } from 'react';
+import type { AllocationPreview, AllocationResult, AllocationRow } from '../../../../shared/allocation';
+import type { TrackedOrder } from '../../../../shared/orders';
+import type { ApiError } from '../../../../shared/result';
+import { MODE_LABELS } from '../../../../shared/session-view';
+import { closeAllocation, transmitAllocation, useAllocationStore } from '../../stores/allocation-store';
+import { useOrderStore } from '../../stores/order-store';
+import { ModalDialog } from '../modal-dialog';
+
+/**
+ * The allocation's last look: one row per account with its quantity (and how it was sized), its own
+ * checks and what-if. A blocked row cannot be kept; the person may drop any row and transmit the rest.
+ * After transmit each row says what became of its own order, live.
+ */
+export function AllocationDialog() {
+  const { preview, result, submitting, error } = useAllocationStore();
+  if (!preview) return null;
+  return (
+    <AllocationBody
+      key={preview.allocationId}
+      preview={preview}
+      result={result}
+      submitting={submitting}
+      error={error}
+    />
+  );
+}
+
+type Acknowledged = Readonly<Record<string, ReadonlySet<string>>>;
+
+const sendable = (row: AllocationRow) => row.preview !== null && !row.preview.blocked;
+
+function AllocationBody({
+  preview,
+  result,
+  submitting,
+  error,
+}: {
+  preview: AllocationPreview;
+  result: AllocationResult | null;
+  submitting: boolean;
+  error: ApiError | null;
+}) {
+  const [kept, setKept] = useState<ReadonlySet<string>>(
+    () => new Set(preview.rows.filter(sendable).map((r) => r.account)),
+  );
+  const [acknowledged, setAcknowledged] = useState<Acknowledged>({});
+  const keptRows = preview.rows.filter((r) => kept.has(r.account) && r.preview);
+  const waiting = keptRows.filter((r) =>
+    r.preview?.toAcknowledge.some((id) => !(acknowledged[r.account]?.has(id) ?? false)),
+  );
+  const mode = preview.rows.find((r) => r.preview)?.preview?.mode;
+  const keep = (account: string, on: boolean) =>
+    setKept((current) => {
+      const next = new Set(current);
+      if (on) next.add(account);
+      else next.delete(account);
+      return next;
+    });
+  const acknowledge = (account: string, id: string, on: boolean) =>
+    setAcknowledged((current) => {
+      const next = new Set(current[account]);
+      if (on) next.add(id);
+      else next.delete(id);
+      return { ...current, [account]: next };
+    });
+  const transmit = () =>
+    void transmitAllocation(
+      keptRows.map((r) => ({
+        previewId: r.preview?.previewId ?? '',
+        acknowledgements: [...(acknowledged[r.account] ?? [])],
+      })),
+    );
+
+  return (
+    <ModalDialog title="Confirm allocation" onCancel={closeAllocation} className="confirm-order confirm-allocation">
+      {mode && (
+        <p className={`mode-banner mode-${mode}`} aria-label={`Mode: ${MODE_LABELS[mode]}`}>
+          {MODE_LABELS[mode]}
+          {mode === 'live' ? ' — real money' : ''}
+        </p>
+      )}
+      <p className="order-words" aria-label="Allocation">
+        {preview.words}
+      </p>
+      <table className="allocation-rows" aria-label="Orders by account">
+        <thead>
+          <tr>
+            <th scope="col">Send</th>
+            <th scope="col">Account and order</th>
+            <th scope="col">Checks</th>
+            <th scope="col">What-if</th>
+            <th scope="col">Outcome</th>
+          </tr>
+        </thead>
+        <tbody>
+          {preview.rows.map((row) => (
+            <Row
+              key={row.account}
+              row={row}
+              kept={kept.has(row.account)}
+              onKeep={(on) => keep(row.account, on)}
+              acknowledged={acknowledged[row.account] ?? new Set()}
+              onAcknowledge={(id, on) => acknowledge(row.account, id, on)}
+              outcome={result?.children.find((c) => c.account === row.account) ?? null}
+              locked={result !== null}
+            />
+          ))}
+        </tbody>
+      </table>
+      {error && (
+        <p role="alert" className="refusal">
+          {error.message}
+        </p>
+      )}
+      {!result && waiting.length > 0 && (
+        <p className="transmit-why">Acknowledge every warning of the accounts you keep to transmit.</p>
+      )}
+      <div className="dialog-actions">
+        <button type="button" onClick={closeAllocation}>
+          {result ? 'Close' : 'Cancel'}
+        </button>
+        {!result && (
+          <button
+            type="button"
+            className="danger"
+            disabled={keptRows.length === 0 || waiting.length > 0 || submitting}
+            onClick={transmit}
+          >
+            {submitting ? 'Transmitting…' : `Transmit ${keptRows.length} ${keptRows.length === 1 ? 'order' : 'orders'}`}
+          </button>
+        )}
+      </div>
+    </ModalDialog>
+  );
+}
+
+function Row({
+  row,
+  kept,
+  onKeep,
+  acknowledged,
+  onAcknowledge,
+  outcome,
+  locked,
+}: {
+  row: AllocationRow;
+  kept: boolean;
+  onKeep(on: boolean): void;
+  acknowledged: ReadonlySet<string>;
+  onAcknowledge(id: string, on: boolean): void;
+  outcome: AllocationResult['children'][number] | null;
+  locked: boolean;
+}) {
+  const p = row.preview;
+  const notable = p?.checks.filter((c) => c.outcome !== 'pass') ?? [];
+  const passes = (p?.checks.length ?? 0) - notable.length;
+  return (
+    <tr aria-label={row.account} className={p?.blocked ? 'row-blocked' : undefined}>
+      <td>
+        <input
+          type="checkbox"
+          aria-label={`Send to ${row.account}`}
+          checked={kept && p !== null}
+          disabled={locked || !sendable(row)}
+          onChange={(e) => onKeep(e.target.checked)}
+        />
+      </td>
+      <td>
+        <div className="order-words">{p?.words ?? `${row.account}: nothing to send`}</div>
+        <div className="sizing">{row.sizing}</div>
+      </td>
+      <td>
+        {row.problem && <p className="check check-block">{row.problem}</p>}
+        <ul className="checks" aria-label={`Checks for ${row.account}`}>
+          {notable.map((check) => (
+            <li key={check.id} className={`check check-${check.outcome}`}>
+              <strong>{check.rule}</strong>: {check.message}
+              {check.outcome === 'warn' && (
+                <label className="inline acknowledge">
+                  <input
+                    type="checkbox"
+                    checked={acknowledged.has(check.id)}
+                    disabled={locked}
+                    onChange={(e) => onAcknowledge(check.id, e.target.checked)}
+                  />
+                  Acknowledge: {check.rule}
+                </label>
+              )}
+            </li>
+          ))}
+        </ul>
+        {p && <p className="checks-passed">{passes} checks pass</p>}
+      </td>
+      <td>{p?.whatIf ? `Commission ${p.whatIf.commission ?? '—'}` : (p?.whatIfProblem ?? '—')}</td>
+      <td aria-label={`Outcome for ${row.account}`}>
+        <Outcome outcome={outcome} />
+      </td>
+    </tr>
+  );
+}
+
+/** What became of this account's order: refused with why, or its live phase at the gateway. */
+function Outcome({ outcome }: { outcome: AllocationResult['children'][number] | null }) {
+  const tracked = useOrderStore((s) =>
+    outcome?.result.outcome === 'sent' ? s.orders[outcome.result.order.orderId] : undefined,
+  );
+  if (!outcome) return null;
+  if (outcome.result.outcome === 'refused')
+    return <span className="outcome-refused">Not sent: {outcome.result.reason}</span>;
+  return <span className={`outcome-${tracked?.phase ?? 'sending'}`}>{phaseText(tracked ?? outcome.result.order)}</span>;
+}
+
+function phaseText(order: TrackedOrder): string {
+  const id = `Order ${order.orderId}`;
+  switch (order.phase) {
+    case 'sending':
+      return `${id}: sending`;
+    case 'working':
+      return `${id}: working (${order.ibStatus ?? 'at IBKR'}), ${order.filled} filled`;
+    case 'filled':
+      return `${id}: filled ${order.filled} at ${order.avgFillPrice ?? '—'}`;
+    case 'cancelled':
+      return `${id}: cancelled${order.message ? ` — ${order.message}` : ''}`;
+    case 'rejected':
+    case 'invalid':
+      return `${id}: rejected — ${order.message ?? order.ibStatus ?? 'by IBKR'}`;
+  }
+}
