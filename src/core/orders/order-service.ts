@@ -128,7 +128,7 @@ export class OrderService {
     this.watchdog = new OrderWatchdog(options.scheduler ?? systemScheduler, noAnswerMs, (orderId) =>
       this.tracker.apply(orderId, { type: 'no-answer', afterMs: noAnswerMs }),
     );
-    this.killSwitch = new KillSwitch(options.userDataDir);
+    this.killSwitch = new KillSwitch(options.userDataDir, undefined, this.now);
     this.tracker = new OrderTracker({
       audit: (entry) => this.audit.write(entry),
       publish: (order) => options.events.publish('orders.update', order),
