@@ -39,6 +39,7 @@ import {
   type GatewayOpenOrder,
 } from './rule-context-builder';
 import { TicketQuotes, type QuoteLines } from './ticket-quotes';
+import { orderCheckError } from './unexpected-error';
 import { SentOrders, workingOrders } from './working-orders';
 
 /** What the service needs from the gateway session. */
@@ -335,7 +336,7 @@ export class OrderService {
         now: this.now(),
       });
     } catch (error) {
-      throw new AppError('refused', error instanceof Error ? error.message : String(error));
+      throw orderCheckError(error, this.options.logError);
     }
     const killCheck = this.killSwitch.check();
     const checks: Check[] = [
