@@ -67,6 +67,12 @@ export class KillSwitch {
     return this.state;
   }
 
+  /** Replaces what the window says while engaged (e.g. once the cancel's answer is known). */
+  explain(detail: string): KillSwitchState {
+    if (this.state.engaged) this.state = { ...this.state, detail };
+    return this.state;
+  }
+
   async release(): Promise<KillSwitchState> {
     await writeFileAtomic(join(this.dir, FILE), `${JSON.stringify({ engagedAt: null })}\n`);
     this.state = RELEASED;

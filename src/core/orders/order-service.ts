@@ -1,5 +1,4 @@
 import type { ContractDetails, IBApiNext } from '@stoqey/ib';
-import type { AuditFile } from '../audit/audit-file';
 import { describeOrder } from '../../shared/order-words';
 import type {
   AuditFilter,
@@ -23,7 +22,8 @@ import { evaluateRules, hasBlock, warningsToAcknowledge } from '../rules';
 import { DEFAULT_TIMEOUTS, GatewayReader, type ReadTimeouts } from './gateway-reader';
 import { ibOrder, resolvedContract } from './ib-order';
 import { KillSwitch } from './kill-switch';
-import { OrderAudit } from './order-audit';
+import type { CancelAllAsker, CancelAllOutcome } from './order-book-service';
+import type { OrderAudit } from './order-audit';
 import { OrderCounter } from './order-counter';
 import { OrderTracker } from './order-tracker';
 import { PreviewStore } from './preview-store';
@@ -56,13 +56,16 @@ export interface OrderServiceOptions {
   settings: () => Settings;
   events: EventBus;
   userDataDir: string;
-  /** The day-file audit log in userDataDir, shared with the open-orders grid. */
-  auditFile: Pick<AuditFile, 'append'>;
+  /** The app's one audit writer, shared with the open-orders grid. */
+  audit: OrderAudit;
   logError(message: string, error: unknown): void;
   /** The market service's shared quote lines: a preview holds one until it is sent, discarded or expires. */
   quotes: QuoteLines;
-  /** The open-orders book the order-book service keeps (every client's orders). */
-  book: { heldOpenOrders(): { orders: readonly GatewayOpenOrder[]; readAt: number } | null };
+  /** The open-orders book the order-book service keeps (every client's orders), and its one cancel-all. */
+  book: {
+    heldOpenOrders(): { orders: readonly GatewayOpenOrder[]; readAt: number } | null;
+    cancelAll(asker: CancelAllAsker): Promise<CancelAllOutcome>;
+  };
   now?: () => number;
   /** Timers for the no-answer watchdog (a fake clock in tests). */
   scheduler?: Scheduler;
@@ -122,7 +125,7 @@ export class OrderService {
 
   private constructor(private readonly options: OrderServiceOptions) {
     this.now = options.now ?? Date.now;
-    this.audit = new OrderAudit(options.auditFile, options.userDataDir, () => new Date(this.now()));
+    this.audit = options.audit;
     this.previews = new PreviewStore(this.now);
     this.quotes = new TicketQuotes(options.quotes, this.now, this.previews.lifetimeMs);
     const noAnswerMs = options.noAnswerMs ?? DEFAULT_NO_ANSWER_MS;
@@ -527,21 +530,22 @@ export class OrderService {
   // ── Kill switch ─────────────────────────────────────────────────────────────────────────────
 
   /**
-   * Holds every new order back, cancels every open order in every account (reqGlobalCancel) and
-   * disarms live trading. The switch is engaged and recorded first, so nothing slips out while the
-   * cancel is on its way; without a connection it still engages and says no cancel was sent.
+   * Holds every new order back, cancels every open order in every account (the order book's one
+   * cancel-all) and disarms live trading. The switch is on disk and the window told before the cancel
+   * leaves, so nothing slips out meanwhile; the record and the window then say what became of the cancel.
    */
   async engageKillSwitch(): Promise<KillSwitchState> {
     const at = this.now();
-    const session = this.options.session.current();
-    const api = UP_STATES.has(session.state) ? this.options.session.ib?.api : undefined;
-    const detail = api
-      ? `Kill switch engaged at ${new Date(at).toISOString()}: every open order was asked to cancel and new orders are refused until you re-arm.`
-      : `Kill switch engaged at ${new Date(at).toISOString()}, but Gatehouse is not connected, so no cancel reached IBKR: orders already at IBKR are still working. New orders are refused until you re-arm.`;
-    const state = await this.killSwitch.engage(at, detail);
-    await this.audit.write({ kind: 'kill-switch', mode: session.mode, message: detail });
-    api?.cancelAllOrders();
+    const when = new Date(at).toISOString();
+    const engaged = await this.killSwitch.engage(
+      at,
+      `Kill switch engaged at ${when}: cancelling every open order; new orders are refused until you re-arm.`,
+    );
     this.options.session.disarm();
+    this.options.events.publish('orders.killSwitch', engaged);
+    const cancel = await this.options.book.cancelAll('kill switch');
+    const state = this.killSwitch.explain(killSwitchDetail(when, cancel));
+    await this.audit.write({ kind: 'kill-switch', mode: this.options.session.current().mode, message: state.detail });
     this.options.events.publish('orders.killSwitch', state);
     return state;
   }
@@ -561,4 +565,12 @@ export class OrderService {
   private auditPage(filter: AuditFilter): Promise<AuditPage> {
     return this.audit.list(filter);
   }
+}
+
+function killSwitchDetail(when: string, cancel: CancelAllOutcome): string {
+  if (!cancel.sent)
+    return `Kill switch engaged at ${when}, but Gatehouse is not connected, so no cancel reached IBKR: orders already at IBKR are still working. New orders are refused until you re-arm.`;
+  if (cancel.refusal !== null)
+    return `Kill switch engaged at ${when}, but IBKR refused the cancel, so orders already at IBKR may still be working (${cancel.refusal}). New orders are refused until you re-arm.`;
+  return `Kill switch engaged at ${when}: every open order was asked to cancel and new orders are refused until you re-arm.`;
 }
