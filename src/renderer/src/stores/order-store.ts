@@ -15,6 +15,8 @@ interface OrderSlice {
   ticketKey: number;
   prefill: TicketPrefill;
   accounts: TicketAccount[];
+  /** Why the ticket's accounts could not be loaded, until a load succeeds; the ticket offers a Retry. */
+  accountsError: string | null;
   previewing: boolean;
   /** Why the last preview failed (a ticket field, no gateway…). */
   previewError: ApiError | null;
@@ -32,6 +34,7 @@ const initial: OrderSlice = {
   ticketKey: 0,
   prefill: {},
   accounts: [],
+  accountsError: null,
   previewing: false,
   previewError: null,
   preview: null,
@@ -60,9 +63,14 @@ export function closeTicket(): void {
   useOrderStore.setState({ ticketOpen: false, previewError: null });
 }
 
-async function loadAccounts(): Promise<void> {
+/** The accounts an order can go to; also the ticket's Retry after a failed load. */
+export async function loadAccounts(): Promise<void> {
   const result = await gatehouse().orders.accounts();
-  if (result.ok) useOrderStore.setState({ accounts: result.value });
+  useOrderStore.setState(
+    result.ok
+      ? { accounts: result.value, accountsError: null }
+      : { accountsError: `The accounts could not be loaded: ${result.error.message}` },
+  );
 }
 
 export async function requestPreview(ticket: OrderTicketInput): Promise<void> {

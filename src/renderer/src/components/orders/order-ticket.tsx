@@ -1,7 +1,8 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { OrderType } from '../../../../shared/enums';
 import type { OrderTicketInput, SecType } from '../../../../shared/ticket';
-import { closeTicket, requestPreview, useOrderStore, type TicketPrefill } from '../../stores/order-store';
+import { closeTicket, loadAccounts, requestPreview, useOrderStore, type TicketPrefill } from '../../stores/order-store';
+import { LoadError } from '../load-error';
 
 interface Form {
   account: string;
@@ -94,7 +95,7 @@ export function OrderTicket() {
 }
 
 function TicketForm() {
-  const { prefill, accounts, previewing, previewError } = useOrderStore();
+  const { prefill, accounts, accountsError, previewing, previewError } = useOrderStore();
   const [form, setForm] = useState<Form>(() => formFrom(prefill, accounts[0]?.id ?? ''));
   const firstField = useRef<HTMLSelectElement>(null);
   const quantityField = useRef<HTMLInputElement>(null);
@@ -142,7 +143,9 @@ function TicketForm() {
           disabled={fixed}
           onChange={(e) => set('account', e.target.value)}
         >
-          {accounts.length === 0 && <option value="">Loading accounts…</option>}
+          {accounts.length === 0 && (
+            <option value="">{accountsError ? 'Accounts not loaded' : 'Loading accounts…'}</option>
+          )}
           {accounts.map((a) => (
             <option key={a.id} value={a.id}>
               {a.id} — {a.label}
@@ -281,6 +284,7 @@ function TicketForm() {
           Outside regular hours
         </label>
       </div>
+      {accountsError && <LoadError label="Accounts" message={accountsError} onRetry={() => void loadAccounts()} />}
       {previewError && (
         <div role="alert" className="ticket-error">
           <p>{previewError.message}</p>
