@@ -28,8 +28,11 @@ export interface OrderBookServiceOptions {
 /** Who asked for every order to be cancelled; the record says so. */
 export type CancelAllAsker = 'open-orders grid' | 'kill switch';
 
-/** What became of a cancel-all: not sent (no connection), or sent and perhaps refused (a sentence for the person). */
-export type CancelAllOutcome = { sent: false } | { sent: true; refusal: string | null };
+/**
+ * A cancel-all either was not sent (no connection) or was sent; then `refusal` settles once the gateway
+ * refused it (a sentence for the person) or stayed silent for the answer window (null).
+ */
+export type CancelAllOutcome = { sent: false } | { sent: true; refusal: Promise<string | null> };
 
 const isUp = (state: SessionState) => state.state === 'connected' || state.state === 'degraded';
 /** IBKR's "Order Canceled" confirmation; 321 is the gateway's read-only (or validation) refusal. */
@@ -181,13 +184,15 @@ export class OrderBookService {
   private async cancelAllFromGrid(): Promise<{ message: string }> {
     const outcome = await this.cancelAll('open-orders grid');
     if (!outcome.sent) throw notConnected();
-    if (outcome.refusal !== null) throw new AppError('refused', outcome.refusal);
+    const refused = await outcome.refusal;
+    if (refused !== null) throw new AppError('refused', refused);
     return { message: 'Cancel sent for every working order in every account.' };
   }
 
   /**
    * Every working order of every client in every account (reqGlobalCancel), whoever asks: recorded first,
-   * then sent, then the gateway's refusal looked for. Without a connection nothing is sent or recorded.
+   * then sent; resolves once sent, and the gateway's refusal, if any, is recorded and settles `refusal`.
+   * Without a connection nothing is sent or recorded.
    */
   async cancelAll(asker: CancelAllAsker): Promise<CancelAllOutcome> {
     if (!this.connection || !this.up) return { sent: false };
@@ -199,15 +204,19 @@ export class OrderBookService {
     });
     const answer = this.gatewayAnswer(connection, (error) => error.reqId === -1 && error.code === READ_ONLY);
     connection.api.cancelAllOrders();
+    return { sent: true, refusal: this.cancelAllRefusal(answer) };
+  }
+
+  private async cancelAllRefusal(answer: Promise<{ code: number; text: string } | null>): Promise<string | null> {
     const refused = await answer;
     void this.refresh();
-    if (!refused) return { sent: true, refusal: null };
+    if (!refused) return null;
     await this.audit({
       kind: 'gateway-message',
       ibCode: refused.code,
       message: cancelRefused(EVERY_ORDER, refused.text),
     });
-    return { sent: true, refusal: refusal(refused.code, refused.text, 'The orders could not be cancelled') };
+    return refusal(refused.code, refused.text, 'The orders could not be cancelled');
   }
 
   /** The first matching gateway error within the answer window, or null when the gateway stayed silent. */

@@ -531,23 +531,30 @@ export class OrderService {
 
   /**
    * Holds every new order back, cancels every open order in every account (the order book's one
-   * cancel-all) and disarms live trading. The switch is on disk and the window told before the cancel
-   * leaves, so nothing slips out meanwhile; the record and the window then say what became of the cancel.
+   * cancel-all) and disarms live trading. The switch is on disk before the cancel is recorded and sent,
+   * so nothing slips out meanwhile; without a connection it still engages and says no cancel was sent.
+   * Should the gateway refuse the cancel later, the window is told.
    */
   async engageKillSwitch(): Promise<KillSwitchState> {
     const at = this.now();
     const when = new Date(at).toISOString();
-    const engaged = await this.killSwitch.engage(
-      at,
-      `Kill switch engaged at ${when}: cancelling every open order; new orders are refused until you re-arm.`,
-    );
-    this.options.session.disarm();
-    this.options.events.publish('orders.killSwitch', engaged);
+    await this.killSwitch.engage(at, `Kill switch engaged at ${when}: new orders are refused until you re-arm.`);
     const cancel = await this.options.book.cancelAll('kill switch');
-    const state = this.killSwitch.explain(killSwitchDetail(when, cancel));
+    const state = this.killSwitch.explain(killSwitchDetail(when, cancel.sent));
     await this.audit.write({ kind: 'kill-switch', mode: this.options.session.current().mode, message: state.detail });
+    this.options.session.disarm();
     this.options.events.publish('orders.killSwitch', state);
+    if (cancel.sent)
+      void cancel.refusal.then(
+        (refusal) => this.cancelRefused(when, refusal),
+        (error: unknown) => this.options.logError("kill switch: recording the gateway's answer failed", error),
+      );
     return state;
+  }
+
+  private cancelRefused(when: string, refusal: string | null): void {
+    if (refusal === null || !this.killSwitch.current().engaged) return;
+    this.options.events.publish('orders.killSwitch', this.killSwitch.explain(killSwitchDetail(when, true, refusal)));
   }
 
   private async rearm(confirmation: string): Promise<KillSwitchState> {
@@ -567,10 +574,11 @@ export class OrderService {
   }
 }
 
-function killSwitchDetail(when: string, cancel: CancelAllOutcome): string {
-  if (!cancel.sent)
+/** What the window says once the kill switch is engaged: whether the cancel went out, and whether IBKR refused it. */
+function killSwitchDetail(when: string, sent: boolean, refusal: string | null = null): string {
+  if (!sent)
     return `Kill switch engaged at ${when}, but Gatehouse is not connected, so no cancel reached IBKR: orders already at IBKR are still working. New orders are refused until you re-arm.`;
-  if (cancel.refusal !== null)
-    return `Kill switch engaged at ${when}, but IBKR refused the cancel, so orders already at IBKR may still be working (${cancel.refusal}). New orders are refused until you re-arm.`;
+  if (refusal !== null)
+    return `Kill switch engaged at ${when}, but IBKR refused the cancel, so orders already at IBKR may still be working (${refusal}). New orders are refused until you re-arm.`;
   return `Kill switch engaged at ${when}: every open order was asked to cancel and new orders are refused until you re-arm.`;
 }
