@@ -14,6 +14,7 @@ import type { Logger } from './log';
 import { MarketService } from './market/market-service';
 import { AccountsService } from './accounts/accounts-service';
 import { AuditFile } from './audit/audit-file';
+import { OrderAudit } from './orders/order-audit';
 import { OrderBookService } from './orders/order-book-service';
 import { OrderService } from './orders/order-service';
 import { SettingsStore } from './settings/settings-store';
@@ -92,14 +93,17 @@ export async function createApp(options: AppOptions): Promise<GatehouseApp> {
   const stopSessionEvents = session.subscribe((state) => events.publish('session.state', state));
   const market = new MarketService({ session, settings, events, logger });
   const accounts = new AccountsService({ session, settings, events, logger });
-  const orderBookAudit = new AuditFile(options.userDataDir);
-  const orderBook = new OrderBookService({ session, events, logger, audit: orderBookAudit });
+  // One writer and one clock for every audit record, whichever service writes it.
+  const clock = () => new Date();
+  const auditFile = new AuditFile(options.userDataDir, clock);
+  const audit = new OrderAudit(auditFile, options.userDataDir, clock);
+  const orderBook = new OrderBookService({ session, events, logger, audit });
   const orders = await OrderService.create({
     session,
     settings: () => settings.current(),
     events,
     userDataDir: options.userDataDir,
-    auditFile: orderBookAudit,
+    audit,
     logError,
     quotes: market,
     book: orderBook,
@@ -156,7 +160,7 @@ export async function createApp(options: AppOptions): Promise<GatehouseApp> {
       accounts.dispose();
       orderBook.dispose();
       orders.dispose();
-      await orderBookAudit.close();
+      await auditFile.close();
       await session.dispose();
       await stoppingGateways;
     },

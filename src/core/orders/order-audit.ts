@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { listAuditDays, readAuditDay, type AuditFile } from '../audit/audit-file';
-import { TradingModeSchema } from '../../shared/session';
 import type { AuditKind } from '../../shared/enums';
 import { AuditRecordSchema, type AuditFilter, type AuditPage, type AuditRecord } from '../../shared/orders';
+import { legacyOrderBookEntry } from './legacy-audit-lines';
 
 /** A record as a caller writes it: the kind, and whichever fields apply. */
 export type AuditEntry = Partial<Omit<AuditRecord, 'at' | 'kind'>> & { kind: AuditKind };
@@ -41,38 +41,6 @@ export function filterAudit(records: readonly AuditRecord[], filter: AuditFilter
   return out;
 }
 
-const OrderBookLineSchema = z.object({
-  at: z.string(),
-  source: z.literal('order-book'),
-  mode: TradingModeSchema.nullable().optional(),
-  type: z.string(),
-  orderId: z.number().int().optional(),
-  account: z.string().optional(),
-  symbol: z.string().optional(),
-  workingOrders: z.array(z.number()).optional(),
-  code: z.number().int().optional(),
-  text: z.string().optional(),
-});
-
-/** The open-orders grid writes its cancels to the same log in its own shape; listed here as records. */
-function fromOrderBook(line: z.infer<typeof OrderBookLineSchema>): AuditRecord {
-  const refused = line.type.endsWith('-refused');
-  const what = line.type.startsWith('cancel-all')
-    ? 'Cancel of every working order'
-    : `Cancel of order ${line.orderId ?? '?'}${line.symbol ? ` (${line.symbol})` : ''}`;
-  return auditRecord(
-    {
-      kind: refused ? 'gateway-message' : 'cancel-request',
-      mode: line.mode ?? null,
-      account: line.account ?? null,
-      orderId: line.orderId ?? null,
-      ibCode: line.code ?? null,
-      message: refused ? `${what} refused: ${line.text ?? ''}` : `${what} requested.`,
-    },
-    new Date(line.at),
-  );
-}
-
 /** Parses a day's lines; a line that is JSON but no known record counts as damaged, like a cut-off one. */
 export function parseAuditLines(lines: readonly unknown[]): { records: AuditRecord[]; invalid: number } {
   const records: AuditRecord[] = [];
@@ -83,16 +51,20 @@ export function parseAuditLines(lines: readonly unknown[]): { records: AuditReco
       records.push(parsed.data);
       continue;
     }
-    const book = OrderBookLineSchema.safeParse(line);
-    if (book.success && !Number.isNaN(Date.parse(book.data.at))) records.push(fromOrderBook(book.data));
+    const legacy = legacyOrderBookEntry(line);
+    if (legacy) records.push(auditRecord(legacy.entry, legacy.at));
     else invalid++;
   }
   return { records, invalid };
 }
 
+/** What the writer accepts: exactly a record, nothing more, so every line reads back as one. */
+const WrittenRecordSchema = z.strictObject(AuditRecordSchema.shape);
+
 /**
- * The order path's audit log: one fsync'd JSON line per record, one file per UTC day, in the user-data
- * folder. The file is shared with the open-orders grid, so both write through one serialised queue.
+ * The audit log's one writer: one fsync'd JSON line per record, one file per UTC day, in the user-data
+ * folder. The order service and the open-orders grid are both given this one, so every line has one
+ * schema and one clock, and appends go through one serialised queue.
  */
 export class OrderAudit {
   constructor(
@@ -101,9 +73,14 @@ export class OrderAudit {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  /** Resolves once the record is on disk. */
+  /** Resolves once the record is on disk; a record outside the schema is refused before anything is written. */
   async write(entry: AuditEntry): Promise<AuditRecord> {
     const record = auditRecord(entry, this.now());
+    const checked = WrittenRecordSchema.safeParse(record);
+    if (!checked.success) {
+      const where = checked.error.issues.map((i) => `${i.path.join('.') || 'record'}: ${i.message}`).join('; ');
+      throw new Error(`An audit record of kind "${String(entry.kind)}" does not fit the audit schema (${where}).`);
+    }
     await this.file.append(record);
     return record;
   }

@@ -4,24 +4,35 @@ import type { OrdersBookSnapshot } from '../../shared/orders-book';
 import { AppError } from '../../shared/result';
 import type { SessionState } from '../../shared/session';
 import { diffRows, isEmptyDiff } from '../accounts/row-diff';
-import type { AuditFile } from '../audit/audit-file';
 import type { GatewaySession } from '../gateway/gateway-session';
 import type { IbConnection } from '../gateway/ib-connection';
 import type { EventBus } from '../ipc/event-bus';
 import type { RoomHandlers } from '../ipc/router';
 import type { Logger } from '../log';
+import { cancelRefused, cancelRequested, EVERY_ORDER, oneOrder } from './cancel-words';
+import type { AuditEntry, OrderAudit } from './order-audit';
 import { executionRows, openOrderRows } from './order-book-rows';
 
 export interface OrderBookServiceOptions {
   session: Pick<GatewaySession, 'onConnection' | 'subscribe' | 'current'>;
   events: Pick<EventBus, 'publish'>;
-  audit: Pick<AuditFile, 'append'>;
+  /** The app's one audit writer, shared with the order service. */
+  audit: Pick<OrderAudit, 'write'>;
   logger: Logger;
   /** How often working orders and executions are re-read while connected. */
   refreshMs?: number;
   /** How long to wait for the gateway to refuse a cancel before taking silence as accepted. */
   cancelAnswerMs?: number;
 }
+
+/** Who asked for every order to be cancelled; the record says so. */
+export type CancelAllAsker = 'open-orders grid' | 'kill switch';
+
+/**
+ * A cancel-all either was not sent (no connection) or was sent; then `refusal` settles once the gateway
+ * refused it (a sentence for the person) or stayed silent for the answer window (null).
+ */
+export type CancelAllOutcome = { sent: false } | { sent: true; refusal: Promise<string | null> };
 
 const isUp = (state: SessionState) => state.state === 'connected' || state.state === 'degraded';
 /** IBKR's "Order Canceled" confirmation; 321 is the gateway's read-only (or validation) refusal. */
@@ -60,7 +71,7 @@ export class OrderBookService {
     return {
       'orders.open': () => this.book,
       'orders.cancel': ({ orderId }) => this.cancel(orderId),
-      'orders.cancelAll': () => this.cancelAll(),
+      'orders.cancelAll': () => this.cancelAllFromGrid(),
     };
   }
 
@@ -130,8 +141,7 @@ export class OrderBookService {
   }
 
   private requireConnection(): IbConnection {
-    if (!this.connection || !this.up)
-      throw new AppError('unavailable', 'Not connected to IB Gateway; nothing can be cancelled until it is back.');
+    if (!this.connection || !this.up) throw notConnected();
     return this.connection;
   }
 
@@ -152,30 +162,61 @@ export class OrderBookService {
           : `There is no working order ${orderId} from Gatehouse to cancel.`,
       );
     }
-    await this.audit({ type: 'cancel', orderId, account: order.account, symbol: order.symbol });
+    const what = oneOrder(orderId, order.symbol);
+    const about = { account: order.account, orderId };
+    await this.audit({ kind: 'cancel-request', ...about, message: cancelRequested(what) });
     const answer = this.gatewayAnswer(connection, (error) => error.reqId === orderId);
     connection.api.cancelOrder(orderId);
     const refused = await answer;
     void this.refresh();
     if (refused && refused.code !== CANCELLED) {
-      await this.audit({ type: 'cancel-refused', orderId, code: refused.code, text: refused.text });
+      await this.audit({
+        kind: 'gateway-message',
+        ...about,
+        ibCode: refused.code,
+        message: cancelRefused(what, refused.text),
+      });
       throw new AppError('refused', refusal(refused.code, refused.text, `Order ${orderId} could not be cancelled`));
     }
     return { message: refused ? `Order ${orderId} cancelled.` : `Cancel requested for order ${orderId}.` };
   }
 
-  private async cancelAll(): Promise<{ message: string }> {
-    const connection = this.requireConnection();
-    await this.audit({ type: 'cancel-all', workingOrders: this.book.openOrders.map((row) => row.id) });
+  private async cancelAllFromGrid(): Promise<{ message: string }> {
+    const outcome = await this.cancelAll('open-orders grid');
+    if (!outcome.sent) throw notConnected();
+    const refused = await outcome.refusal;
+    if (refused !== null) throw new AppError('refused', refused);
+    return { message: 'Cancel sent for every working order in every account.' };
+  }
+
+  /**
+   * Every working order of every client in every account (reqGlobalCancel), whoever asks: recorded first,
+   * then sent; resolves once sent, and the gateway's refusal, if any, is recorded and settles `refusal`.
+   * Without a connection nothing is sent or recorded.
+   */
+  async cancelAll(asker: CancelAllAsker): Promise<CancelAllOutcome> {
+    if (!this.connection || !this.up) return { sent: false };
+    const connection = this.connection;
+    const working = this.book.openOrders.map((row) => row.id);
+    await this.audit({
+      kind: 'cancel-request',
+      message: cancelRequested(EVERY_ORDER, asker, working),
+    });
     const answer = this.gatewayAnswer(connection, (error) => error.reqId === -1 && error.code === READ_ONLY);
     connection.api.cancelAllOrders();
+    return { sent: true, refusal: this.cancelAllRefusal(answer) };
+  }
+
+  private async cancelAllRefusal(answer: Promise<{ code: number; text: string } | null>): Promise<string | null> {
     const refused = await answer;
     void this.refresh();
-    if (refused) {
-      await this.audit({ type: 'cancel-all-refused', code: refused.code, text: refused.text });
-      throw new AppError('refused', refusal(refused.code, refused.text, 'The orders could not be cancelled'));
-    }
-    return { message: 'Cancel sent for every working order in every account.' };
+    if (!refused) return null;
+    await this.audit({
+      kind: 'gateway-message',
+      ibCode: refused.code,
+      message: cancelRefused(EVERY_ORDER, refused.text),
+    });
+    return refusal(refused.code, refused.text, 'The orders could not be cancelled');
   }
 
   /** The first matching gateway error within the answer window, or null when the gateway stayed silent. */
@@ -195,11 +236,13 @@ export class OrderBookService {
   }
 
   /** Written and flushed before the request leaves, as every order action is (DESIGN.md §4). */
-  private audit(record: Record<string, unknown>): Promise<void> {
-    const { mode, clientId } = this.options.session.current();
-    return this.options.audit.append({ at: new Date().toISOString(), source: 'order-book', mode, clientId, ...record });
+  private audit(entry: AuditEntry): Promise<unknown> {
+    return this.options.audit.write({ mode: this.options.session.current().mode, ...entry });
   }
 }
+
+const notConnected = () =>
+  new AppError('unavailable', 'Not connected to IB Gateway; nothing can be cancelled until it is back.');
 
 function refusal(code: number, text: string, what: string): string {
   if (code === READ_ONLY && /read.?only|validat/i.test(text))

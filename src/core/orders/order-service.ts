@@ -1,5 +1,4 @@
 import type { ContractDetails, IBApiNext } from '@stoqey/ib';
-import type { AuditFile } from '../audit/audit-file';
 import { describeOrder } from '../../shared/order-words';
 import type {
   AuditFilter,
@@ -23,7 +22,8 @@ import { DEFAULT_TIMEOUTS, GatewayReader, type ReadTimeouts, type WhatIfResult }
 import { ibOrder, resolvedContract } from './ib-order';
 import { AllocationDesk } from './allocation-desk';
 import { KillSwitch } from './kill-switch';
-import { OrderAudit } from './order-audit';
+import type { CancelAllAsker, CancelAllOutcome } from './order-book-service';
+import type { OrderAudit } from './order-audit';
 import { OrderCounter } from './order-counter';
 import { OrderTracker } from './order-tracker';
 import { PreviewStore } from './preview-store';
@@ -40,6 +40,7 @@ import {
   type Received,
 } from './rule-context-builder';
 import { TicketQuotes, type QuoteLines } from './ticket-quotes';
+import { orderCheckError } from './unexpected-error';
 import { SentOrders, workingOrders } from './working-orders';
 
 /** What the service needs from the gateway session. */
@@ -56,13 +57,16 @@ export interface OrderServiceOptions {
   settings: () => Settings;
   events: EventBus;
   userDataDir: string;
-  /** The day-file audit log in userDataDir, shared with the open-orders grid. */
-  auditFile: Pick<AuditFile, 'append'>;
+  /** The app's one audit writer, shared with the open-orders grid. */
+  audit: OrderAudit;
   logError(message: string, error: unknown): void;
   /** The market service's shared quote lines: a preview holds one until it is sent, discarded or expires. */
   quotes: QuoteLines;
-  /** The open-orders book the order-book service keeps (every client's orders). */
-  book: { heldOpenOrders(): { orders: readonly GatewayOpenOrder[]; readAt: number } | null };
+  /** The open-orders book the order-book service keeps (every client's orders), and its one cancel-all. */
+  book: {
+    heldOpenOrders(): { orders: readonly GatewayOpenOrder[]; readAt: number } | null;
+    cancelAll(asker: CancelAllAsker): Promise<CancelAllOutcome>;
+  };
   now?: () => number;
   /** Timers for the no-answer watchdog (a fake clock in tests). */
   scheduler?: Scheduler;
@@ -140,14 +144,14 @@ export class OrderService {
   private constructor(private readonly options: OrderServiceOptions) {
     this.now = options.now ?? Date.now;
     this.held = new HeldAccountFacts(this.now);
-    this.audit = new OrderAudit(options.auditFile, options.userDataDir, () => new Date(this.now()));
+    this.audit = options.audit;
     this.previews = new PreviewStore(this.now);
     this.quotes = new TicketQuotes(options.quotes, this.now, this.previews.lifetimeMs);
     const noAnswerMs = options.noAnswerMs ?? DEFAULT_NO_ANSWER_MS;
     this.watchdog = new OrderWatchdog(options.scheduler ?? systemScheduler, noAnswerMs, (orderId) =>
       this.tracker.apply(orderId, { type: 'no-answer', afterMs: noAnswerMs }),
     );
-    this.killSwitch = new KillSwitch(options.userDataDir);
+    this.killSwitch = new KillSwitch(options.userDataDir, undefined, this.now);
     this.allocations = new AllocationDesk({
       preview: (ticket, allocationId) => this.preview(ticket, allocationId),
       submit: (previewId, acknowledgements) => this.submit(previewId, acknowledgements),
@@ -403,7 +407,7 @@ export class OrderService {
         now: this.now(),
       });
     } catch (error) {
-      throw new AppError('refused', error instanceof Error ? error.message : String(error));
+      throw orderCheckError(error, this.options.logError);
     }
     const killCheck = this.killSwitch.check();
     const checks: Check[] = [
@@ -613,23 +617,31 @@ export class OrderService {
   // ── Kill switch ─────────────────────────────────────────────────────────────────────────────
 
   /**
-   * Holds every new order back, cancels every open order in every account (reqGlobalCancel) and
-   * disarms live trading. The switch is engaged and recorded first, so nothing slips out while the
-   * cancel is on its way; without a connection it still engages and says no cancel was sent.
+   * Holds every new order back, cancels every open order in every account (the order book's one
+   * cancel-all) and disarms live trading. The switch is on disk before the cancel is recorded and sent,
+   * so nothing slips out meanwhile; without a connection it still engages and says no cancel was sent.
+   * Should the gateway refuse the cancel later, the window is told.
    */
   async engageKillSwitch(): Promise<KillSwitchState> {
     const at = this.now();
-    const session = this.options.session.current();
-    const api = UP_STATES.has(session.state) ? this.options.session.ib?.api : undefined;
-    const detail = api
-      ? `Kill switch engaged at ${new Date(at).toISOString()}: every open order was asked to cancel and new orders are refused until you re-arm.`
-      : `Kill switch engaged at ${new Date(at).toISOString()}, but Gatehouse is not connected, so no cancel reached IBKR: orders already at IBKR are still working. New orders are refused until you re-arm.`;
-    const state = await this.killSwitch.engage(at, detail);
-    await this.audit.write({ kind: 'kill-switch', mode: session.mode, message: detail });
-    api?.cancelAllOrders();
+    const when = new Date(at).toISOString();
+    await this.killSwitch.engage(at, `Kill switch engaged at ${when}: new orders are refused until you re-arm.`);
+    const cancel = await this.options.book.cancelAll('kill switch');
+    const state = this.killSwitch.explain(killSwitchDetail(when, cancel.sent));
+    await this.audit.write({ kind: 'kill-switch', mode: this.options.session.current().mode, message: state.detail });
     this.options.session.disarm();
     this.options.events.publish('orders.killSwitch', state);
+    if (cancel.sent)
+      void cancel.refusal.then(
+        (refusal) => this.cancelRefused(when, refusal),
+        (error: unknown) => this.options.logError("kill switch: recording the gateway's answer failed", error),
+      );
     return state;
+  }
+
+  private cancelRefused(when: string, refusal: string | null): void {
+    if (refusal === null || !this.killSwitch.current().engaged) return;
+    this.options.events.publish('orders.killSwitch', this.killSwitch.explain(killSwitchDetail(when, true, refusal)));
   }
 
   private async rearm(confirmation: string): Promise<KillSwitchState> {
@@ -647,4 +659,13 @@ export class OrderService {
   private auditPage(filter: AuditFilter): Promise<AuditPage> {
     return this.audit.list(filter);
   }
+}
+
+/** What the window says once the kill switch is engaged: whether the cancel went out, and whether IBKR refused it. */
+function killSwitchDetail(when: string, sent: boolean, refusal: string | null = null): string {
+  if (!sent)
+    return `Kill switch engaged at ${when}, but Gatehouse is not connected, so no cancel reached IBKR: orders already at IBKR are still working. New orders are refused until you re-arm.`;
+  if (refusal !== null)
+    return `Kill switch engaged at ${when}, but IBKR refused the cancel, so orders already at IBKR may still be working (${refusal}). New orders are refused until you re-arm.`;
+  return `Kill switch engaged at ${when}: every open order was asked to cancel and new orders are refused until you re-arm.`;
 }

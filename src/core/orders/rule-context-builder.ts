@@ -2,6 +2,7 @@ import type { ContractDetails, OrderState } from '@stoqey/ib';
 import type { Quote as MarketQuote } from '../../shared/market';
 import type { OrderLimitSettings } from '../../shared/order-limits';
 import type { QuoteUsed, TicketAccount, WhatIfFigures } from '../../shared/orders';
+import { AppError } from '../../shared/result';
 import type { TradingMode } from '../../shared/session';
 import type { AccountOverride } from '../../shared/settings';
 import { SecTypeSchema, type OrderTicket, type SecType } from '../../shared/ticket';
@@ -132,7 +133,7 @@ function secTypeOf(value: string | undefined): SecType | null {
 export function instrumentFrom(details: GatewayFacts['details'], quote: MarketQuote | null): Instrument {
   const c = details.contract;
   const secType = secTypeOf(c.secType);
-  if (secType === null) throw new Error(`Gatehouse does not trade ${String(c.secType)} contracts.`);
+  if (secType === null) throw new AppError('refused', `Gatehouse does not trade ${String(c.secType)} contracts.`);
   const multiplier = num(c.multiplier);
   const instrument: Instrument = {
     conId: num(c.conId),

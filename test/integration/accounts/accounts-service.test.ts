@@ -10,6 +10,7 @@ import { GatewaySession } from '../../../src/core/gateway/gateway-session';
 import { createIbConnection } from '../../../src/core/gateway/ib-connection';
 import { createRouter, type Handlers } from '../../../src/core/ipc/router';
 import type { Logger } from '../../../src/core/log';
+import { OrderAudit } from '../../../src/core/orders/order-audit';
 import { OrderBookService } from '../../../src/core/orders/order-book-service';
 import type { AccountsSnapshot, Balance } from '../../../src/shared/accounts';
 import type { EventName } from '../../../src/shared/contract';
@@ -53,7 +54,8 @@ beforeAll(async () => {
   };
   accounts = new AccountsService({ session, events, settings: store, logger: silent, publishIntervalMs: 100 });
   auditDir = mkdtempSync(join(tmpdir(), 'gatehouse-audit-'));
-  book = new OrderBookService({ session, events, audit: new AuditFile(auditDir), logger: silent, refreshMs: 200 });
+  const audit = new OrderAudit(new AuditFile(auditDir), auditDir);
+  book = new OrderBookService({ session, events, audit, logger: silent, refreshMs: 200 });
   await session.start();
   trader = new IBApiNext({ host: '127.0.0.1', port: sim.port, reconnectInterval: 0 });
   const connected = firstValueFrom(
@@ -241,6 +243,12 @@ describe('order book against the simulator', () => {
     expect(executions.find((e) => e.account === CORPORATION && e.symbol === 'KO')?.commission).toBeGreaterThan(0);
     const day = new Date().toISOString().slice(0, 10);
     const { records } = await readAuditDay(auditDir, day);
-    expect(records).toContainEqual(expect.objectContaining({ type: 'cancel-all', source: 'order-book' }));
+    expect(records).toContainEqual(
+      expect.objectContaining({
+        kind: 'cancel-request',
+        orderId: null,
+        message: expect.stringContaining('Cancel of every working order requested by the open-orders grid (working: '),
+      }),
+    );
   });
 });

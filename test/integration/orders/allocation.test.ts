@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AllocationPreview, AllocationRequestInput, AllocationResult } from '../../../src/shared/allocation';
 import type { AuditPage } from '../../../src/shared/orders';
 import { ACCOUNT_IDS } from '../../../src/simulator';
-import { checkOf, startOrdersApp, touch, type OrdersApp } from './orders-app';
+import { checkOf, startOrdersApp, touch, until, type OrdersApp } from './orders-app';
 
 /** One idea in three accounts: one child order per account, each ruled by its own account. */
 
@@ -61,10 +61,17 @@ describe('allocation across the three accounts', () => {
       [INDIVIDUAL, 'sent'],
       [BUSINESS, 'sent'],
     ]);
-    const atGateway = [...o.sim.world.openOrders(), ...o.sim.world.completedOrders()].filter((x) =>
-      kept.some((k) => k.previewId === x.request.orderRef),
-    );
-    expect(atGateway.map((x) => x.request.account).sort()).toEqual([INDIVIDUAL, BUSINESS]);
+    // placeOrder is on its way when submit answers: wait for both to reach the gateway.
+    const atGateway = () =>
+      [...o.sim.world.openOrders(), ...o.sim.world.completedOrders()].filter((x) =>
+        kept.some((k) => k.previewId === x.request.orderRef),
+      );
+    await until(() => atGateway().length === 2, 5_000);
+    expect(
+      atGateway()
+        .map((x) => x.request.account)
+        .sort(),
+    ).toEqual([INDIVIDUAL, BUSINESS]);
     expect(
       [...o.sim.world.openOrders(), ...o.sim.world.completedOrders()].some(
         (x) => x.request.account === IRA && x.request.orderRef === ira?.preview?.previewId,

@@ -225,6 +225,12 @@ describe('orders service against the simulator', () => {
     expect(engaged.engaged).toBe(true);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(o.sim.world.openOrders()).toHaveLength(0);
+    // The order book's one cancel-all, recorded by the one writer before it was sent, then the switch.
+    const records = (await o.call<AuditPage>('orders.audit', { filter: {} })).records;
+    const cancel = records.findIndex((r) => r.kind === 'cancel-request' && r.message?.includes('by the kill switch'));
+    const pulled = records.findIndex((r) => r.kind === 'kill-switch');
+    expect(cancel).toBeGreaterThan(pulled); // newest first: the cancel was written before the switch's record
+    expect(pulled).toBeGreaterThanOrEqual(0);
     const preview = await o.preview(stock(INDIVIDUAL, 'AAPL', 'BUY', 1, touch(o.sim, AAPL, 'BUY')));
     expect(checkOf(preview, 'kill-switch')).toMatchObject({ outcome: 'block' });
     expect((await o.submit(preview.previewId)).outcome).toBe('refused');

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp, type GatehouseApp } from '../../../src/core/app';
 import { MemoryCredentialStore } from '../../../src/core/credentials/memory-credential-store';
+import type { Logger } from '../../../src/core/log';
 import type { EventName } from '../../../src/shared/contract';
 import type { OrderPreview, SubmitResult, TrackedOrder } from '../../../src/shared/orders';
 import type { OrderTicketInput } from '../../../src/shared/ticket';
@@ -21,11 +22,12 @@ export interface OrdersApp {
   close(): Promise<void>;
 }
 
-const silent = { log: () => {} };
+const silent: Logger = { log: () => {} };
 
 export async function startOrdersApp(
   simOptions: SimulatorOptions = {},
   orderSettings: Record<string, unknown> = {},
+  logger: Logger = silent,
 ): Promise<OrdersApp> {
   const sim = await startSimulator({ port: 0, seed: 42, tickRate: 20, accountRefreshMs: 200, ...simOptions });
   const userDataDir = mkdtempSync(join(tmpdir(), 'gatehouse-orders-'));
@@ -37,7 +39,7 @@ export async function startOrdersApp(
   const app = await createApp({
     shell: 'harness',
     version: '0.0.0-test',
-    logger: silent,
+    logger,
     userDataDir,
     demo: { start: async () => ({ port: sim.port }), stop: async () => {} },
     credentials: new MemoryCredentialStore(),

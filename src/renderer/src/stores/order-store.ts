@@ -15,6 +15,8 @@ interface OrderSlice {
   ticketKey: number;
   prefill: TicketPrefill;
   accounts: TicketAccount[];
+  /** Why the ticket's accounts could not be loaded, until a load succeeds; the ticket offers a Retry. */
+  accountsError: string | null;
   previewing: boolean;
   /** Why the last preview failed (a ticket field, no gateway…). */
   previewError: ApiError | null;
@@ -32,6 +34,7 @@ const initial: OrderSlice = {
   ticketKey: 0,
   prefill: {},
   accounts: [],
+  accountsError: null,
   previewing: false,
   previewError: null,
   preview: null,
@@ -65,11 +68,15 @@ export function closeTicket(): void {
 const UNKNOWN_KIND_RETRY_MS = 2_000;
 let accountsRetry: ReturnType<typeof setTimeout> | undefined;
 
-async function loadAccounts(): Promise<void> {
+/** The accounts an order can go to; also the ticket's Retry after a failed load. */
+export async function loadAccounts(): Promise<void> {
   clearTimeout(accountsRetry);
   const result = await gatehouse().orders.accounts();
-  if (!result.ok) return;
-  useOrderStore.setState({ accounts: result.value });
+  if (!result.ok) {
+    useOrderStore.setState({ accountsError: `The accounts could not be loaded: ${result.error.message}` });
+    return;
+  }
+  useOrderStore.setState({ accounts: result.value, accountsError: null });
   // An account becomes choosable once IBKR's AccountType arrives (or the person sets its kind).
   if (result.value.some((a) => a.kind === null) && useOrderStore.getState().ticketOpen) {
     accountsRetry = setTimeout(() => void loadAccounts(), UNKNOWN_KIND_RETRY_MS);

@@ -7,12 +7,15 @@ interface OrdersBookSlice {
   status: OrdersBookSnapshot['status'];
   openOrderCount: number;
   executionCount: number;
+  /** Why the book could not be read, until a read succeeds; the panel shows it with a Retry. */
+  loadError: string | null;
 }
 
 export const useOrdersBookStore = create<OrdersBookSlice>(() => ({
   status: 'waiting',
   openOrderCount: 0,
   executionCount: 0,
+  loadError: null,
 }));
 
 export const openOrderFeed = new RowFeed<OpenOrderRow>((row) => row.id);
@@ -20,17 +23,34 @@ export const executionFeed = new RowFeed<ExecutionRow>((row) => row.execId);
 
 const counts = () => ({ openOrderCount: openOrderFeed.size, executionCount: executionFeed.size });
 
+let client: GatehouseApi | null = null;
+
+/** Subscribes before reading the book, so no update published between the two is missed. */
 export function startOrdersBookFeed(api: GatehouseApi): () => void {
+  client = api;
   const stop = api.on('orders.bookUpdate', (update) => {
     openOrderFeed.apply(update.openOrders.upsert, update.openOrders.remove);
     executionFeed.apply(update.executions.upsert, update.executions.remove);
     useOrdersBookStore.setState({ status: update.status, ...counts() });
   });
-  void api.orders.open().then((result) => {
-    if (!result.ok) return;
-    openOrderFeed.replace(result.value.openOrders);
-    executionFeed.replace(result.value.executions);
-    useOrdersBookStore.setState({ status: result.value.status, ...counts() });
-  });
+  void loadOrdersBook();
   return stop;
+}
+
+/**
+ * Reads the whole book. Updates are changes to it, so until one read succeeds the grids lack the rows
+ * that have not changed since: a failure stays on screen, with a Retry, until a read succeeds.
+ */
+export async function loadOrdersBook(): Promise<void> {
+  if (!client) throw new Error('startOrdersBookFeed has not run');
+  const result = await client.orders.open();
+  if (!result.ok) {
+    useOrdersBookStore.setState({
+      loadError: `Open orders and executions could not be loaded: ${result.error.message}`,
+    });
+    return;
+  }
+  openOrderFeed.replace(result.value.openOrders);
+  executionFeed.replace(result.value.executions);
+  useOrdersBookStore.setState({ status: result.value.status, loadError: null, ...counts() });
 }

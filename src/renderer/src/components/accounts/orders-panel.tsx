@@ -4,7 +4,8 @@ import type { ExecutionRow, OpenOrderRow } from '../../../../shared/orders-book'
 import { report, useNoticeStore } from '../../stores/notice-store';
 import { openTicket } from '../../stores/order-store';
 import { modifyPrefill } from '../orders/ticket-prefill';
-import { executionFeed, openOrderFeed, useOrdersBookStore } from '../../stores/orders-book-store';
+import { executionFeed, loadOrdersBook, openOrderFeed, useOrdersBookStore } from '../../stores/orders-book-store';
+import { LoadError } from '../load-error';
 import { useSessionStore } from '../../stores/session-store';
 import { cellButton, element } from '../dom';
 import { DomGrid } from '../dom-grid';
@@ -155,6 +156,7 @@ export function OrdersPanel() {
   const [confirming, setConfirming] = useState(false);
   const openOrderCount = useOrdersBookStore((s) => s.openOrderCount);
   const executionCount = useOrdersBookStore((s) => s.executionCount);
+  const loadError = useOrdersBookStore((s) => s.loadError);
   const tabs: { id: Tab; label: string }[] = [
     { id: 'orders', label: `Open orders (${openOrderCount})` },
     { id: 'executions', label: `Executions (${executionCount})` },
@@ -186,6 +188,9 @@ export function OrdersPanel() {
           Cancel all orders
         </button>
       </div>
+      {loadError && (
+        <LoadError label="Orders and executions" message={loadError} onRetry={() => void loadOrdersBook()} />
+      )}
       <div
         className="grid-host ag-theme-quartz-auto-dark"
         role="tabpanel"

@@ -16,12 +16,15 @@ export function AccountPicker({
   accounts,
   account,
   fixed,
+  loadFailed,
   selectRef,
   onChange,
 }: {
   accounts: readonly TicketAccount[];
   account: string;
   fixed: boolean;
+  /** The accounts' first load failed (the ticket shows why, with a Retry). */
+  loadFailed: boolean;
   selectRef: RefObject<HTMLSelectElement | null>;
   onChange(id: string): void;
 }) {
@@ -40,7 +43,7 @@ export function AccountPicker({
         disabled={fixed}
         onChange={(e) => onChange(e.target.value)}
       >
-        {accounts.length === 0 && <option value="">Loading accounts…</option>}
+        {accounts.length === 0 && <option value="">{loadFailed ? 'Accounts not loaded' : 'Loading accounts…'}</option>}
         {noKindKnown && (
           <option value="" disabled>
             Waiting for IBKR&apos;s account types…

@@ -3,7 +3,8 @@ import type { OrderType } from '../../../../shared/enums';
 import type { OrderTicketInput, SecType } from '../../../../shared/ticket';
 import type { AllocationRequestInput } from '../../../../shared/allocation';
 import { requestAllocationPreview, useAllocationStore } from '../../stores/allocation-store';
-import { closeTicket, requestPreview, useOrderStore, type TicketPrefill } from '../../stores/order-store';
+import { closeTicket, loadAccounts, requestPreview, useOrderStore, type TicketPrefill } from '../../stores/order-store';
+import { LoadError } from '../load-error';
 import { AccountPicker, choosable, pickable } from './account-picker';
 import { AllocationFields, AMOUNT_LABELS, sizingFrom, type AllocationForm } from './allocation-fields';
 
@@ -105,7 +106,7 @@ export function OrderTicket() {
 }
 
 function TicketForm() {
-  const { prefill, accounts, previewing: previewingOne, previewError } = useOrderStore();
+  const { prefill, accounts, accountsError, previewing: previewingOne, previewError } = useOrderStore();
   const previewingAllocation = useAllocationStore((s) => s.previewing);
   const previewing = previewingOne || previewingAllocation;
   const [form, setForm] = useState<Form>(() => formFrom(prefill, accounts.find(choosable)?.id ?? ''));
@@ -168,6 +169,7 @@ function TicketForm() {
             accounts={accounts}
             account={account}
             fixed={fixed}
+            loadFailed={accountsError !== null}
             selectRef={firstField}
             onChange={(id) => set('account', id)}
           />
@@ -301,6 +303,7 @@ function TicketForm() {
           Outside regular hours
         </label>
       </div>
+      {accountsError && <LoadError label="Accounts" message={accountsError} onRetry={() => void loadAccounts()} />}
       {previewError && (
         <div role="alert" className="ticket-error">
           <p>{previewError.message}</p>
