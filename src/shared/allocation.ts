@@ -29,37 +29,61 @@ export const AllocationSizingSchema = z.discriminatedUnion(
       mode: z.literal('per-account'),
       quantities: z.record(AccountIdSchema, z.number({ error: 'Each quantity is a number.' }).min(0)),
     }),
+    z.strictObject({
+      mode: z.literal('risk'),
+      /** What one trade may lose if the stop is hit: dollars, or a percent of each account's net liquidation. */
+      risk: positiveNumber('Enter the risk per trade.'),
+      riskUnit: z.enum(['usd', 'percent'], { error: 'Risk is an amount in USD or a percent of net liquidation.' }),
+      /** Where the position would be stopped out; the distance from the entry is the risk per share. */
+      stopPrice: positiveNumber('Enter the stop price that bounds the risk.'),
+    }),
   ],
   { error: `Choose how to size the accounts: ${ALLOCATION_MODES.join(', ')}.` },
 );
 export type AllocationSizing = z.infer<typeof AllocationSizingSchema>;
 
-export const AllocationRequestSchema = z.strictObject({
-  /** The order's terms; each child adds its account and quantity. */
-  order: z.strictObject(ORDER_TERMS, { error: 'The order terms are missing or have unknown fields.' }),
-  accounts: z
+const accountList = (min: number, tooFew: string) =>
+  z
     .array(AccountIdSchema)
-    .min(2, { error: 'Choose at least two accounts to allocate to (one account is a normal order).' })
+    .min(min, { error: tooFew })
     .max(10, { error: 'At most 10 accounts can share one allocation.' })
-    .refine((ids) => new Set(ids).size === ids.length, { error: 'Each account can be chosen once.' }),
+    .refine((ids) => new Set(ids).size === ids.length, { error: 'Each account can be chosen once.' });
+
+/** The order's terms; each child adds its account and quantity. */
+const OrderTermsSchema = z.strictObject(ORDER_TERMS, { error: 'The order terms are missing or have unknown fields.' });
+
+export const AllocationRequestSchema = z.strictObject({
+  order: OrderTermsSchema,
+  accounts: accountList(2, 'Choose at least two accounts to allocate to (one account is a normal order).'),
   sizing: AllocationSizingSchema,
 });
 export type AllocationRequest = z.infer<typeof AllocationRequestSchema>;
 export type AllocationRequestInput = z.input<typeof AllocationRequestSchema>;
 
-/** One account's child: how it was sized (rounding shown, never hidden) and its own preview or why none. */
-export const AllocationRowSchema = z.object({
+/** Sizing alone (no preview), for one account's ticket or several: the quantity each would get, and why. */
+export const SizingRequestSchema = z.strictObject({
+  order: OrderTermsSchema,
+  accounts: accountList(1, 'Choose the account to size for.'),
+  sizing: AllocationSizingSchema,
+});
+export type SizingRequestInput = z.input<typeof SizingRequestSchema>;
+
+export const SizedRowSchema = z.object({
   account: z.string(),
-  /** Before rounding, e.g. 33.33 of a split. */
   requested: z.number().nullable(),
-  /** Whole shares or contracts sent; 0 when nothing is sent for this account. */
   quantity: z.number(),
-  /** How the quantity was found: "33 of 100 by net liquidation ($125,000.00 of $375,000.00), rounded down from 33.33". */
   sizing: z.string(),
-  preview: OrderPreviewSchema.nullable(),
-  /** Why this account has no preview (rounds to nothing, net liquidation unknown, the gateway refused). */
   problem: z.string().nullable(),
 });
+
+export type SizedRow = z.infer<typeof SizedRowSchema>;
+
+/**
+ * One account's child: how it was sized (requested before rounding; quantity sent, 0 for nothing; the
+ * arithmetic in words, rounding and caps shown, never hidden) and its own preview, or the problem that
+ * left it without one (rounds to nothing, a figure unknown, the gateway refused).
+ */
+export const AllocationRowSchema = SizedRowSchema.extend({ preview: OrderPreviewSchema.nullable() });
 export type AllocationRow = z.infer<typeof AllocationRowSchema>;
 
 export const AllocationPreviewSchema = z.object({

@@ -33,7 +33,7 @@ export const ORDER_TYPES = ['MKT', 'LMT', 'STP', 'STP LMT'] as const;
 export type OrderType = (typeof ORDER_TYPES)[number];
 
 /** How an allocation sizes each account's child order. */
-export const ALLOCATION_MODES = ['same', 'split-net-liq', 'percent-net-liq', 'per-account'] as const;
+export const ALLOCATION_MODES = ['same', 'split-net-liq', 'percent-net-liq', 'per-account', 'risk'] as const;
 export type AllocationMode = (typeof ALLOCATION_MODES)[number];
 
 export const TIMES_IN_FORCE = ['DAY', 'GTC'] as const;

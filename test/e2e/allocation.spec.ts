@@ -45,3 +45,25 @@ test('an allocation to the three accounts: the IRA child is blocked for margin, 
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(dialog).toHaveCount(0);
 });
+
+test("sizing by risk fills the ticket's quantity, capped by the IRA's settled cash, and says so", async ({ page }) => {
+  await page.goto(harness.url);
+  await expect(page.getByRole('status', { name: 'Connection status' })).toContainText('Connected', {
+    timeout: 30_000,
+  });
+  await page.keyboard.press('F2');
+  const ticket = page.getByRole('form', { name: 'Order ticket' });
+  await ticket.getByLabel('Account', { exact: true }).selectOption('DU1000001');
+  await ticket.getByLabel('Symbol').fill('AAPL');
+  await ticket.getByLabel('Order type').selectOption('LMT');
+  await ticket.getByLabel('Limit price').fill('200');
+  await ticket.getByText('Size by risk').click();
+  await ticket.getByLabel('Risk per trade').fill('1000');
+  await ticket.getByLabel('Stop price for sizing').fill('199');
+  await ticket.getByRole('button', { name: 'Size', exact: true }).click();
+  // $1,000 at $1 a share is 1,000 shares; the IRA's $92,500 of settled cash buys 462 at $200.
+  await expect(ticket.getByRole('status', { name: 'Sizing' })).toContainText(
+    "capped at 462 shares by the IRA's $92,500.00 of settled cash",
+  );
+  await expect(ticket.getByLabel('Quantity')).toHaveValue('462');
+});

@@ -10,7 +10,7 @@ import type { OrderPreview, SubmitResult } from '../../shared/orders';
 import { AppError } from '../../shared/result';
 import { OrderTicketSchema, type OrderTicket, type SecType } from '../../shared/ticket';
 import { count } from '../rules/format';
-import { sizeAllocation, type SizingFacts } from './allocation-sizing';
+import { sizeAllocation, type AccountFigures, type SizedChild, type SizingFacts } from './allocation-sizing';
 
 /**
  * One decision in several accounts: each account gets its own child order, previewed and ruled by its
@@ -22,8 +22,10 @@ import { sizeAllocation, type SizingFacts } from './allocation-sizing';
 export interface AllocationDeps {
   preview(ticket: OrderTicket, allocationId: string): Promise<OrderPreview>;
   submit(previewId: string, acknowledgements: readonly string[]): Promise<SubmitResult>;
-  /** Net liquidation in USD by account, as the gateway last reported it on this connection. */
-  netLiquidations(): Promise<ReadonlyMap<string, number | null>>;
+  /** Each account's net liquidation, settled cash and kind, as the gateway last reported them. */
+  accountFigures(): Promise<ReadonlyMap<string, AccountFigures>>;
+  /** The size cap rule's limit for an instrument type (a larger child would be blocked anyway). */
+  maxQuantity(secType: SecType): number;
   logError(message: string, error: unknown): void;
   newId?: () => string;
 }
@@ -43,10 +45,15 @@ export class AllocationDesk {
 
   constructor(private readonly deps: AllocationDeps) {}
 
+  /** Each account's quantity and how it was found, without previewing anything (the ticket's sizing). */
+  async size(request: Pick<AllocationRequest, 'order' | 'accounts' | 'sizing'>): Promise<SizedChild[]> {
+    const figures = await this.deps.accountFigures();
+    return sizeAllocation(request.sizing, request.accounts, this.sizingFacts(request, figures));
+  }
+
   async preview(request: AllocationRequest): Promise<AllocationPreview> {
     const { order, accounts } = request;
-    const netLiq = await this.deps.netLiquidations();
-    const sized = sizeAllocation(request.sizing, accounts, this.sizingFacts(request, netLiq));
+    const sized = await this.size(request);
     const allocationId = (this.deps.newId ?? randomUUID)();
     const rows = await Promise.all(
       sized.map(async (child): Promise<AllocationRow> => {
@@ -103,16 +110,29 @@ export class AllocationDesk {
     return { allocationId: request.allocationId, children: results };
   }
 
-  private sizingFacts(request: AllocationRequest, netLiq: ReadonlyMap<string, number | null>): SizingFacts {
-    const { contract, limitPrice, stopPrice } = request.order;
+  private sizingFacts(
+    request: Pick<AllocationRequest, 'order'>,
+    figures: ReadonlyMap<string, AccountFigures>,
+  ): SizingFacts {
+    const { contract, limitPrice, stopPrice, action } = request.order;
     const price = limitPrice ?? stopPrice ?? null;
-    // Net liquidation is in USD; a share's value is known here only for USD stocks and options.
+    // Net liquidation and cash are in USD: a share's value is known here only for USD stocks and options
+    // (a future's multiplier comes with its contract details, at preview).
+    const usd = contract.currency === 'USD';
     const multiplier =
-      contract.secType === 'STK' ? 1 : contract.secType === 'OPT' ? (contract.multiplier ?? 100) : null;
-    const unitValue = price !== null && multiplier !== null && contract.currency === 'USD' ? price * multiplier : null;
+      contract.secType === 'STK'
+        ? 1
+        : contract.secType === 'OPT'
+          ? (contract.multiplier ?? 100)
+          : (contract.multiplier ?? null);
     return {
-      netLiquidation: (account) => netLiq.get(account) ?? null,
-      unitValue,
+      account: (account) => figures.get(account) ?? { netLiquidation: null, settledCash: null, kind: null },
+      unitValue: price !== null && multiplier !== null && usd ? price * multiplier : null,
+      entryPrice: usd ? price : null,
+      multiplier,
+      action,
+      isFuture: contract.secType === 'FUT',
+      maxQuantity: this.deps.maxQuantity(contract.secType),
       wholeUnits: contract.secType !== 'CASH',
       unit: UNITS[contract.secType],
     };

@@ -20,7 +20,9 @@ import type { RoomHandlers } from '../ipc/router';
 import { evaluateRules, hasBlock, warningsToAcknowledge } from '../rules';
 import { DEFAULT_TIMEOUTS, GatewayReader, type ReadTimeouts, type WhatIfResult } from './gateway-reader';
 import { ibOrder, resolvedContract } from './ib-order';
+import { maxQuantity } from '../rules/general-rules';
 import { AllocationDesk } from './allocation-desk';
+import type { AccountFigures } from './allocation-sizing';
 import { KillSwitch } from './kill-switch';
 import type { CancelAllAsker, CancelAllOutcome } from './order-book-service';
 import type { OrderAudit } from './order-audit';
@@ -33,6 +35,7 @@ import { filledOf, modifyTarget } from './modify-target';
 import { OrderWatchdog } from './order-watchdog';
 import {
   buildRuleContext,
+  limitsFrom,
   quoteForRules,
   ticketAccount,
   type GatewayFacts,
@@ -85,6 +88,7 @@ type OrderVerb =
   | 'preview'
   | 'submit'
   | 'discard'
+  | 'size'
   | 'previewAllocation'
   | 'submitAllocation'
   | 'list'
@@ -155,7 +159,8 @@ export class OrderService {
     this.allocations = new AllocationDesk({
       preview: (ticket, allocationId) => this.preview(ticket, allocationId),
       submit: (previewId, acknowledgements) => this.submit(previewId, acknowledgements),
-      netLiquidations: () => this.netLiquidations(),
+      accountFigures: () => this.accountFigures(),
+      maxQuantity: (secType) => maxQuantity(limitsFrom(this.options.settings().orders), secType),
       logError: options.logError,
     });
     this.tracker = new OrderTracker({
@@ -196,6 +201,7 @@ export class OrderService {
       'orders.preview': (ticket) => this.preview(ticket),
       'orders.submit': ({ previewId, acknowledgements }) => this.submit(previewId, acknowledgements),
       'orders.discard': ({ previewId }) => this.quotes.release(previewId),
+      'orders.size': (request) => this.allocations.size(request),
       'orders.previewAllocation': (request) => this.allocations.preview(request),
       'orders.submitAllocation': (request) => this.allocations.submit(request),
       'orders.list': () => this.tracker.list(),
@@ -310,16 +316,24 @@ export class OrderService {
     return state.accounts.map((id) => ticketAccount(id, summaries?.value.get(id) ?? null, overrides[id]));
   }
 
-  /** Each reported account's net liquidation in USD (null where the summary has not said), for sizing. */
-  private async netLiquidations(): Promise<ReadonlyMap<string, number | null>> {
+  /** Each reported account's net liquidation and settled cash in USD and its kind (null where unknown), for sizing. */
+  private async accountFigures(): Promise<ReadonlyMap<string, AccountFigures>> {
     const summaries = await this.received(this.held.summaries(), () =>
       new GatewayReader(this.connection().api, this.timeouts()).summaries(),
     );
-    const out = new Map<string, number | null>();
+    const overrides = this.options.settings().accountOverrides;
+    const out = new Map<string, AccountFigures>();
     for (const id of this.options.session.current().accounts) {
-      const text = summaries?.value.get(id)?.get('NetLiquidation')?.values().next().value?.value;
-      const value = text === undefined ? Number.NaN : Number(text);
-      out.set(id, Number.isFinite(value) ? value : null);
+      const summary = summaries?.value.get(id) ?? null;
+      const figure = (tag: string) => {
+        const value = Number(summary?.get(tag)?.values().next().value?.value ?? Number.NaN);
+        return Number.isFinite(value) ? value : null;
+      };
+      out.set(id, {
+        netLiquidation: figure('NetLiquidation'),
+        settledCash: figure('SettledCash'),
+        kind: ticketAccount(id, summary, overrides[id]).kind,
+      });
     }
     return out;
   }

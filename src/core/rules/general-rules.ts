@@ -16,6 +16,9 @@ const SIZE_CAPS: Record<SecType, { limit: (l: Limits) => number; unit: string }>
   CASH: { limit: (l) => l.maxFxUnits, unit: 'units' },
 };
 
+/** The largest order the size cap allows for an instrument type. */
+export const maxQuantity = (limits: Limits, secType: SecType): number => SIZE_CAPS[secType].limit(limits);
+
 export const sizeCap = defineRule({
   id: 'size-cap',
   rule: 'Order size cap',

@@ -15,6 +15,8 @@ import {
   AllocationRequestSchema,
   AllocationResultSchema,
   AllocationSubmitSchema,
+  SizedRowSchema,
+  SizingRequestSchema,
 } from '../allocation';
 import { request, type EventMap, type RequestMap } from './define';
 
@@ -39,6 +41,11 @@ export const ordersRequests = {
     z.strictObject({ previewId: z.string().min(1).max(64) }),
     z.void(),
     'The ticket closed without sending this preview: its quote line is given back.',
+  ),
+  'orders.size': request(
+    SizingRequestSchema,
+    z.array(SizedRowSchema),
+    "Each account's quantity by the sizing chosen (risk, net liquidation…), capped where its rules cap it, and why.",
   ),
   'orders.previewAllocation': request(
     AllocationRequestSchema,

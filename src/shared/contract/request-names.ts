@@ -29,6 +29,7 @@ export const REQUEST_NAMES = [
   'orders.preview',
   'orders.submit',
   'orders.discard',
+  'orders.size',
   'orders.previewAllocation',
   'orders.submitAllocation',
   'orders.list',

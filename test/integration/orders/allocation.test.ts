@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AllocationPreview, AllocationRequestInput, AllocationResult } from '../../../src/shared/allocation';
+import type {
+  AllocationPreview,
+  AllocationRequestInput,
+  AllocationResult,
+  SizedRow,
+} from '../../../src/shared/allocation';
 import type { AuditPage } from '../../../src/shared/orders';
 import { ACCOUNT_IDS } from '../../../src/simulator';
 import { checkOf, startOrdersApp, touch, until, type OrdersApp } from './orders-app';
@@ -117,6 +122,19 @@ describe('allocation across the three accounts', () => {
     // The business account is the largest, so it takes the largest part.
     const business = rowOf(preview, BUSINESS)!.quantity;
     expect(business).toBeGreaterThan(rowOf(preview, IRA)!.quantity);
+  });
+
+  it("sizes by risk from each account's own figures, capping the IRA at its settled cash", async () => {
+    const entry = touch(o.sim, AAPL, 'BUY');
+    const rows = await o.call<SizedRow[]>('orders.size', {
+      ...buyAapl({ mode: 'risk', risk: 1_000, riskUnit: 'usd', stopPrice: entry - 1 }),
+      accounts: [IRA, INDIVIDUAL],
+    });
+    const [ira, individual] = rows;
+    // $1,000 at $1 a share is 1,000 shares: the size cap's limit, and more than the IRA's $92,500 settled buys.
+    expect(individual?.quantity).toBe(1_000);
+    expect(ira?.quantity).toBe(Math.floor(92_500 / entry));
+    expect(ira?.sizing).toContain("by the IRA's $92,500.00 of settled cash");
   });
 
   it('refuses a child whose preview is not in the allocation, and an unknown allocation', async () => {

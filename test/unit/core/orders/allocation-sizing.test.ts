@@ -1,12 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { sizeAllocation, type SizingFacts } from '../../../../src/core/orders/allocation-sizing';
+import { sizeAllocation, type AccountFigures, type SizingFacts } from '../../../../src/core/orders/allocation-sizing';
 
-const NET_LIQ: Record<string, number | null> = { IRA: 125_000, IND: 250_000, BIZ: 125_000 };
+const FIGURES: Record<string, AccountFigures> = {
+  IRA: { netLiquidation: 125_000, settledCash: 20_000, kind: 'roth-ira' },
+  IND: { netLiquidation: 250_000, settledCash: 250_000, kind: 'individual' },
+  BIZ: { netLiquidation: 125_000, settledCash: 600_000, kind: 'business' },
+};
 const ACCOUNTS = ['IRA', 'IND', 'BIZ'];
+const UNKNOWN: AccountFigures = { netLiquidation: null, settledCash: null, kind: null };
 
 const facts = (over: Partial<SizingFacts> = {}): SizingFacts => ({
-  netLiquidation: (a) => NET_LIQ[a] ?? null,
+  account: (a) => FIGURES[a] ?? UNKNOWN,
   unitValue: 190,
+  entryPrice: 190,
+  multiplier: 1,
+  action: 'BUY',
+  isFuture: false,
+  maxQuantity: 1_000,
   wholeUnits: true,
   unit: ['share', 'shares'],
   ...over,
@@ -33,7 +43,7 @@ describe('sizeAllocation', () => {
     const rows = sizeAllocation(
       { mode: 'split-net-liq', total: 100 },
       ACCOUNTS,
-      facts({ netLiquidation: (a) => (a === 'BIZ' ? null : (NET_LIQ[a] ?? null)) }),
+      facts({ account: (a) => (a === 'BIZ' ? UNKNOWN : (FIGURES[a] ?? UNKNOWN)) }),
     );
     expect(rows.every((r) => r.quantity === 0 && r.problem?.includes('net liquidation of BIZ'))).toBe(true);
   });
@@ -57,5 +67,59 @@ describe('sizeAllocation', () => {
     expect(rows.map((r) => r.quantity)).toEqual([5, 12, 0]);
     expect(rows[1]?.sizing).toContain('rounded down from 12.6');
     expect(rows[2]?.problem).toBe('Rounds to 0 shares: nothing is sent to this account.');
+  });
+
+  describe('by risk', () => {
+    const risk = (over: object = {}) => ({
+      mode: 'risk' as const,
+      risk: 1_000,
+      riskUnit: 'usd' as const,
+      stopPrice: 187.5,
+      ...over,
+    });
+
+    it('divides the risk by the loss per share between entry and stop', () => {
+      const [row] = sizeAllocation(risk(), ['IND'], facts());
+      expect(row?.quantity).toBe(400);
+      expect(row?.sizing).toBe(
+        'Risking $1,000.00 at $2.50 per share between entry $190.00 and stop $187.50 = 400 shares',
+      );
+    });
+
+    it('takes a percent of each account’s own net liquidation', () => {
+      const rows = sizeAllocation(risk({ risk: 1, riskUnit: 'percent' }), ['IND', 'BIZ'], facts());
+      expect(rows.map((r) => r.quantity)).toEqual([1_000, 500]);
+      expect(rows[1]?.sizing).toContain('$1,250.00 (1.0% of $125,000.00 net liquidation)');
+    });
+
+    it('caps an IRA buy at its settled cash, and says that is what bound it', () => {
+      const [row] = sizeAllocation(risk(), ['IRA'], facts());
+      expect(row?.requested).toBe(400);
+      expect(row?.quantity).toBe(105);
+      expect(row?.sizing).toContain("capped at 105 shares by the IRA's $20,000.00 of settled cash");
+    });
+
+    it('caps at the size cap, which would block a larger order anyway', () => {
+      const [row] = sizeAllocation(risk({ risk: 10_000 }), ['BIZ'], facts());
+      expect(row?.quantity).toBe(1_000);
+      expect(row?.sizing).toContain('capped at 1,000 shares by the size cap');
+    });
+
+    it('says an IRA future’s 2× margin is checked at preview rather than guessing the margin', () => {
+      const [row] = sizeAllocation(risk(), ['IRA'], facts({ isFuture: true, multiplier: 50, maxQuantity: 10 }));
+      expect(row?.sizing).toContain('twice the initial margin');
+    });
+
+    it('refuses a stop on the wrong side of the entry, and an unknown settled cash in an IRA', () => {
+      expect(sizeAllocation(risk({ stopPrice: 195 }), ['IND'], facts())[0]?.problem).toContain(
+        'must be below the entry',
+      );
+      expect(sizeAllocation(risk({ stopPrice: 185 }), ['IND'], facts({ action: 'SELL' }))[0]?.problem).toContain(
+        'must be above the entry',
+      );
+      const unknownCash = facts({ account: () => ({ ...FIGURES.IRA!, settledCash: null }) });
+      expect(sizeAllocation(risk(), ['IRA'], unknownCash)[0]?.problem).toContain('settled cash of IRA is not known');
+      expect(sizeAllocation(risk(), ['IND'], facts({ entryPrice: null }))[0]?.problem).toContain('give a limit price');
+    });
   });
 });

@@ -1,6 +1,7 @@
 import type { AllocationRequestInput } from '../../../../shared/allocation';
 import { ALLOCATION_MODES, isOneOf, type AllocationMode } from '../../../../shared/enums';
 import type { TicketAccount } from '../../../../shared/orders';
+import { RiskFields, riskSizing, type RiskForm } from './risk-fields';
 
 /** The ticket's allocation part: which accounts, and how each account's quantity is found. */
 export interface AllocationForm {
@@ -8,6 +9,8 @@ export interface AllocationForm {
   mode: AllocationMode;
   /** Typed quantities by account, for the per-account mode. */
   perAccount: Record<string, string>;
+  /** The risk mode's unit and stop. */
+  risk: RiskForm;
 }
 
 const MODE_LABELS: Record<AllocationMode, string> = {
@@ -15,6 +18,7 @@ const MODE_LABELS: Record<AllocationMode, string> = {
   'split-net-liq': 'A total, split by net liquidation',
   'percent-net-liq': "A percent of each account's net liquidation",
   'per-account': 'Typed for each account',
+  risk: 'By risk per trade, to a stop',
 };
 
 /** What the ticket's amount field means in each mode (per-account has a field per account instead). */
@@ -22,6 +26,7 @@ export const AMOUNT_LABELS: Record<Exclude<AllocationMode, 'per-account'>, strin
   same: 'Quantity per account',
   'split-net-liq': 'Total quantity',
   'percent-net-liq': 'Percent of net liquidation',
+  risk: 'Risk per trade',
 };
 
 const amount = (text: string) => (text.trim() === '' ? Number.NaN : Number(text));
@@ -39,6 +44,8 @@ export function sizingFrom(form: AllocationForm, typed: string): AllocationReque
         mode: 'per-account',
         quantities: Object.fromEntries(form.accounts.map((a) => [a, amount(form.perAccount[a] ?? '') || 0])),
       };
+    case 'risk':
+      return riskSizing(typed, form.risk);
   }
 }
 
@@ -89,6 +96,7 @@ export function AllocationFields({
           ))}
         </select>
       </label>
+      {form.mode === 'risk' && <RiskFields value={form.risk} onChange={(risk) => onChange({ ...form, risk })} />}
       {form.mode === 'per-account' &&
         form.accounts.map((id) => (
           <label key={id}>

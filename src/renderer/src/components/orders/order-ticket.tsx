@@ -7,6 +7,8 @@ import { closeTicket, loadAccounts, requestPreview, useOrderStore, type TicketPr
 import { LoadError } from '../load-error';
 import { AccountPicker, choosable, pickable } from './account-picker';
 import { AllocationFields, AMOUNT_LABELS, sizingFrom, type AllocationForm } from './allocation-fields';
+import { NO_RISK } from './risk-fields';
+import { RiskSizer } from './risk-sizer';
 
 interface Form {
   account: string;
@@ -137,7 +139,9 @@ function TicketForm() {
   const several = (on: boolean) =>
     set(
       'allocation',
-      on ? { accounts: accounts.filter(choosable).map((a) => a.id), mode: 'same', perAccount: {} } : null,
+      on
+        ? { accounts: accounts.filter(choosable).map((a) => a.id), mode: 'same', perAccount: {}, risk: NO_RISK }
+        : null,
     );
 
   return (
@@ -290,6 +294,9 @@ function TicketForm() {
               size={9}
             />
           </label>
+        )}
+        {!allocation && !fixed && (
+          <RiskSizer account={account} terms={() => termsFrom(form)} onSized={(q) => set('quantity', String(q))} />
         )}
         <label>
           Time in force
