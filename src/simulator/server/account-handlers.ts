@@ -1,8 +1,8 @@
 import { type Position } from '../world';
 import {
   accountValueLines,
+  changedLines,
   ledgerLines,
-  lineKey,
   positionKey,
   positionSignature,
   summaryLines,
@@ -10,6 +10,7 @@ import {
 } from './account-feed';
 import { type ApiConnection } from './connection';
 import { validationError, type GatewayContext, type HandlerTable } from './context';
+import { publishAccountUpdatesMulti } from './account-multi-handlers';
 import { type SentValues } from './subscriptions';
 import { wireContract } from './wire-mapping';
 
@@ -22,7 +23,7 @@ function worldAccounts(context: GatewayContext): string[] {
 }
 
 /** The world account for a client's account field, or an error sent and undefined. */
-function resolveAccount(context: GatewayContext, connection: ApiConnection, reqId: number, wire: string) {
+export function resolveAccount(context: GatewayContext, connection: ApiConnection, reqId: number, wire: string) {
   const account = context.ids.fromWire(wire);
   if (!account) validationError(connection, reqId, `The account code "${wire}" is not on this login.`);
   return account;
@@ -32,16 +33,6 @@ function summaryValues(context: GatewayContext, tags: ReadonlySet<string>): Valu
   return worldAccounts(context).flatMap((account) => {
     const wire = context.ids.toWire(account);
     return [...summaryLines(context.world, account, wire, tags), ...ledgerLines(context.world, account, wire, tags)];
-  });
-}
-
-/** Sends the lines whose value differs from what was last sent (all of them the first time). */
-function changedLines(lines: ValueLine[], sent: SentValues): ValueLine[] {
-  return lines.filter((line) => {
-    const key = lineKey(line);
-    if (sent.get(key) === line.value) return false;
-    sent.set(key, line.value);
-    return true;
   });
 }
 
@@ -276,4 +267,5 @@ export function publishAccounts(context: GatewayContext, connection: ApiConnecti
     for (const position of changedPositions(context, multi.account || undefined, multi.sent))
       sendPosition(context, connection, position, reqId);
   if (subs.accountUpdates) publishAccountUpdates(context, connection, subs.accountUpdates, false);
+  publishAccountUpdatesMulti(context, connection);
 }

@@ -3,12 +3,14 @@ import { type ClientRequest, type ClientRequestType } from '../wire/messages';
 import { type AccountIds } from './account-ids';
 import { type ApiConnection } from './connection';
 import { type HistoryPacingGate } from './history-request';
+import { type NewsBulletinBoard } from './news-bulletins';
 
 /** What request handlers share: the world, the login's settings and its other connections. */
 export interface GatewayContext {
   readonly world: World;
   readonly ids: AccountIds;
   readonly pacing: HistoryPacingGate;
+  readonly bulletins: NewsBulletinBoard;
   /** Started with the read-only API flag: every order and cancel gets 321. */
   readonly readOnly: boolean;
   /** No live market data subscriptions on this login: live requests get 354, delayed ones 10167 and delayed ticks. */

@@ -41,6 +41,11 @@ const ACTIONS: Record<string, Action> = {
     if (!GARBAGE.has(kind)) throw new BadRequest(`kind must be one of ${[...GARBAGE].join(', ')}`);
     sim.faults.garbageFrame(kind as GarbageKind);
   },
+  '/faults/news-bulletin': (sim, url) => {
+    const text = url.searchParams.get('text');
+    if (!text) throw new BadRequest('missing query parameter "text"');
+    return { msgId: sim.faults.newsBulletin(text, url.searchParams.get('exchange') ?? '') };
+  },
   '/market/tick-rate': (sim, url) => sim.setTickRate(numberParam(url, 'value')),
   '/market/delayed': (sim, url) => sim.setDelayed(url.searchParams.get('on') !== 'false'),
   '/world/settle': (sim) => sim.world.settle(),
