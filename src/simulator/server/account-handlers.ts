@@ -9,7 +9,7 @@ import {
   type ValueLine,
 } from './account-feed';
 import { type ApiConnection } from './connection';
-import { validationError, type GatewayContext, type HandlerTable } from './context';
+import { isAllAccounts, resolveAccount, validationError, type GatewayContext, type HandlerTable } from './context';
 import { publishAccountUpdatesMulti } from './account-multi-handlers';
 import { type SentValues } from './subscriptions';
 import { wireContract } from './wire-mapping';
@@ -20,13 +20,6 @@ const MAX_ACCOUNT_SUMMARIES = 2;
 
 function worldAccounts(context: GatewayContext): string[] {
   return context.world.accounts().map((account) => account.id);
-}
-
-/** The world account for a client's account field, or an error sent and undefined. */
-export function resolveAccount(context: GatewayContext, connection: ApiConnection, reqId: number, wire: string) {
-  const account = context.ids.fromWire(wire);
-  if (!account) validationError(connection, reqId, `The account code "${wire}" is not on this login.`);
-  return account;
 }
 
 function summaryValues(context: GatewayContext, tags: ReadonlySet<string>): ValueLine[] {
@@ -177,8 +170,7 @@ export const accountHandlers: HandlerTable = {
   },
 
   reqPositionsMulti(context, connection, { reqId, account: wireAccount, modelCode }) {
-    const all = wireAccount === '' || wireAccount.toUpperCase() === 'ALL';
-    const account = all ? '' : resolveAccount(context, connection, reqId, wireAccount);
+    const account = isAllAccounts(wireAccount) ? '' : resolveAccount(context, connection, reqId, wireAccount);
     if (account === undefined) return;
     const sent = new Map<string, string>();
     connection.subs.positionsMulti.set(reqId, { account, modelCode, sent });

@@ -1,7 +1,6 @@
 import { accountMultiLines, changedLines } from './account-feed';
-import { resolveAccount } from './account-handlers';
 import { type ApiConnection } from './connection';
-import { type GatewayContext, type HandlerTable } from './context';
+import { isAllAccounts, resolveAccount, type GatewayContext, type HandlerTable } from './context';
 import { type AccountMultiSubscription } from './subscriptions';
 
 /**
@@ -9,11 +8,6 @@ import { type AccountMultiSubscription } from './subscriptions';
  * accountUpdateMultiEnd and then, as IBKR does, pushed again whenever a value changes until cancelled. Unlike
  * reqAccountUpdates a client may hold several, one per account, at the same time.
  */
-
-/** An empty account code or "All" means every account of the login. */
-function isAll(wireAccount: string): boolean {
-  return wireAccount === '' || wireAccount.toUpperCase() === 'ALL';
-}
 
 function sendChanged(
   context: GatewayContext,
@@ -44,7 +38,7 @@ export const accountMultiHandlers: HandlerTable = {
       return;
     }
     let accounts: string[];
-    if (isAll(wireAccount)) {
+    if (isAllAccounts(wireAccount)) {
       accounts = context.world.accounts().map((account) => account.id);
     } else {
       const account = resolveAccount(context, connection, reqId, wireAccount);

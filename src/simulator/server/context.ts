@@ -38,3 +38,20 @@ export type HandlerTable = { [T in ClientRequestType]?: Handler<T> };
 export function validationError(connection: ApiConnection, reqId: number, cause: string): void {
   connection.sendError(reqId, 321, `Error validating request.-'sim' : cause - ${cause}`);
 }
+
+/** The world account for a client's account field, or an error sent and undefined. */
+export function resolveAccount(
+  context: GatewayContext,
+  connection: ApiConnection,
+  reqId: number,
+  wire: string,
+): string | undefined {
+  const account = context.ids.fromWire(wire);
+  if (!account) validationError(connection, reqId, `The account code "${wire}" is not on this login.`);
+  return account;
+}
+
+/** The multi-account requests take an empty account code or "All" for every account of the login. */
+export function isAllAccounts(wire: string): boolean {
+  return wire === '' || wire.toUpperCase() === 'ALL';
+}
