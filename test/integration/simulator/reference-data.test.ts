@@ -177,9 +177,11 @@ describe.each([193, 160])('at server version %i', (serverVersion) => {
       expect((await client.reports.code(321, 23)).message).toContain('does not serve message id 88');
     });
 
-    it('setServerLogLevel: nothing, as the gateway answers it, and the session goes on', async () => {
+    it('setServerLogLevel and cancels of answered or refused requests: nothing, as from the gateway', async () => {
       const before = client.reports.all.length;
       client.api.setServerLogLevel(LogLevel.DETAIL);
+      client.api.cancelHeadTimestamp(16);
+      client.api.cancelFundamentalData(19);
       await roundTrip(client);
       expect(client.reports.all.slice(before)).toEqual([]);
     });
