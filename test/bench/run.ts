@@ -1,18 +1,19 @@
 /**
  * `npm run bench`: runs every benchmark in turn on this machine, writes bench/results/latest.json and
  * prints a table. Benchmarks measure; tests assert behaviour. Pass names to run a subset:
- * `npm run bench -- simulator`.
+ * `npm run bench -- simulator` (or `-- startup` for the TWS client start-up alone).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import type { Bench, Figure } from './bench';
 import { marketBench } from './market-bench';
-import { simulatorBench } from './simulator-bench';
+import { simulatorBench, simulatorStartupBench } from './simulator-bench';
 import { accountsBench } from './accounts-bench';
 import { ordersBench } from './orders-bench';
 
 const BENCHES: Record<string, () => Promise<Bench>> = {
   simulator: simulatorBench,
+  startup: simulatorStartupBench,
   market: marketBench,
   accounts: accountsBench,
   orders: ordersBench,

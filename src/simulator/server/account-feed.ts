@@ -141,8 +141,35 @@ export function accountValueLines(world: World, account: string, wireAccount: st
   ];
 }
 
-export function lineKey(line: ValueLine): string {
+/**
+ * reqAccountUpdatesMulti's lines: all of reqAccountUpdates' values, or with ledgerAndNLV only the per-currency
+ * ledger and the net liquidation value.
+ */
+export function accountMultiLines(world: World, account: string, wireAccount: string, ledgerAndNLV: boolean) {
+  if (!ledgerAndNLV) return accountValueLines(world, account, wireAccount);
+  return [
+    ...summaryLines(world, account, wireAccount, new Set(['NetLiquidation'])),
+    ...ledgerLines(world, account, wireAccount, new Set(['$LEDGER:ALL'])),
+  ];
+}
+
+function lineKey(line: ValueLine): string {
   return `${line.account}|${line.tag}|${line.currency}`;
+}
+
+/** The lines whose value differs from what was last sent (all of them the first time), noting them as sent. */
+/** Lines as the gateway sends them now: without AccountType while that fault withholds it. */
+export function reportedLines(faults: { withholdAccountType: boolean }, lines: ValueLine[]): ValueLine[] {
+  return faults.withholdAccountType ? lines.filter((line) => line.tag !== 'AccountType') : lines;
+}
+
+export function changedLines(lines: ValueLine[], sent: Map<string, string>): ValueLine[] {
+  return lines.filter((line) => {
+    const key = lineKey(line);
+    if (sent.get(key) === line.value) return false;
+    sent.set(key, line.value);
+    return true;
+  });
 }
 
 export function positionKey(account: string, conId: number): string {

@@ -1,15 +1,17 @@
 import { type Position } from '../world';
 import {
   accountValueLines,
+  changedLines,
+  reportedLines,
   ledgerLines,
-  lineKey,
   positionKey,
   positionSignature,
   summaryLines,
   type ValueLine,
 } from './account-feed';
 import { type ApiConnection } from './connection';
-import { validationError, type GatewayContext, type HandlerTable } from './context';
+import { isAllAccounts, resolveAccount, validationError, type GatewayContext, type HandlerTable } from './context';
+import { publishAccountUpdatesMulti } from './account-multi-handlers';
 import { type SentValues } from './subscriptions';
 import { wireContract } from './wire-mapping';
 
@@ -21,22 +23,10 @@ function worldAccounts(context: GatewayContext): string[] {
   return context.world.accounts().map((account) => account.id);
 }
 
-/** The world account for a client's account field, or an error sent and undefined. */
-function resolveAccount(context: GatewayContext, connection: ApiConnection, reqId: number, wire: string) {
-  const account = context.ids.fromWire(wire);
-  if (!account) validationError(connection, reqId, `The account code "${wire}" is not on this login.`);
-  return account;
-}
-
-/** Lines as the gateway sends them now: without AccountType while that fault withholds it. */
-function reported(context: GatewayContext, lines: ValueLine[]): ValueLine[] {
-  return context.accountFaults.withholdAccountType ? lines.filter((line) => line.tag !== 'AccountType') : lines;
-}
-
 function summaryValues(context: GatewayContext, tags: ReadonlySet<string>): ValueLine[] {
   return worldAccounts(context).flatMap((account) => {
     const wire = context.ids.toWire(account);
-    return reported(context, [
+    return reportedLines(context.accountFaults, [
       ...summaryLines(context.world, account, wire, tags),
       ...ledgerLines(context.world, account, wire, tags),
     ]);
@@ -53,16 +43,6 @@ function answerAccountRequest(context: GatewayContext, connection: ApiConnection
   setTimeout(() => {
     if (!connection.isClosed) answer();
   }, delayMs);
-}
-
-/** Sends the lines whose value differs from what was last sent (all of them the first time). */
-function changedLines(lines: ValueLine[], sent: SentValues): ValueLine[] {
-  return lines.filter((line) => {
-    const key = lineKey(line);
-    if (sent.get(key) === line.value) return false;
-    sent.set(key, line.value);
-    return true;
-  });
 }
 
 function positionsFor(context: GatewayContext, account: string | undefined): Position[] {
@@ -210,8 +190,7 @@ export const accountHandlers: HandlerTable = {
   },
 
   reqPositionsMulti(context, connection, { reqId, account: wireAccount, modelCode }) {
-    const all = wireAccount === '' || wireAccount.toUpperCase() === 'ALL';
-    const account = all ? '' : resolveAccount(context, connection, reqId, wireAccount);
+    const account = isAllAccounts(wireAccount) ? '' : resolveAccount(context, connection, reqId, wireAccount);
     if (account === undefined) return;
     const sent = new Map<string, string>();
     connection.subs.positionsMulti.set(reqId, { account, modelCode, sent });
@@ -272,7 +251,7 @@ function publishAccountUpdates(
   everything: boolean,
 ): void {
   const wire = context.ids.toWire(subscription.account);
-  const lines = reported(context, accountValueLines(context.world, subscription.account, wire));
+  const lines = reportedLines(context.accountFaults, accountValueLines(context.world, subscription.account, wire));
   for (const line of changedLines(lines, subscription.sent))
     connection.send({ type: 'accountValue', key: line.tag, value: line.value, currency: line.currency, account: wire });
   // Portfolio lines carry live prices: the gateway resends them with each account update cycle.
@@ -301,4 +280,5 @@ export function publishAccounts(context: GatewayContext, connection: ApiConnecti
     for (const position of changedPositions(context, multi.account || undefined, multi.sent))
       sendPosition(context, connection, position, reqId);
   if (subs.accountUpdates) publishAccountUpdates(context, connection, subs.accountUpdates, false);
+  publishAccountUpdatesMulti(context, connection);
 }

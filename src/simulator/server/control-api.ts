@@ -43,6 +43,11 @@ const ACTIONS: Record<string, Action> = {
   },
   '/faults/withhold-account-type': (sim, url) => sim.faults.withholdAccountType(url.searchParams.get('on') !== 'false'),
   '/faults/delay-account-data': (sim, url) => sim.faults.delayAccountData(numberParam(url, 'ms')),
+  '/faults/news-bulletin': (sim, url) => {
+    const text = url.searchParams.get('text');
+    if (!text) throw new BadRequest('missing query parameter "text"');
+    return { msgId: sim.faults.newsBulletin(text, url.searchParams.get('exchange') ?? '') };
+  },
   '/market/tick-rate': (sim, url) => sim.setTickRate(numberParam(url, 'value')),
   '/market/delayed': (sim, url) => sim.setDelayed(url.searchParams.get('on') !== 'false'),
   '/world/settle': (sim) => sim.world.settle(),

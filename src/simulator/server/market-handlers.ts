@@ -1,4 +1,4 @@
-import { type Instrument, type QuoteTick } from '../world';
+import { US_STOCK_BBO_EXCHANGE, type Instrument, type QuoteTick } from '../world';
 import { type WireBar, type WireContract } from '../wire/messages';
 import { type ApiConnection } from './connection';
 import { validationError, type GatewayContext, type HandlerTable } from './context';
@@ -16,7 +16,7 @@ const MAX_SYMBOL_SAMPLES = 16;
 const HISTORY_UPDATE_MS = 1000;
 
 /** One instrument for a contract, or the gateway's error sent and undefined (none, or ambiguous). */
-function resolveOne(context: GatewayContext, connection: ApiConnection, reqId: number, contract: WireContract) {
+export function resolveOne(context: GatewayContext, connection: ApiConnection, reqId: number, contract: WireContract) {
   if (contract.secType.toUpperCase() === 'BAG') {
     validationError(connection, reqId, 'The simulator does not serve combination (BAG) contracts.');
     return undefined;
@@ -108,7 +108,7 @@ export const marketHandlers: HandlerTable = {
       type: 'tickReqParams',
       reqId,
       minTick: instrument.minTick,
-      bboExchange: '9c0001',
+      bboExchange: US_STOCK_BBO_EXCHANGE,
       snapshotPermissions: 3,
     });
     connection.send({ type: 'marketDataType', reqId, marketDataType: served });

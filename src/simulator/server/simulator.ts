@@ -3,6 +3,7 @@ import { World } from '../world';
 import { encodeFrame } from '../wire/frame';
 import { MAX_SERVER_VERSION, MIN_SERVER_VERSION, type ClientRequest } from '../wire/messages';
 import { accountHandlers, publishAccounts } from './account-handlers';
+import { accountMultiHandlers } from './account-multi-handlers';
 import { accountIds, type AccountStyle } from './account-ids';
 import { ApiConnection, type ConnectionHost } from './connection';
 import { type GatewayContext, type Handler, type HandlerTable } from './context';
@@ -10,7 +11,10 @@ import { CLIENT_ID_IN_USE, FARMS_OK, GATEWAY_NOTICES } from './gateway-messages'
 import { startControlApi } from './control-api';
 import { HistoryPacingGate } from './history-request';
 import { marketHandlers, publishTicks } from './market-handlers';
+import { NewsBulletinBoard } from './news-bulletins';
 import { orderHandlers, routeWorldEvent } from './order-handlers';
+import { broadcastBulletin, startupHandlers } from './startup-handlers';
+import { unservedAnswer } from './unserved-answers';
 
 export interface SimulatorOptions {
   /** 0 (the default) picks a free port. */
@@ -66,6 +70,8 @@ export interface SimulatorFaults {
   withholdAccountType(on: boolean): void;
   /** Answers reqAccountSummary and reqPositions only after `ms` (0 lifts it), as a gateway busy after a reconnect. */
   delayAccountData(ms: number): void;
+  /** Posts a news bulletin (regular, msgType 1) to the clients subscribed with reqNewsBulletins. Returns its id. */
+  newsBulletin(text: string, exchange?: string): number;
 }
 
 export interface ConnectionInfo {
@@ -97,7 +103,13 @@ const TICK_INTERVAL_MS = 10;
 /** After an event-loop stall the market catches up at most this much, not in one giant burst. */
 const MAX_CATCH_UP_MS = 100;
 
-const HANDLERS: HandlerTable = { ...accountHandlers, ...marketHandlers, ...orderHandlers };
+const HANDLERS: HandlerTable = {
+  ...accountHandlers,
+  ...marketHandlers,
+  ...orderHandlers,
+  ...accountMultiHandlers,
+  ...startupHandlers,
+};
 
 function listen(server: Server, port: number, host: string): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -135,6 +147,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       world.accounts().map((account) => account.id),
     ),
     pacing: new HistoryPacingGate(),
+    bulletins: new NewsBulletinBoard(),
     readOnly: options.readOnly ?? false,
     delayed: options.delayed ?? false,
     competingSession: false,
@@ -182,11 +195,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         return;
       }
       if (request.type === 'unsupported') {
-        connection.sendError(
-          request.reqId,
-          321,
-          `Error validating request.-'sim' : cause - The simulator does not serve message id ${request.msgId}.`,
-        );
+        const answer = unservedAnswer(request.msgId);
+        if (answer !== 'none') connection.sendError(request.reqId, answer.code, answer.message);
         return;
       }
       log(`connection ${connection.id}: ${request.type} arrived after startApi; ignored`);
@@ -311,6 +321,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`The delay must be 0 or more milliseconds, not ${ms}`);
       context.accountFaults.delayMs = ms;
       log(`fault: account summaries and positions answered after ${ms} ms`);
+    },
+    newsBulletin(text, exchange = '') {
+      const bulletin = context.bulletins.post(text, exchange);
+      broadcastBulletin(context, bulletin);
+      log(`fault: news bulletin ${bulletin.msgId}`);
+      return bulletin.msgId;
     },
   };
 

@@ -26,6 +26,13 @@ export interface SummarySubscription {
   sent: SentValues;
 }
 
+export interface AccountMultiSubscription {
+  accounts: string[];
+  modelCode: string;
+  ledgerAndNLV: boolean;
+  sent: SentValues;
+}
+
 export class ConnectionSubscriptions {
   /** The marketDataType the client asked for with reqMarketDataType (1 live … 4 delayed-frozen). */
   requestedMarketDataType = 1;
@@ -37,8 +44,12 @@ export class ConnectionSubscriptions {
   positions: SentValues | null = null;
   /** reqPositionsMulti: reqId → account filter ('' for all) and what was sent. */
   readonly positionsMulti = new Map<number, { account: string; modelCode: string; sent: SentValues }>();
+  /** reqAccountUpdatesMulti: reqId → the accounts (world ids) streamed and what was sent. */
+  readonly accountUpdatesMulti = new Map<number, AccountMultiSubscription>();
   /** reqAccountUpdates: the one account being streamed. */
   accountUpdates: { account: string; sent: SentValues } | null = null;
+  /** reqNewsBulletins: bulletins are pushed until cancelNewsBulletins. */
+  newsBulletins = false;
   readonly pnl = new Map<number, string>();
   readonly pnlSingle = new Map<number, { account: string; conId: number }>();
 

@@ -1,4 +1,11 @@
-import { type Execution, type Instrument, type SimOrder, type SimOrderRequest, type WhatIfResult } from '../world';
+import {
+  marketRuleIdOf,
+  type Execution,
+  type Instrument,
+  type SimOrder,
+  type SimOrderRequest,
+  type WhatIfResult,
+} from '../world';
 import {
   emptyContract,
   type WireContract,
@@ -40,12 +47,13 @@ const TIME_ZONES: Record<string, string> = { USD: 'US/Eastern', EUR: 'MET' };
 
 export function wireContractDetails(instrument: Instrument, under: Instrument | undefined): WireContractDetails {
   const derivative = instrument.secType === 'OPT' || instrument.secType === 'FUT';
+  const validExchanges = instrument.exchange === 'SMART' ? `SMART,${instrument.primaryExchange}` : instrument.exchange;
   return {
     contract: wireContract(instrument),
     marketName: instrument.tradingClass,
     minTick: instrument.minTick,
     orderTypes: ORDER_TYPES_BY_SEC_TYPE[instrument.secType],
-    validExchanges: instrument.exchange === 'SMART' ? `SMART,${instrument.primaryExchange}` : instrument.exchange,
+    validExchanges,
     priceMagnifier: 1,
     underConId: instrument.underConId,
     longName: instrument.longName,
@@ -64,7 +72,11 @@ export function wireContractDetails(instrument: Instrument, under: Instrument | 
     lastTradeTime: derivative ? '16:00:00' : '',
     underSymbol: under?.symbol ?? '',
     underSecType: under?.secType ?? '',
-    marketRuleIds: '26',
+    // One rule per valid exchange, in the same order, as IBKR lists them.
+    marketRuleIds: validExchanges
+      .split(',')
+      .map(() => marketRuleIdOf(instrument))
+      .join(','),
   };
 }
 

@@ -1,3 +1,5 @@
+import type { StartupMessage, StartupRequest } from './messages-startup';
+
 /**
  * The simulator's wire vocabulary: every client request it decodes and every message it sends, as typed
  * values with no bytes in them. `incoming.ts` turns frames into ClientRequest, `outgoing.ts` turns
@@ -212,6 +214,7 @@ export type ClientRequest =
   | { type: 'reqAutoOpenOrders'; autoBind: boolean }
   | { type: 'reqCompletedOrders'; apiOnly: boolean }
   | { type: 'reqExecutions'; reqId: number; filter: WireExecutionFilter }
+  | StartupRequest
   /** A well-formed request of a kind the simulator does not serve: answered with an error, never a crash. */
   | { type: 'unsupported'; msgId: number; reqId: number };
 
@@ -328,7 +331,8 @@ export type ServerMessage =
       currency: string;
       /** undefined: unset (an opening fill has no realized P&L). */
       realizedPnl: number | undefined;
-    };
+    }
+  | StartupMessage;
 
 export type ServerMessageType = ServerMessage['type'];
 

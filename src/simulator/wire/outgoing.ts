@@ -10,6 +10,8 @@ import {
 import { contractFields, escapeNonAscii, Gate, maxDouble, OutMsgId, UNSET_DOUBLE } from './outgoing-common';
 import { encodeContractData, encodeSymbolSamples } from './outgoing-contract';
 import { encodeCompletedOrder, encodeOpenOrder } from './outgoing-order';
+import { encodeStartupMessage } from './outgoing-startup';
+import { isStartupMessage } from './messages-startup';
 
 /**
  * Server → client: a ServerMessage becomes the fields IB Gateway sends for it at the negotiated server version,
@@ -40,6 +42,7 @@ export function encodeMessage(serverVersion: number, message: ServerMessage): Wi
   if (!Number.isInteger(serverVersion) || serverVersion < MIN_SERVER_VERSION || serverVersion > MAX_SERVER_VERSION)
     throw new RangeError(`Server version ${serverVersion} is outside ${MIN_SERVER_VERSION}..${MAX_SERVER_VERSION}`);
   const sv = serverVersion;
+  if (isStartupMessage(message)) return encodeStartupMessage(message);
   switch (message.type) {
     case 'nextValidId':
       return [OutMsgId.NEXT_VALID_ID, V1, message.orderId];

@@ -1,3 +1,4 @@
+import { firstBarTime } from './head-timestamp';
 import { type Listing } from './instruments';
 import { mixSeed, mulberry32, randomInt, roughNormal } from './random';
 import { roundToTick } from './ticks';
@@ -21,7 +22,8 @@ export interface BarRequest {
  * Bars walked backwards from `anchor` (the instrument's current last, mid, bid or ask), so the newest close
  * is exactly the live price. Each bar's move comes from its own seed (world, conId, bar size, bar time): the
  * same request gives the same bars, overlapping requests agree bar for bar, and TRADES, MIDPOINT, BID and
- * ASK move in parallel. Bars run round the clock: weekends and sessions are not modelled.
+ * ASK move in parallel. Bars run round the clock: weekends and sessions are not modelled. Nothing older than the
+ * instrument's first bar (head-timestamp.ts) is served.
  */
 export function historicalBars(seed: number, listing: Listing, anchor: number, request: BarRequest): Bar[] {
   const { endTime, durationSeconds, barSizeSeconds: size, whatToShow } = request;
@@ -59,5 +61,7 @@ export function historicalBars(seed: number, listing: Listing, anchor: number, r
     };
     close = open;
   }
-  return bars;
+  // Walked from the live price back, then cut where the instrument's history begins.
+  const first = firstBarTime(instrument);
+  return bars.filter((bar) => bar.time >= first);
 }

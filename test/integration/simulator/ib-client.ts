@@ -2,6 +2,7 @@ import { connect as netConnect, type Socket } from 'node:net';
 import { ConnectionState, EventName, IBApi, IBApiNext } from '@stoqey/ib';
 import { filter, firstValueFrom, timeout } from 'rxjs';
 import { expect } from 'vitest';
+import { offerVersionsUpTo } from './tws-startup';
 
 /**
  * Real @stoqey/ib clients against the simulator over loopback, with every error and notice the client
@@ -152,10 +153,11 @@ export interface NextClient {
 }
 
 /** An IBApiNext connected (connectionState Connected) to the simulator, or a rejection after `ms`. */
-export async function connectNext(port: number, clientId: number, ms = 5000): Promise<NextClient> {
+export async function connectNext(port: number, clientId: number, ms = 5000, maxVersion?: number): Promise<NextClient> {
   const api = new IBApiNext({ host: HOST, port, reconnectInterval: 0 });
   // The wrapped IBApi is private in the typings; bracket access reaches it with its real type.
   const raw: IBApi = api['api'];
+  if (maxVersion !== undefined) offerVersionsUpTo(raw, maxVersion);
   const reports = new Reports();
   record(raw, reports);
   const connected = firstValueFrom(
@@ -178,8 +180,14 @@ export interface RawApiClient {
 }
 
 /** An IBApi that has completed startApi (nextValidId and managedAccounts received). */
-export async function connectApi(port: number, clientId: number, ms = 5000): Promise<RawApiClient> {
+export async function connectApi(
+  port: number,
+  clientId: number,
+  ms = 5000,
+  maxVersion?: number,
+): Promise<RawApiClient> {
   const api = new IBApi({ host: HOST, port });
+  if (maxVersion !== undefined) offerVersionsUpTo(api, maxVersion);
   const reports = new Reports();
   record(api, reports);
   const accounts = nextEvent<[string]>(api, EventName.managedAccounts, () => true, ms);

@@ -1,6 +1,7 @@
 import {
   BarSizeSetting,
   EventName,
+  FADataType,
   IBApiNextError,
   Instrument,
   LocationCode,
@@ -303,10 +304,11 @@ describe('contracts', () => {
 });
 
 describe('requests the simulator does not serve', () => {
-  it('answers reqNewsBulletins and reqScannerSubscription with 321 and stays usable', async () => {
-    raw.api.reqNewsBulletins(true);
+  it('answers requestFA and reqScannerSubscription with 321 and stays usable', async () => {
+    raw.api.requestFA(FADataType.GROUPS);
     expect(
-      (await raw.reports.waitFor((entry) => entry.code === 321 && /message id 12\b/.test(entry.message))).reqId,
+      (await raw.reports.waitFor((entry) => entry.code === 321 && /FA data operations ignored/.test(entry.message)))
+        .reqId,
     ).toBe(-1);
     raw.api.reqScannerSubscription(31, {
       instrument: Instrument.STK,

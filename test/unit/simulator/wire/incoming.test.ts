@@ -17,12 +17,11 @@ import {
   VolumeCondition,
   WhatToShow,
 } from '@stoqey/ib';
-import { Encoder } from '@stoqey/ib/dist/core/io/encoder';
 import { describe, expect, it } from 'vitest';
 import { FieldReader } from '../../../../src/simulator/wire/field-reader';
-import { splitFields } from '../../../../src/simulator/wire/frame';
 import { decodeRequest } from '../../../../src/simulator/wire/incoming';
-import { type ClientRequest, WireError } from '../../../../src/simulator/wire/messages';
+import { WireError } from '../../../../src/simulator/wire/messages';
+import { roundTrip, socketFields, wire } from './client-encoder';
 
 /**
  * The ground truth is @stoqey/ib's own encoder: every message below is produced by it at the given server
@@ -30,46 +29,6 @@ import { type ClientRequest, WireError } from '../../../../src/simulator/wire/me
  */
 
 const VERSIONS = [157, 163, 170, 176, 183, 187, 190, 193] as const;
-
-/** Mirrors @stoqey/ib's Socket.send: flatten, booleans → 1/0, join with NUL (undefined → ''), closing NUL. */
-function socketFields(tokens: readonly unknown[]): string[] {
-  const flat = tokens.flat(Infinity).map((token) => (token === true ? 1 : token === false ? 0 : token));
-  return splitFields(Buffer.from(flat.join('\0') + '\0', 'utf8'));
-}
-
-/** What the client puts on the wire when `send` calls one encoder method at `serverVersion`. */
-function wire(serverVersion: number, send: (encoder: Encoder) => void): string[] {
-  const sent: unknown[][] = [];
-  const errors: string[] = [];
-  const encoder = new Encoder({
-    serverVersion,
-    sendMsg: (...tokens: unknown[]) => void sent.push(tokens),
-    emitError: (message: string) => void errors.push(message),
-  });
-  send(encoder);
-  expect(errors).toEqual([]);
-  expect(sent).toHaveLength(1);
-  return socketFields(sent[0] ?? []);
-}
-
-function decodeAs<T extends ClientRequest['type']>(
-  serverVersion: number,
-  fields: string[],
-  type: T,
-): Extract<ClientRequest, { type: T }> {
-  const request = decodeRequest(serverVersion, fields);
-  expect(request.type).toBe(type);
-  return request as Extract<ClientRequest, { type: T }>;
-}
-
-/** Encodes with the client and decodes with ours in one step. */
-function roundTrip<T extends ClientRequest['type']>(
-  serverVersion: number,
-  type: T,
-  send: (encoder: Encoder) => void,
-): Extract<ClientRequest, { type: T }> {
-  return decodeAs(serverVersion, wire(serverVersion, send), type);
-}
 
 function thrown(fn: () => unknown): WireError {
   try {
@@ -658,11 +617,11 @@ describe.each(VERSIONS)('decodeRequest at server version %i', (v) => {
       expect(
         decodeRequest(
           v,
-          wire(v, (e) => e.reqNewsBulletins(true)),
+          wire(v, (e) => e.requestFA(1)),
         ),
       ).toEqual({
         type: 'unsupported',
-        msgId: 12,
+        msgId: 18,
         reqId: -1,
       });
       expect(
@@ -684,11 +643,11 @@ describe.each(VERSIONS)('decodeRequest at server version %i', (v) => {
       expect(
         decodeRequest(
           v,
-          wire(v, (e) => e.reqHeadTimestamp(20, AAPL, WhatToShow.TRADES, true, 1)),
+          wire(v, (e) => e.queryDisplayGroups(20)),
         ),
       ).toEqual({
         type: 'unsupported',
-        msgId: 87,
+        msgId: 67,
         reqId: 20,
       });
     });

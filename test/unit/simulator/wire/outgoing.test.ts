@@ -1,6 +1,5 @@
-import { Decoder, type DecoderCallbacks } from '@stoqey/ib/dist/core/io/decoder';
 import { describe, expect, it } from 'vitest';
-import { encodeFrame, formatField } from '../../../../src/simulator/wire/frame';
+import { formatField } from '../../../../src/simulator/wire/frame';
 import {
   emptyContract,
   type ServerMessage,
@@ -8,62 +7,12 @@ import {
   type WireContract,
   type WireContractDetails,
   type WireExecution,
-  type WireField,
   type WireOrder,
   type WireOrderState,
 } from '../../../../src/simulator/wire/messages';
+import type { StartupMessage } from '../../../../src/simulator/wire/messages-startup';
 import { encodeMessage } from '../../../../src/simulator/wire/outgoing';
-
-/**
- * Ground truth is @stoqey/ib's decoder, a port of the official one: every message is framed, split the way its
- * socket splits a frame, queued as one message (so its boundary check is armed) and decoded. A field too few
- * shows up as an "Underrun" error, a field too many as "unprocessed data", so "no error" means the field count
- * and order match the client's walk at that server version.
- */
-
-const VERSIONS = [157, 163, 166, 170, 176, 178, 183, 186, 187, 190, 192, 193];
-
-interface Decoded {
-  tokens: string[];
-  events: { name: string; args: unknown[] }[];
-  errors: { message: string; code: number; reqId: number | undefined; advancedOrderReject: unknown }[];
-  infos: { message: string; code: number }[];
-}
-
-function decodeFields(serverVersion: number, fields: readonly WireField[]): Decoded {
-  const tokens = encodeFrame(fields).subarray(4).toString('utf8').split('\0').slice(0, -1);
-  const decoded: Decoded = { tokens, events: [], errors: [], infos: [] };
-  const callbacks: DecoderCallbacks = {
-    serverVersion,
-    emitEvent: (name: string, ...args: unknown[]) => decoded.events.push({ name, args }),
-    emitError: (message, code, reqId, advancedOrderReject) =>
-      decoded.errors.push({ message, code, reqId, advancedOrderReject }),
-    emitInfo: (message, code) => decoded.infos.push({ message, code }),
-  };
-  const decoder = new Decoder(callbacks);
-  decoder.enqueueMessage(tokens);
-  decoder.process();
-  return decoded;
-}
-
-function decode(serverVersion: number, message: ServerMessage): Decoded {
-  const fields = encodeMessage(serverVersion, message);
-  const decoded = decodeFields(serverVersion, fields);
-  // The frame carries exactly the formatted fields, nothing more.
-  expect(decoded.tokens).toEqual(fields.map(formatField));
-  return decoded;
-}
-
-/** The arguments of the one event called `name`. */
-function argsOf(decoded: Decoded, name: string): unknown[] {
-  const matching = decoded.events.filter((event) => event.name === name);
-  expect(matching, `events: ${decoded.events.map((event) => event.name).join(', ')}`).toHaveLength(1);
-  return matching[0]?.args ?? [];
-}
-
-function expectClean(decoded: Decoded): void {
-  expect(decoded.errors).toEqual([]);
-}
+import { argsOf, decode, decodeFields, expectClean, VERSIONS, type Decoded } from './client-decoder';
 
 // ---- fixtures --------------------------------------------------------------------------------------------
 
@@ -209,7 +158,7 @@ interface Case {
   check: (decoded: Decoded, serverVersion: number) => void;
 }
 
-const CASES: Record<ServerMessageType, Case[]> = {
+const CASES: Record<Exclude<ServerMessageType, StartupMessage['type']>, Case[]> = {
   nextValidId: [
     {
       name: 'nextValidId',
