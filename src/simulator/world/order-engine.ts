@@ -3,7 +3,7 @@ import { commissionFor, roundCents } from './commission';
 import { bracketOf, inBracket, reactionTo } from './order-groups';
 import { executablePrice, FILL_CLIP, isStop, stopTriggered, touchOf } from './order-matching';
 import { roundToTick } from './ticks';
-import { followStop, initialStop, isTrail, trailTriggered, triggeredAs } from './trailing';
+import { amendedStop, followStop, initialStop, isTrail, trailTriggered, triggeredAs } from './trailing';
 import {
   type CommissionReport,
   type Execution,
@@ -58,8 +58,6 @@ const copyRequest = (request: SimOrderRequest): SimOrderRequest => ({
 });
 const snapshot = (order: SimOrder): SimOrder => ({ ...order });
 const isOpen = (work: Working): boolean => work.held || !FINISHED.has(work.order.status);
-const changedTrail = (a: SimOrderRequest, b: SimOrderRequest): boolean =>
-  a.auxPrice !== b.auxPrice || a.trailingPercent !== b.trailingPercent;
 
 /**
  * Order lifecycle and matching, with validation left to the caller. Orders are worked when placed or
@@ -145,7 +143,11 @@ export class OrderEngine {
       ocaType: before.ocaType,
     };
     work.order.remaining = request.totalQuantity - work.order.filled;
-    if (isTrail(request.orderType) && !work.armed) this.resetTrail(work, before);
+    if (isTrail(request.orderType) && !work.armed) {
+      const { instrument, trailStopPrice } = work.order;
+      const quote = this.deps.quote(instrument.conId);
+      work.order.trailStopPrice = amendedStop(before, request, trailStopPrice ?? NaN, quote, instrument.minTick);
+    }
     if (work.held && request.transmit) {
       this.transmitBracket(work);
       return snapshot(work.order);
@@ -248,17 +250,6 @@ export class OrderEngine {
       }
     }
     return trailTriggered(request, moved, quote);
-  }
-
-  /** An amended trail: a new amount or percent restarts the stop from the touch; a new stop replaces it. */
-  private resetTrail(work: Working, before: SimOrderRequest): void {
-    const { request, instrument } = work.order;
-    const quote = this.deps.quote(instrument.conId);
-    if (changedTrail(before, request)) {
-      work.order.trailStopPrice = initialStop({ ...request, trailStopPrice: undefined }, quote, instrument.minTick);
-    } else if (request.trailStopPrice !== undefined && request.trailStopPrice !== before.trailStopPrice) {
-      work.order.trailStopPrice = request.trailStopPrice;
-    }
   }
 
   private fill(work: Working, quantity: number, price: number): void {

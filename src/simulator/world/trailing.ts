@@ -47,6 +47,21 @@ export function followStop(order: Trailing, stop: number, quote: Readonly<Quote>
   return order.action === 'SELL' ? Math.max(stop, next) : Math.min(stop, next);
 }
 
+/** An amended trail: a new amount or percent restarts the stop from the touch; a new stop replaces it. */
+export function amendedStop(
+  before: Trailing,
+  after: Trailing,
+  stop: number,
+  quote: Readonly<Quote>,
+  minTick: number,
+): number {
+  if (before.auxPrice !== after.auxPrice || before.trailingPercent !== after.trailingPercent) {
+    return stopFor(after, quote, minTick);
+  }
+  if (after.trailStopPrice !== undefined && after.trailStopPrice !== before.trailStopPrice) return after.trailStopPrice;
+  return stop;
+}
+
 export function trailTriggered(order: Trailing, stop: number, quote: Readonly<Quote>): boolean {
   return order.action === 'SELL' ? quote.bid <= stop : quote.ask >= stop;
 }
