@@ -167,7 +167,7 @@ export class OrderEngine {
   }
 
   cancelAll(): void {
-    for (const work of [...this.orders.values()]) if (isOpen(work)) this.close(work);
+    for (const work of this.openWorks()) this.close(work);
   }
 
   onQuote(conId: number): void {
@@ -183,15 +183,23 @@ export class OrderEngine {
     return work;
   }
 
+  /**
+   * Every open order, held ones included, from the live lists rather than the whole history, so linking
+   * stays cheap however many orders a long session has finished.
+   */
+  private openWorks(): Working[] {
+    return [...this.working.values()].flat();
+  }
+
   private openChildren(parentId: number): Working[] {
-    return [...this.orders.values()].filter((work) => work.order.request.parentId === parentId && isOpen(work));
+    return this.openWorks().filter((work) => work.order.request.parentId === parentId);
   }
 
   /** Sends `work` and every held order of its bracket on, parent first. */
   private transmitBracket(work: Working): void {
     const { clientId } = work.order.request;
     const root = bracketOf(work.order.request);
-    const bracket = [...this.orders.values()]
+    const bracket = this.openWorks()
       .filter((other) => other === work || (other.held && other.order.request.clientId === clientId))
       .filter((other) => inBracket(root, other.order.request))
       .sort((a, b) => a.order.request.orderId - b.order.request.orderId);
@@ -274,7 +282,7 @@ export class OrderEngine {
 
   /** A fill's effect on linked orders: OCA siblings are cancelled or reduced; a filled parent starts its children. */
   private reactToFill(work: Working, quantity: number): void {
-    for (const other of [...this.orders.values()]) {
+    for (const other of this.openWorks()) {
       if (!isOpen(other)) continue;
       const reaction = reactionTo(work.order.request, other.order.request);
       if (reaction === 'cancel') this.close(other, CANCELLED_NOTICE);
