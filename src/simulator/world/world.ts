@@ -62,6 +62,10 @@ const NO_SECURITY_DEFINITION: SimRejection = {
   message: 'No security definition has been found for the request',
 };
 const DUPLICATE_ORDER_ID: SimRejection = { code: 103, message: 'Duplicate order id' };
+const orderNotFound = (orderId: number): SimRejection => ({
+  code: 135,
+  message: `Can't find order with ID = ${orderId}`,
+});
 
 type Evaluation =
   | { ok: false; rejection: SimRejection }
@@ -245,9 +249,13 @@ export class World {
   /** Amends an open order's price, quantity or time in force; contract, account, side and type are fixed. */
   modify(request: SimOrderRequest): PlaceResult {
     const current = this.engine.order(request.orderId);
-    if (!current)
-      return this.reject(request.orderId, { code: 135, message: `Can't find order with ID = ${request.orderId}` });
+    if (!current) return this.reject(request.orderId, orderNotFound(request.orderId));
     if (this.engine.state(request.orderId) === 'finished') return this.reject(request.orderId, DUPLICATE_ORDER_ID);
+    // A child re-sent with parentId once its parent has filled names an order IBKR no longer has open: 135
+    // for the parent (ib_insync issue 647). Re-sent with parentId 0 it is amended, and stays in its bracket.
+    if (request.parentId && this.engine.state(request.parentId) !== 'open') {
+      return this.reject(request.orderId, orderNotFound(request.parentId));
+    }
     const fixed = current.request;
     if (
       this.resolve(request.contract)?.conId !== current.instrument.conId ||

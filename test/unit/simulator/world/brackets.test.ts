@@ -149,6 +149,22 @@ describe('transmit=false and brackets', () => {
   });
 });
 
+describe('modifying a child after its parent filled', () => {
+  it('answers 135 for the parent when the child still names it, and amends it when sent with parentId 0', () => {
+    const world = makeWorld();
+    const { parent, takeProfit, stopLoss } = bracket(world, INDIVIDUAL);
+    for (const leg of [parent, takeProfit, stopLoss]) world.place(leg);
+    expect(findOrder(world, parent.orderId)?.status).toBe('Filled');
+    const raised = roundToTick((takeProfit.lmtPrice ?? 0) + 1, 0.01);
+    expect(world.place({ ...takeProfit, lmtPrice: raised, transmit: true })).toEqual({
+      ok: false,
+      rejection: { code: 135, message: `Can't find order with ID = ${parent.orderId}` },
+    });
+    const amended = world.place({ ...takeProfit, lmtPrice: raised, parentId: 0, transmit: true });
+    expect(amended.ok && amended.order.request).toMatchObject({ lmtPrice: raised, parentId: parent.orderId });
+  });
+});
+
 describe('one-cancels-all', () => {
   const leg = (fields: Partial<SimOrderRequest>) =>
     order({ account: INDIVIDUAL, contract: AAPL, action: 'SELL', totalQuantity: 100, orderType: 'LMT', ...fields });
