@@ -44,7 +44,11 @@ interface Working {
   trailReportedAt: number;
 }
 
-/** IBKR re-sends a trailing order's openOrder as its stop moves; at most this often, so a fast walk cannot flood. */
+/**
+ * openOrder carries a trailing order's stop as it stands now (a fresh connection to TWS shows the moved stop:
+ * ib_async issue 102). Whether TWS also pushes each move unasked is not documented; the simulator does, so a
+ * client can follow the stop, but at most this often, so a fast walk cannot flood the socket.
+ */
 export const TRAIL_REPORT_MS = 500;
 
 const FINISHED: ReadonlySet<OrderStatusName> = new Set(['Filled', 'Cancelled', 'ApiCancelled', 'Inactive']);
