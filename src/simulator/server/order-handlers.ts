@@ -15,7 +15,7 @@ import {
 
 /** Orders: placement (and what-if), cancels, the open/completed lists, executions, and routing the world's order events. */
 
-const ORDER_TYPES = new Set(['MKT', 'LMT', 'STP', 'STP LMT']);
+const ORDER_TYPES = new Set(['MKT', 'LMT', 'STP', 'STP LMT', 'TRAIL', 'TRAIL LIMIT']);
 const TIFS = new Set(['DAY', 'GTC']);
 const READ_ONLY = 'The API interface is currently in Read-Only mode.';
 const EXECUTION_TIME_ZONE = 'UTC';
@@ -90,7 +90,7 @@ function sendOrderStatus(connection: ApiConnection, order: SimOrder): void {
     remaining: order.remaining,
     avgFillPrice: order.avgFillPrice,
     permId: order.permId,
-    parentId: 0,
+    parentId: order.request.parentId ?? 0,
     lastFillPrice: order.lastFillPrice,
     clientId: order.request.clientId,
     whyHeld: '',
@@ -241,6 +241,10 @@ export function routeWorldEvent(context: GatewayContext, event: WorldEvent): voi
   if (event.type === 'orderRejected') return; // already answered to the placing client
   const { order } = event;
   const targets = listeners(context, order.request.clientId);
+  if (event.type === 'orderNotice') {
+    for (const connection of targets) sendRejection(connection, order.request.orderId, event.notice);
+    return;
+  }
   if (event.type === 'execution') {
     const instrument = order.instrument;
     for (const connection of targets) {

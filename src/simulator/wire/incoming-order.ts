@@ -1,6 +1,6 @@
 import type { FieldReader } from './field-reader';
 import { isBag, readContractCore, readCount } from './incoming-contract';
-import type { ClientRequest, WireOrder } from './messages';
+import type { ClientRequest, WireOrder, WireTagValue } from './messages';
 
 /**
  * PLACE_ORDER, the longest client message. Every field a conforming client sends at server versions 157..193
@@ -107,7 +107,7 @@ export function decodePlaceOrder(
   r.readInt('exemptCode');
 
   // OCA type, rule 80A, and the BOX/volatility-era fields (19).
-  r.readInt('ocaType');
+  const ocaType = r.readInt('ocaType');
   r.readString('rule80A');
   r.readString('settlingFirm');
   r.readBool('allOrNone');
@@ -182,7 +182,8 @@ export function decodePlaceOrder(
   }
 
   // Algo orders (ALGO_ORDERS 41): the parameter list follows only a strategy; ALGO_ID (71).
-  if (r.readString('algoStrategy') !== '') readTagValues(r, 'algoParams');
+  const algoStrategy = r.readString('algoStrategy');
+  const algoParams = algoStrategy !== '' ? readTagValues(r, 'algoParams') : [];
   r.readString('algoId');
 
   const whatIf = r.readBool('whatIf'); // WHAT_IF_ORDERS (36)
@@ -202,7 +203,7 @@ export function decodePlaceOrder(
   readConditions(r);
   r.readString('adjustedOrderType');
   r.readDoubleOrUnset('triggerPrice');
-  r.readDoubleOrUnset('lmtPriceOffset');
+  const lmtPriceOffset = r.readDoubleOrUnset('lmtPriceOffset');
   r.readDoubleOrUnset('adjustedStopPrice');
   r.readDoubleOrUnset('adjustedStopLimitPrice');
   r.readDoubleOrUnset('adjustedTrailingAmount');
@@ -258,8 +259,12 @@ export function decodePlaceOrder(
     parentId,
     outsideRth,
     whatIf,
+    ocaType,
     trailStopPrice,
     trailingPercent,
+    lmtPriceOffset,
+    algoStrategy,
+    algoParams,
     cashQty,
     goodTillDate,
     comboLegCount,
@@ -268,12 +273,13 @@ export function decodePlaceOrder(
 }
 
 /** A count, then tag and value per entry. */
-function readTagValues(r: FieldReader, name: string): void {
+function readTagValues(r: FieldReader, name: string): WireTagValue[] {
   const count = readCount(r, `${name}.count`);
+  const list: WireTagValue[] = [];
   for (let i = 0; i < count; i++) {
-    r.readString(`${name}[${i}].tag`);
-    r.readString(`${name}[${i}].value`);
+    list.push({ tag: r.readString(`${name}[${i}].tag`), value: r.readString(`${name}[${i}].value`) });
   }
+  return list;
 }
 
 /**

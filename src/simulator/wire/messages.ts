@@ -35,6 +35,11 @@ export interface WireContract {
 }
 
 /** The order fields Gatehouse and ordinary clients use; the codec reads and writes every other field as its default. */
+export interface WireTagValue {
+  tag: string;
+  value: string;
+}
+
 export interface WireOrder {
   orderId: number;
   clientId: number;
@@ -55,9 +60,15 @@ export interface WireOrder {
   parentId: number;
   outsideRth: boolean;
   whatIf: boolean;
-  /** Trailing and other order types are decoded only so that their fields are consumed; values kept for errors. */
+  /** IBKR's ocaType (0 when the client left it unset). */
+  ocaType: number;
   trailStopPrice: number | undefined;
   trailingPercent: number | undefined;
+  /** TRAIL LIMIT: how far beyond the stop the limit sits. */
+  lmtPriceOffset: number | undefined;
+  /** '' for none; the params follow on the wire only when a strategy is named. */
+  algoStrategy: string;
+  algoParams: WireTagValue[];
   cashQty: number | undefined;
   goodTillDate: string;
   /** Set only for combo (BAG) orders; the simulator refuses them but must read their legs. */

@@ -31,6 +31,12 @@ function comboAndScaleParams(): WireField[] {
   return ['', 0, 0, 0, UNSET_INT, UNSET_INT, UNSET_DOUBLE];
 }
 
+/** The algo strategy, and its parameters only when there is one (ALGO_ORDERS 41). */
+function algoParams(order: WireOrder): WireField[] {
+  if (!order.algoStrategy) return [''];
+  return [order.algoStrategy, order.algoParams.length, ...order.algoParams.flatMap(({ tag, value }) => [tag, value])];
+}
+
 /** PEGGED_TO_BENCHMARK (102): only a pegged-to-benchmark order carries its reference block. */
 function pegToBenchParams(order: WireOrder): WireField[] {
   if (order.orderType !== 'PEG BENCH' && order.orderType !== 'PEGBENCH') return [];
@@ -98,7 +104,7 @@ export function encodeOpenOrder(
     false, // sweepToFill
     false, // allOrNone
     UNSET_INT, // minQty
-    0, // ocaType
+    order.ocaType,
     false, // eTradeOnly
     false, // firmQuoteOnly
     UNSET_DOUBLE, // nbboPriceCap
@@ -116,9 +122,9 @@ export function encodeOpenOrder(
     '', // clearingIntent
     false, // notHeld
     false, // deltaNeutralContract present
-    '', // algoStrategy (blank: no algo params follow)
-    false, // solicited
   );
+  f.push(...algoParams(order));
+  f.push(false); // solicited
   // What-if block; the six "before/change" margins are there since WHAT_IF_EXT_FIELDS (142).
   f.push(
     order.whatIf,
@@ -145,7 +151,7 @@ export function encodeOpenOrder(
     '', // adjustedOrderType
     UNSET_DOUBLE, // triggerPrice
     maxDouble(order.trailStopPrice),
-    UNSET_DOUBLE, // lmtPriceOffset
+    maxDouble(order.lmtPriceOffset),
     UNSET_DOUBLE, // adjustedStopPrice
     UNSET_DOUBLE, // adjustedStopLimitPrice
     UNSET_DOUBLE, // adjustedTrailingAmount
@@ -218,7 +224,7 @@ export function encodeCompletedOrder(
     false, // sweepToFill
     false, // allOrNone
     UNSET_INT, // minQty
-    0, // ocaType
+    order.ocaType,
     0, // triggerMethod
   );
   f.push(...volatilityParams());
@@ -230,7 +236,9 @@ export function encodeCompletedOrder(
     '', // clearingIntent
     false, // notHeld
     false, // deltaNeutralContract present
-    '', // algoStrategy
+  );
+  f.push(...algoParams(order));
+  f.push(
     false, // solicited
     state.status,
     false, // randomizeSize
@@ -238,7 +246,7 @@ export function encodeCompletedOrder(
   );
   f.push(...pegToBenchParams(order));
   f.push(0); // conditions count
-  f.push(maxDouble(order.trailStopPrice), UNSET_DOUBLE); // trailStopPrice, lmtPriceOffset
+  f.push(maxDouble(order.trailStopPrice), maxDouble(order.lmtPriceOffset));
   f.push(maxDouble(order.cashQty));
   f.push(false, false); // dontUseAutoPriceForHedge, isOmsContainer
   f.push(

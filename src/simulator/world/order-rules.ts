@@ -1,8 +1,10 @@
 import { type AccountBook } from './account-book';
+import { checkAlgo } from './adaptive';
 import { type AccountRisk } from './account-risk';
 import { commissionFor } from './commission';
 import { hasLimit, isStop } from './order-matching';
 import { ticksPerUnit } from './ticks';
+import { isTrail, limitOffset } from './trailing';
 import { type Instrument, type OrderAction, type SimOrderRequest, type SimRejection } from './types';
 
 /** IBKR's wording: the reason follows the colon with no space. */
@@ -47,9 +49,30 @@ export function checkRequest(request: SimOrderRequest, instrument: Instrument): 
   if (isStop(orderType) && !(auxPrice !== undefined && auxPrice > 0)) {
     return orderRejected(`A ${orderType} order needs a positive stop price.`);
   }
+  const trail = isTrail(orderType) ? checkTrail(request) : null;
+  if (trail) return trail;
+  const algo = checkAlgo(request);
+  if (algo) return algo;
   const prices = [hasLimit(orderType) ? lmtPrice : undefined, isStop(orderType) ? auxPrice : undefined];
   if (prices.some((price) => price !== undefined && !onTick(price, instrument.minTick))) {
     return { code: 110, message: 'The price does not conform to the minimum price variation for this contract.' };
+  }
+  return null;
+}
+
+/** A trailing order trails by an amount (auxPrice) or a percent, exactly one; a TRAIL LIMIT also needs its offset. */
+function checkTrail(request: SimOrderRequest): SimRejection | null {
+  const { orderType, auxPrice, trailingPercent } = request;
+  const byAmount = auxPrice !== undefined && auxPrice > 0;
+  const byPercent = trailingPercent !== undefined && trailingPercent > 0;
+  if (!byAmount && !byPercent) {
+    return orderRejected(`A ${orderType} order needs a positive trailing amount or trailing percent.`);
+  }
+  if (byAmount && byPercent) {
+    return orderRejected('Specify either a trailing amount or a trailing percent, not both.');
+  }
+  if (orderType === 'TRAIL LIMIT' && limitOffset(request) === undefined) {
+    return orderRejected('A TRAIL LIMIT order needs a limit price offset (lmtPriceOffset).');
   }
   return null;
 }

@@ -143,7 +143,7 @@ export interface PnLSingle extends PnL {
 }
 
 export type OrderAction = 'BUY' | 'SELL';
-export type OrderType = 'MKT' | 'LMT' | 'STP' | 'STP LMT';
+export type OrderType = 'MKT' | 'LMT' | 'STP' | 'STP LMT' | 'TRAIL' | 'TRAIL LIMIT';
 export type TimeInForce = 'DAY' | 'GTC';
 
 /** An order as the client placed it (already decoded from the wire). */
@@ -161,7 +161,27 @@ export interface SimOrderRequest {
   outsideRth: boolean;
   whatIf: boolean;
   orderRef?: string;
+  /** False: held at the gateway until an order of its bracket arrives with true (see order-groups.ts). */
   transmit: boolean;
+  /** The order this one is attached to (a bracket's entry); 0 or absent for none. */
+  parentId?: number;
+  /** One-cancels-all group, per account; '' or absent for none. */
+  ocaGroup?: string;
+  /** IBKR's ocaType: 1 cancel the rest with block, 2 reduce with block, 3 reduce without block. */
+  ocaType?: number;
+  /** TRAIL / TRAIL LIMIT: the initial stop; the trailing amount is auxPrice, or else trailingPercent. */
+  trailStopPrice?: number;
+  trailingPercent?: number;
+  /** TRAIL LIMIT: the limit sits this far beyond the stop once it triggers (IBKR's lmtPriceOffset). */
+  lmtPriceOffset?: number;
+  /** IBKR algo, e.g. 'Adaptive' with adaptivePriority Patient / Normal / Urgent. */
+  algoStrategy?: string;
+  algoParams?: readonly AlgoParam[];
+}
+
+export interface AlgoParam {
+  tag: string;
+  value: string;
 }
 
 export type OrderStatusName =
@@ -176,6 +196,8 @@ export interface SimOrder {
   remaining: number;
   avgFillPrice: number;
   lastFillPrice: number;
+  /** A trailing order's stop as it stands now, moved by the market since placement. */
+  trailStopPrice?: number;
 }
 
 export interface Execution {
@@ -233,6 +255,8 @@ export type PlaceResult = { ok: true; order: SimOrder } | { ok: false; rejection
 export type WorldEvent =
   | { type: 'orderStatus'; order: SimOrder }
   | { type: 'execution'; execution: Execution; commission: CommissionReport; order: SimOrder }
-  | { type: 'orderRejected'; orderId: number; rejection: SimRejection };
+  | { type: 'orderRejected'; orderId: number; rejection: SimRejection }
+  /** Something the gateway tells the order's owner unasked, e.g. error 202 for a child cancelled with its parent. */
+  | { type: 'orderNotice'; order: SimOrder; notice: SimRejection };
 
 export type HistoricalWhatToShow = 'TRADES' | 'MIDPOINT' | 'BID' | 'ASK';

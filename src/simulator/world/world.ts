@@ -6,6 +6,7 @@ import { ExecutionLog, type ExecutionFilter, type ExecutionRecord } from './exec
 import { historicalBars, type BarRequest } from './history';
 import { buildCatalog, type Listing } from './instruments';
 import { OrderEngine } from './order-engine';
+import { alternatives, MISSING_PARENT } from './order-groups';
 import { expectedPrice } from './order-matching';
 import {
   checkMargin,
@@ -61,6 +62,10 @@ const NO_SECURITY_DEFINITION: SimRejection = {
   message: 'No security definition has been found for the request',
 };
 const DUPLICATE_ORDER_ID: SimRejection = { code: 103, message: 'Duplicate order id' };
+const orderNotFound = (orderId: number): SimRejection => ({
+  code: 135,
+  message: `Can't find order with ID = ${orderId}`,
+});
 
 type Evaluation =
   | { ok: false; rejection: SimRejection }
@@ -119,6 +124,7 @@ export class World {
         quote: (conId) => this.walk.quote(conId),
         execute: (order, quantity, price, commission) => this.execute(order, quantity, price, commission),
         emit: (event) => this.emit(event),
+        now: () => this.now(),
       },
       FIRST_PERM_ID,
     );
@@ -214,6 +220,7 @@ export class World {
     const state = this.engine.state(request.orderId);
     if (state === 'open') return this.modify(request);
     if (state === 'finished') return this.reject(request.orderId, DUPLICATE_ORDER_ID);
+    if (request.parentId && !this.parentOf(request)) return this.reject(request.orderId, MISSING_PARENT);
     const evaluation = this.evaluate(request, 0);
     if (!evaluation.ok) return this.reject(request.orderId, evaluation.rejection);
     if (evaluation.shortfall) return this.reject(request.orderId, evaluation.shortfall);
@@ -242,9 +249,13 @@ export class World {
   /** Amends an open order's price, quantity or time in force; contract, account, side and type are fixed. */
   modify(request: SimOrderRequest): PlaceResult {
     const current = this.engine.order(request.orderId);
-    if (!current)
-      return this.reject(request.orderId, { code: 135, message: `Can't find order with ID = ${request.orderId}` });
+    if (!current) return this.reject(request.orderId, orderNotFound(request.orderId));
     if (this.engine.state(request.orderId) === 'finished') return this.reject(request.orderId, DUPLICATE_ORDER_ID);
+    // A child re-sent with parentId once its parent has filled names an order IBKR no longer has open: 135
+    // for the parent (ib_insync issue 647). Re-sent with parentId 0 it is amended, and stays in its bracket.
+    if (request.parentId && this.engine.state(request.parentId) !== 'open') {
+      return this.reject(request.orderId, orderNotFound(request.parentId));
+    }
     const fixed = current.request;
     if (
       this.resolve(request.contract)?.conId !== current.instrument.conId ||
@@ -342,20 +353,21 @@ export class World {
     const quantity = request.totalQuantity - alreadyFilled;
     const price = expectedPrice(request, this.walk.quote(instrument.conId));
     const commission = commissionFor(instrument, quantity, price);
+    const entered = this.withParentFilled(book, request);
     const check: OrderCheck = {
-      book,
+      book: entered,
       instrument,
       action: request.action,
       quantity,
       price,
       commission,
-      pending: this.pendingOrders(request.account, request.orderId),
+      pending: this.pendingOrders(request),
       instrumentOf: (conId) => this.valuer.instrument(conId),
     };
     const forbidden = checkPermissions(check);
     if (forbidden) return { ok: false, rejection: forbidden };
-    const before = assessAccount(book, this.valuer);
-    const filled = cloneBook(book);
+    const before = assessAccount(entered, this.valuer);
+    const filled = cloneBook(entered);
     applyFill(filled, { instrument, action: request.action, quantity, price, commission });
     const after = assessAccount(filled, this.valuer);
     return {
@@ -368,10 +380,39 @@ export class World {
     };
   }
 
-  private pendingOrders(account: string, exceptOrderId: number): PendingOrder[] {
+  /** The open or filled order a child names as its parent, if it is the same client's. */
+  private parentOf(request: SimOrderRequest): SimOrder | undefined {
+    const parent = request.parentId ? this.engine.order(request.parentId) : undefined;
+    if (!parent || parent.request.clientId !== request.clientId) return undefined;
+    return this.engine.state(parent.request.orderId) === 'open' || parent.status === 'Filled' ? parent : undefined;
+  }
+
+  /** A bracket child is judged as the exit it is: on the book as it will stand once its parent has filled. */
+  private withParentFilled(book: AccountBook, request: SimOrderRequest): AccountBook {
+    const parent = this.parentOf(request);
+    if (!parent || parent.remaining === 0 || parent.request.account !== request.account) return book;
+    const entered = cloneBook(book);
+    const price = expectedPrice(parent.request, this.walk.quote(parent.instrument.conId));
+    const commission = commissionFor(parent.instrument, parent.remaining, price);
+    const { instrument, remaining: quantity } = parent;
+    applyFill(entered, { instrument, action: parent.request.action, quantity, price, commission });
+    return entered;
+  }
+
+  /**
+   * The account's other open orders, for the checks: without the order's own parent (already counted as
+   * filled) and without its OCA or bracket alternatives, of which only one can fill in full.
+   */
+  private pendingOrders(order: SimOrderRequest): PendingOrder[] {
     return this.engine
       .list('open')
-      .filter(({ request }) => request.account === account && request.orderId !== exceptOrderId)
+      .filter(
+        ({ request }) =>
+          request.account === order.account &&
+          request.orderId !== order.orderId &&
+          request.orderId !== order.parentId &&
+          !alternatives(order, request),
+      )
       .map(({ request, instrument, remaining }) => ({
         instrument,
         action: request.action,

@@ -99,11 +99,42 @@ const ORDER: WireOrder = {
   parentId: 0,
   outsideRth: true,
   whatIf: true,
+  ocaType: 0,
   trailStopPrice: undefined,
   trailingPercent: undefined,
+  lmtPriceOffset: undefined,
+  algoStrategy: '',
+  algoParams: [],
   cashQty: undefined,
   goodTillDate: '',
   comboLegCount: 0,
+};
+
+/** A bracket's trailing-limit exit in an OCA group, worked by the Adaptive algo: every linked field set. */
+const LINKED_ORDER: WireOrder = {
+  ...ORDER,
+  action: 'SELL',
+  orderType: 'TRAIL LIMIT',
+  lmtPrice: undefined,
+  auxPrice: 0.5,
+  whatIf: false,
+  parentId: 16,
+  ocaGroup: 'bracket-16',
+  ocaType: 3,
+  trailStopPrice: 188.25,
+  lmtPriceOffset: 0.1,
+  algoStrategy: 'Adaptive',
+  algoParams: [{ tag: 'adaptivePriority', value: 'Patient' }],
+};
+const LINKED_FIELDS = {
+  orderType: 'TRAIL LIMIT',
+  auxPrice: 0.5,
+  ocaGroup: 'bracket-16',
+  ocaType: 3,
+  trailStopPrice: 188.25,
+  lmtPriceOffset: 0.1,
+  algoStrategy: 'Adaptive',
+  algoParams: [{ tag: 'adaptivePriority', value: 'Patient' }],
 };
 
 const STATE: WireOrderState = {
@@ -674,6 +705,19 @@ const CASES: Record<Exclude<ServerMessageType, StartupMessage['type']>, Case[]> 
         expect(state).toMatchObject({ status: 'Submitted', commission: undefined });
       },
     },
+    {
+      name: 'openOrder, a bracket child: parent, OCA group and type, trailing limit, Adaptive',
+      message: {
+        type: 'openOrder',
+        contract: AAPL,
+        order: LINKED_ORDER,
+        orderState: { ...STATE, status: 'PreSubmitted', commission: undefined },
+      },
+      check: (d) => {
+        const [, , order] = argsOf(d, 'openOrder') as Record<string, unknown>[];
+        expect(order).toMatchObject({ ...LINKED_FIELDS, parentId: 16 });
+      },
+    },
   ],
   openOrderEnd: [
     {
@@ -735,6 +779,24 @@ const CASES: Record<Exclude<ServerMessageType, StartupMessage['type']>, Case[]> 
           completedTime: '20240102 10:15:01 America/New_York',
           completedStatus: 'Filled Size: 150',
         });
+      },
+    },
+    {
+      name: 'completedOrder, a cancelled bracket child with OCA, trailing limit and Adaptive',
+      message: {
+        type: 'completedOrder',
+        contract: AAPL,
+        order: LINKED_ORDER,
+        orderState: {
+          ...STATE,
+          status: 'Cancelled',
+          completedTime: '20240102 10:15:01 UTC',
+          completedStatus: 'Cancelled',
+        },
+      },
+      check: (d) => {
+        const [, order] = argsOf(d, 'completedOrder') as Record<string, unknown>[];
+        expect(order).toMatchObject({ ...LINKED_FIELDS, filledQuantity: 0 });
       },
     },
   ],
