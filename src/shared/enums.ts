@@ -29,12 +29,16 @@ export function isIra(kind: AccountKind | null): boolean {
   return kind === 'roth-ira' || kind === 'traditional-ira';
 }
 
-export const ORDER_TYPES = ['MKT', 'LMT', 'STP', 'STP LMT'] as const;
+export const ORDER_TYPES = ['MKT', 'LMT', 'STP', 'STP LMT', 'TRAIL', 'TRAIL LIMIT'] as const;
 export type OrderType = (typeof ORDER_TYPES)[number];
 
 /** How an allocation sizes each account's child order. */
 export const ALLOCATION_MODES = ['same', 'split-net-liq', 'percent-net-liq', 'per-account', 'risk'] as const;
 export type AllocationMode = (typeof ALLOCATION_MODES)[number];
+
+/** IBKR's Adaptive algo priorities (algoStrategy "Adaptive", algoParams adaptivePriority). */
+export const ADAPTIVE_PRIORITIES = ['Patient', 'Normal', 'Urgent'] as const;
+export type AdaptivePriority = (typeof ADAPTIVE_PRIORITIES)[number];
 
 export const TIMES_IN_FORCE = ['DAY', 'GTC'] as const;
 export type TimeInForce = (typeof TIMES_IN_FORCE)[number];

@@ -11,7 +11,8 @@ export function describeOrder(ticket: OrderTicketInput, accountLabel: string): s
   const tif = ticket.tif === 'GTC' ? 'good until cancelled' : 'day';
   const rth = ticket.outsideRth ? ', outside regular hours too' : '';
   const modify = ticket.modifyOrderId === undefined ? '' : `Modify order ${ticket.modifyOrderId}: `;
-  return `${modify}${side} ${quantity(ticket.quantity)} ${instrument(ticket.contract, ticket.quantity)} ${pricing(ticket, currency)}, ${tif}${rth}, in ${accountLabel} ${ticket.account}`;
+  const algo = ticket.adaptive === undefined ? '' : `, IBKR Adaptive (${ticket.adaptive.toLowerCase()})`;
+  return `${modify}${side} ${quantity(ticket.quantity)} ${instrument(ticket.contract, ticket.quantity)} ${pricing(ticket, currency)}${algo}, ${tif}${rth}, in ${accountLabel} ${ticket.account}`;
 }
 
 function quantity(n: number): string {
@@ -47,6 +48,15 @@ function money(value: number | undefined, currency: string): string {
   return currency === 'USD' ? text : `${text} ${currency}`;
 }
 
+/** "2.00 below the highest bid", "1.5% above the lowest ask", with the first trigger when set. */
+function trail(ticket: OrderTicketInput, currency: string): string {
+  const by =
+    ticket.trailingPercent !== undefined ? `${ticket.trailingPercent}%` : money(ticket.trailingAmount, currency);
+  const side = ticket.action === 'SELL' ? 'below the highest bid' : 'above the lowest ask';
+  const first = ticket.trailStopPrice === undefined ? '' : `, first at ${money(ticket.trailStopPrice, currency)}`;
+  return `${by} ${side}${first}`;
+}
+
 function pricing(ticket: OrderTicketInput, currency: string): string {
   switch (ticket.orderType) {
     case 'MKT':
@@ -57,5 +67,9 @@ function pricing(ticket: OrderTicketInput, currency: string): string {
       return `at market once it trades at ${money(ticket.stopPrice, currency)} (stop)`;
     case 'STP LMT':
       return `at ${money(ticket.limitPrice, currency)} limit once it trades at ${money(ticket.stopPrice, currency)} (stop limit)`;
+    case 'TRAIL':
+      return `at market once it trades ${trail(ticket, currency)} (trailing stop)`;
+    case 'TRAIL LIMIT':
+      return `at a limit ${money(ticket.limitOffset, currency)} beyond the stop once it trades ${trail(ticket, currency)} (trailing stop limit)`;
   }
 }

@@ -22,7 +22,12 @@ export const OpenOrderRowSchema = z.object({
   quantity: z.number(),
   orderType: z.string(),
   limitPrice: z.number().nullable(),
+  /** A stop's price; a trailing order's trailing amount (IBKR's auxPrice). */
   stopPrice: z.number().nullable(),
+  /** A trailing order's trail as a percent, when it trails by percent. */
+  trailingPercent: z.number().nullable(),
+  /** A trailing order's current trigger, as IBKR moves it with the market. */
+  trigger: z.number().nullable(),
   tif: z.string(),
   status: z.string(),
   filled: z.number(),

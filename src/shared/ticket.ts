@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ACCOUNT_KINDS, ORDER_TYPES, TIMES_IN_FORCE, type OrderType } from './enums';
+import { ACCOUNT_KINDS, ADAPTIVE_PRIORITIES, ORDER_TYPES, TIMES_IN_FORCE, type OrderType } from './enums';
 
 /**
  * The order ticket and the result of checking it. Both cross the IPC boundary, so the schemas are
@@ -114,7 +114,8 @@ export const OrderActionSchema = z.enum(['BUY', 'SELL'], { error: 'An order eith
 export type OrderAction = z.infer<typeof OrderActionSchema>;
 
 export const OrderTypeSchema = z.enum(ORDER_TYPES, {
-  error: 'The order type must be market (MKT), limit (LMT), stop (STP) or stop-limit (STP LMT).',
+  error:
+    'The order type must be market (MKT), limit (LMT), stop (STP), stop-limit (STP LMT), trailing stop (TRAIL) or trailing stop limit (TRAIL LIMIT).',
 });
 
 export const TimeInForceSchema = z.enum(TIMES_IN_FORCE, {
@@ -127,7 +128,11 @@ const ORDER_NAMES: Record<OrderType, string> = {
   LMT: 'A limit order',
   STP: 'A stop order',
   'STP LMT': 'A stop-limit order',
+  TRAIL: 'A trailing stop',
+  'TRAIL LIMIT': 'A trailing stop limit',
 };
+
+const isTrailing = (type: OrderType) => type === 'TRAIL' || type === 'TRAIL LIMIT';
 
 /** What an order is, whichever account and quantity it goes with (an allocation shares these). */
 export const ORDER_TERMS = {
@@ -141,6 +146,29 @@ export const ORDER_TERMS = {
   stopPrice: positive('A stop price must be a positive number.', 'A stop price must be a positive number.').optional(),
   tif: TimeInForceSchema,
   outsideRth: z.boolean({ error: 'Trading outside regular hours is either on (true) or off (false).' }).default(false),
+  /** Trailing orders: how far the stop trails the market, as an amount or a percent (exactly one). */
+  trailingAmount: positive(
+    'A trailing amount must be a positive number.',
+    'A trailing amount must be a positive number.',
+  ).optional(),
+  trailingPercent: positive(
+    'A trailing percent must be a positive number.',
+    'A trailing percent must be a positive number.',
+  )
+    .max(100, { error: 'A trailing percent is at most 100.' })
+    .optional(),
+  /** Trailing orders: the first trigger price, when the person sets one (else IBKR starts from the market). */
+  trailStopPrice: positive(
+    'A trigger price must be a positive number.',
+    'A trigger price must be a positive number.',
+  ).optional(),
+  /** Trailing stop limits: how far beyond the trigger the limit sits. */
+  limitOffset: positive(
+    'A limit offset must be a positive number.',
+    'A limit offset must be a positive number.',
+  ).optional(),
+  /** IBKR's Adaptive algo on a market or limit order, with its priority. */
+  adaptive: z.enum(ADAPTIVE_PRIORITIES, { error: 'The Adaptive priority is Patient, Normal or Urgent.' }).optional(),
 };
 
 export const OrderTicketSchema = z
@@ -170,6 +198,20 @@ export const OrderTicketSchema = z
       problem('quantity', `${noun} order needs a whole number of ${UNIT_NAMES[secType]}, not ${ticket.quantity}.`);
     }
     const name = ORDER_NAMES[ticket.orderType];
+    const trailing = isTrailing(ticket.orderType);
+    if (trailing && (ticket.trailingAmount === undefined) === (ticket.trailingPercent === undefined)) {
+      problem('trailingAmount', `${name} trails the market by an amount or by a percent: give exactly one.`);
+    }
+    if (!trailing) {
+      for (const field of ['trailingAmount', 'trailingPercent', 'trailStopPrice'] as const)
+        if (ticket[field] !== undefined) problem(field, `${name} does not trail the market; use TRAIL or TRAIL LIMIT.`);
+    }
+    if (ticket.orderType === 'TRAIL LIMIT' && ticket.limitOffset === undefined)
+      problem('limitOffset', `${name} needs a limit offset: how far beyond the trigger the limit sits.`);
+    if (ticket.orderType !== 'TRAIL LIMIT' && ticket.limitOffset !== undefined)
+      problem('limitOffset', `${name} has no limit offset.`);
+    if (ticket.adaptive !== undefined && ticket.orderType !== 'MKT' && ticket.orderType !== 'LMT')
+      problem('adaptive', `IBKR's Adaptive algo works on market and limit orders only, not on ${name.toLowerCase()}s.`);
     const needsLimit = ticket.orderType === 'LMT' || ticket.orderType === 'STP LMT';
     const needsStop = ticket.orderType === 'STP' || ticket.orderType === 'STP LMT';
     if (needsLimit && ticket.limitPrice === undefined) problem('limitPrice', `${name} needs a limit price.`);

@@ -55,5 +55,14 @@ export function ibOrder(ticket: OrderTicket, options: { orderRef: string; whatIf
   };
   if (ticket.limitPrice !== undefined) order.lmtPrice = ticket.limitPrice;
   if (ticket.stopPrice !== undefined) order.auxPrice = ticket.stopPrice;
+  // IBKR's trailing orders: auxPrice is the trailing amount; a percent goes in trailingPercent instead.
+  if (ticket.trailingAmount !== undefined) order.auxPrice = ticket.trailingAmount;
+  if (ticket.trailingPercent !== undefined) order.trailingPercent = ticket.trailingPercent;
+  if (ticket.trailStopPrice !== undefined) order.trailStopPrice = ticket.trailStopPrice;
+  if (ticket.limitOffset !== undefined) order.lmtPriceOffset = ticket.limitOffset;
+  if (ticket.adaptive !== undefined) {
+    order.algoStrategy = 'Adaptive';
+    order.algoParams = [{ tag: 'adaptivePriority', value: ticket.adaptive }];
+  }
   return order;
 }

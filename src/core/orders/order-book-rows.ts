@@ -37,11 +37,19 @@ export function openOrderRow(open: OpenOrder): OpenOrderRow | null {
     orderType: order.orderType ?? '',
     limitPrice: figure(order.lmtPrice ?? null),
     stopPrice: figure(order.auxPrice ?? null),
+    trailingPercent: setPrice(order.trailingPercent),
+    trigger: setPrice(order.trailStopPrice),
     tif: order.tif ?? '',
     status,
     filled,
     remaining: figure(orderStatus?.remaining ?? null) ?? quantity - filled,
   };
+}
+
+/** A price IBKR has set: it sends Double.MAX_VALUE (or nothing) for one it has not. */
+function setPrice(value: number | undefined): number | null {
+  const n = figure(value ?? null);
+  return n === null || n >= 1e300 ? null : n;
 }
 
 /** IBKR spells an option's right C / P or CALL / PUT. */

@@ -46,6 +46,8 @@ export interface GatewayOpenOrder {
     orderType?: string;
     lmtPrice?: number;
     auxPrice?: number;
+    trailStopPrice?: number;
+    lmtPriceOffset?: number;
     filledQuantity?: number;
     whatIf?: boolean;
     orderRef?: string;
@@ -205,6 +207,26 @@ export function cashFrom(summary: SummaryValues | null): { cash: CashBalance[]; 
   return { cash, fxRates };
 }
 
+/** IBKR sends Double.MAX_VALUE for a price it has not set: that is no price. */
+const ibPrice = (value: number | undefined) => (value === undefined || value >= 1e300 ? undefined : value);
+
+/**
+ * What a working buy may pay per unit: its limit, its stop, or a trailing stop's current trigger (plus
+ * the limit offset of a trailing stop limit: IBKR's openOrder carries the trigger as it moves).
+ */
+function workingBuyPrice(order: GatewayOpenOrder['order']): number | undefined {
+  switch (order.orderType) {
+    case 'STP':
+      return order.auxPrice;
+    case 'TRAIL':
+      return ibPrice(order.trailStopPrice);
+    case 'TRAIL LIMIT':
+      return (ibPrice(order.trailStopPrice) ?? Number.NaN) + (order.lmtPriceOffset ?? Number.NaN);
+    default:
+      return order.lmtPrice;
+  }
+}
+
 // A pending cancel may still fill, so it still counts.
 const WORKING = new Set(['PendingSubmit', 'PreSubmitted', 'Submitted', 'ApiPending', 'PendingCancel']);
 
@@ -232,7 +254,7 @@ export function pendingFrom(
       continue;
     }
     if (o.contract.secType === 'FUT') continue;
-    const price = o.order.orderType === 'STP' ? o.order.auxPrice : o.order.lmtPrice;
+    const price = workingBuyPrice(o.order);
     const multiplier = o.contract.secType === 'OPT' ? num(o.contract.multiplier) : 1;
     const rate = (o.contract.currency ?? 'USD') === 'USD' ? 1 : (fxRates[o.contract.currency ?? ''] ?? Number.NaN);
     pendingBuysUsd += remaining * num(price) * multiplier * rate;

@@ -65,13 +65,14 @@ export const notionalCap = defineRule({
 export const priceSanity = defineRule({
   id: 'price-sanity',
   rule: 'Price near the market',
-  appliesTo: (t) => t.limitPrice !== undefined || t.stopPrice !== undefined,
+  appliesTo: (t) => t.limitPrice !== undefined || t.stopPrice !== undefined || t.trailStopPrice !== undefined,
   evaluate(t, ctx) {
     const ccy = ctx.instrument.currency;
     const ref = referencePrice(ctx.quote);
     const prices = [
       { name: 'limit', value: t.limitPrice },
       { name: 'stop', value: t.stopPrice },
+      { name: 'first trailing trigger', value: t.trailStopPrice },
     ].filter((p): p is { name: string; value: number } => p.value !== undefined);
     if (ref === null) {
       return warn(

@@ -20,7 +20,8 @@ export const marketData = defineRule({
     const { symbol } = ctx.instrument;
     const quote = ctx.quote;
     const problems: string[] = [];
-    const executesBlind = t.orderType === 'MKT' || t.orderType === 'STP';
+    // A trailing stop follows the quote and becomes a market order: it needs the quote as much as a stop.
+    const executesBlind = t.orderType === 'MKT' || t.orderType === 'STP' || t.orderType === 'TRAIL';
     if (quote === null || !(usable(quote.bid) || usable(quote.ask) || usable(quote.last))) {
       problems.push(`there is no quote for ${symbol}`);
     } else {
@@ -44,7 +45,8 @@ export const marketData = defineRule({
     }
     const what = capitalise(problems.join(', and '));
     if (executesBlind) {
-      const kind = t.orderType === 'MKT' ? 'A market order' : 'A stop order';
+      const kind =
+        t.orderType === 'MKT' ? 'A market order' : t.orderType === 'TRAIL' ? 'A trailing stop' : 'A stop order';
       return block(`${what}. ${kind} would execute at an unseen price; wait for live data or use a limit order.`);
     }
     return warn(`${what}. Check the limit price against a live source before sending.`);

@@ -23,6 +23,21 @@ export interface PriceEstimate {
 }
 
 /**
+ * Where a trailing order's stop would stand now: the person's first trigger, else the trail applied to
+ * the touch (a sell trails below the bid, a buy above the ask). Null for other orders or with no quote.
+ */
+export function trailTrigger(ticket: OrderTicket, quote: Quote | null): number | null {
+  if (ticket.orderType !== 'TRAIL' && ticket.orderType !== 'TRAIL LIMIT') return null;
+  if (ticket.trailStopPrice !== undefined) return ticket.trailStopPrice;
+  const sell = ticket.action === 'SELL';
+  const touch = sell ? quote?.bid : quote?.ask;
+  if (!usable(touch)) return null;
+  const sign = sell ? -1 : 1;
+  if (ticket.trailingPercent !== undefined) return touch * (1 + (sign * ticket.trailingPercent) / 100);
+  return ticket.trailingAmount === undefined ? null : touch + sign * ticket.trailingAmount;
+}
+
+/**
  * The price one unit of this order is expected to trade at, for costing it. Limit and stop-limit
  * orders: the limit (the most a buy can pay). Market buys: the ask (or the last trade) plus the
  * mktBufferPct slippage allowance. Stop buys: as a market buy, but never below the stop price, since
@@ -37,7 +52,17 @@ export function executionPrice(ticket: OrderTicket, ctx: RuleContext): PriceEsti
       ? null
       : { price: ticket.limitPrice, basis: `the limit price ${price(ticket.limitPrice, currency)}` };
   }
-  const stop = ticket.orderType === 'STP' ? ticket.stopPrice : undefined;
+  const trigger = trailTrigger(ticket, quote);
+  if (ticket.orderType === 'TRAIL LIMIT') {
+    if (trigger === null || ticket.limitOffset === undefined) return null;
+    const limit = trigger + (ticket.action === 'BUY' ? ticket.limitOffset : -ticket.limitOffset);
+    return {
+      price: limit,
+      basis: `the trailing limit ${price(limit, currency)} (trigger now ${price(trigger, currency)})`,
+    };
+  }
+  const stop =
+    ticket.orderType === 'STP' ? ticket.stopPrice : ticket.orderType === 'TRAIL' ? (trigger ?? undefined) : undefined;
   if (ticket.action === 'SELL') {
     if (stop !== undefined) return { price: stop, basis: `the stop price ${price(stop, currency)}` };
     if (usable(quote?.bid)) return { price: quote.bid, basis: `the bid ${price(quote.bid, currency)}` };

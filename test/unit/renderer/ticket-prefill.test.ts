@@ -38,6 +38,8 @@ const order: OpenOrderRow = {
   orderType: 'LMT',
   limitPrice: 120.5,
   stopPrice: null,
+  trailingPercent: null,
+  trigger: null,
   tif: 'GTC',
   status: 'Submitted',
   filled: 0,
@@ -74,7 +76,7 @@ describe('ticket prefills from rows', () => {
     });
     // An option without its expiry, strike or right cannot be named: the ticket is not opened half-filled.
     expect(modifyPrefill({ ...order, secType: 'OPT' })).toBeNull();
-    expect(modifyPrefill({ ...order, orderType: 'TRAIL' })).toBeNull();
+    expect(modifyPrefill({ ...order, orderType: 'REL' })).toBeNull();
     expect(modifyPrefill({ ...order, tif: 'IOC' })).toBeNull();
     expect(modifyPrefill({ ...order, tif: '' })?.tif).toBe('DAY');
     expect(modifyPrefill({ ...order, secType: 'CASH' })).toBeNull();
@@ -117,6 +119,13 @@ describe('ticket prefills from rows', () => {
       exchange: 'CME',
       lastTradeDate: '20261218',
     });
+  });
+
+  it('modifies a trailing stop with its trail, by amount or by percent', () => {
+    const trail = { ...order, orderType: 'TRAIL', limitPrice: null, stopPrice: 2, trigger: 118.5 };
+    expect(modifyPrefill(trail)).toMatchObject({ orderType: 'TRAIL', trailingAmount: 2 });
+    expect(modifyPrefill({ ...trail, trailingPercent: 1.5 })).toMatchObject({ trailingPercent: 1.5 });
+    expect(modifyPrefill({ ...trail, trailingPercent: 1.5 })?.trailingAmount).toBeUndefined();
   });
 
   it('trades a watchlist row, an ETF as a stock', () => {

@@ -200,7 +200,7 @@ describe('OrderTicketSchema rejects malformed tickets with a sentence a trader u
       'an unknown order type',
       ticket({ orderType: 'MOC' }),
       'orderType',
-      'The order type must be market (MKT), limit (LMT), stop (STP) or stop-limit (STP LMT).',
+      'The order type must be market (MKT), limit (LMT), stop (STP), stop-limit (STP LMT), trailing stop (TRAIL) or trailing stop limit (TRAIL LIMIT).',
     ],
     [
       'a limit order without a limit price',

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { OrderType } from '../../../../shared/enums';
+import { ADAPTIVE_PRIORITIES, isOneOf, type AdaptivePriority, type OrderType } from '../../../../shared/enums';
 import type { OrderTicketInput, SecType } from '../../../../shared/ticket';
 import type { AllocationRequestInput } from '../../../../shared/allocation';
 import { requestAllocationPreview, useAllocationStore } from '../../stores/allocation-store';
@@ -24,6 +24,13 @@ interface Form {
   orderType: OrderType;
   limitPrice: string;
   stopPrice: string;
+  /** Trailing orders: by an amount or a percent, how far, the optional first trigger, a limit's offset. */
+  trailBy: 'amount' | 'percent';
+  trail: string;
+  trailStop: string;
+  limitOffset: string;
+  /** IBKR's Adaptive algo priority on market and limit orders; '' for none. */
+  adaptive: AdaptivePriority | '';
   tif: 'DAY' | 'GTC';
   outsideRth: boolean;
   /** Set when the ticket changes a working order: its account, instrument, side and type stay fixed. */
@@ -54,6 +61,11 @@ function formFrom(prefill: TicketPrefill, firstAccount: string): Form {
     orderType: prefill.orderType ?? 'LMT',
     limitPrice: prefill.limitPrice?.toString() ?? '',
     stopPrice: prefill.stopPrice?.toString() ?? '',
+    trailBy: prefill.trailingPercent !== undefined ? 'percent' : 'amount',
+    trail: (prefill.trailingPercent ?? prefill.trailingAmount)?.toString() ?? '',
+    trailStop: prefill.trailStopPrice?.toString() ?? '',
+    limitOffset: prefill.limitOffset?.toString() ?? '',
+    adaptive: prefill.adaptive ?? '',
     tif: prefill.tif ?? 'DAY',
     outsideRth: prefill.outsideRth ?? false,
     modifyOrderId: prefill.modifyOrderId,
@@ -91,6 +103,15 @@ function termsFrom(f: Form): AllocationRequestInput['order'] {
   const stop = number(f.stopPrice);
   if (needsLimit && limit !== undefined) terms.limitPrice = limit;
   if (needsStop && stop !== undefined) terms.stopPrice = stop;
+  if (f.orderType === 'TRAIL' || f.orderType === 'TRAIL LIMIT') {
+    const trail = number(f.trail) ?? Number.NaN;
+    if (f.trailBy === 'percent') terms.trailingPercent = trail;
+    else terms.trailingAmount = trail;
+    const first = number(f.trailStop);
+    if (first !== undefined) terms.trailStopPrice = first;
+  }
+  if (f.orderType === 'TRAIL LIMIT') terms.limitOffset = number(f.limitOffset) ?? Number.NaN;
+  if ((f.orderType === 'MKT' || f.orderType === 'LMT') && f.adaptive !== '') terms.adaptive = f.adaptive;
   return terms;
 }
 
@@ -124,6 +145,7 @@ function TicketForm() {
   const account = form.account || (accounts.find(choosable)?.id ?? '');
   const needsLimit = form.orderType === 'LMT' || form.orderType === 'STP LMT';
   const needsStop = form.orderType === 'STP' || form.orderType === 'STP LMT';
+  const trailing = form.orderType === 'TRAIL' || form.orderType === 'TRAIL LIMIT';
   const fixed = form.modifyOrderId !== undefined;
   const title = fixed ? `Modify order ${form.modifyOrderId}` : 'Order ticket';
   const allocation = form.allocation;
@@ -271,8 +293,66 @@ function TicketForm() {
             <option value="LMT">Limit (LMT)</option>
             <option value="STP">Stop (STP)</option>
             <option value="STP LMT">Stop limit (STP LMT)</option>
+            <option value="TRAIL">Trailing stop (TRAIL)</option>
+            <option value="TRAIL LIMIT">Trailing stop limit (TRAIL LIMIT)</option>
           </select>
         </label>
+        {trailing && (
+          <>
+            <label>
+              Trail by
+              <select
+                value={form.trailBy}
+                disabled={fixed}
+                onChange={(e) => set('trailBy', e.target.value === 'percent' ? 'percent' : 'amount')}
+              >
+                <option value="amount">Amount</option>
+                <option value="percent">Percent</option>
+              </select>
+            </label>
+            <label>
+              {form.trailBy === 'percent' ? 'Trailing percent' : 'Trailing amount'}
+              <input value={form.trail} onChange={(e) => set('trail', e.target.value)} inputMode="decimal" size={7} />
+            </label>
+            <label>
+              First trigger (optional)
+              <input
+                value={form.trailStop}
+                onChange={(e) => set('trailStop', e.target.value)}
+                inputMode="decimal"
+                size={9}
+              />
+            </label>
+          </>
+        )}
+        {form.orderType === 'TRAIL LIMIT' && (
+          <label>
+            Limit offset
+            <input
+              value={form.limitOffset}
+              onChange={(e) => set('limitOffset', e.target.value)}
+              inputMode="decimal"
+              size={7}
+            />
+          </label>
+        )}
+        {(form.orderType === 'MKT' || form.orderType === 'LMT') && (
+          <label>
+            IBKR Adaptive algo
+            <select
+              value={form.adaptive}
+              disabled={fixed}
+              onChange={(e) => set('adaptive', isOneOf(ADAPTIVE_PRIORITIES, e.target.value) ? e.target.value : '')}
+            >
+              <option value="">None</option>
+              {ADAPTIVE_PRIORITIES.map((p) => (
+                <option key={p} value={p}>
+                  {p}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         {needsLimit && (
           <label>
             Limit price

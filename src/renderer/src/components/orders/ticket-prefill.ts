@@ -59,6 +59,10 @@ export function modifyPrefill(row: OpenOrderRow): TicketPrefill | null {
   const needsStop = orderType === 'STP' || orderType === 'STP LMT';
   if (needsLimit && row.limitPrice !== null) prefill.limitPrice = row.limitPrice;
   if (needsStop && row.stopPrice !== null) prefill.stopPrice = row.stopPrice;
+  if (orderType === 'TRAIL' || orderType === 'TRAIL LIMIT') {
+    if (row.trailingPercent !== null) prefill.trailingPercent = row.trailingPercent;
+    else if (row.stopPrice !== null) prefill.trailingAmount = row.stopPrice;
+  }
   return prefill;
 }
 
