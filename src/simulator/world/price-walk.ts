@@ -1,6 +1,7 @@
 import { type Listing } from './instruments';
+import { optionActivity, optionInputs } from './option-chain';
 import { blackScholes } from './option-pricing';
-import { randomInt, roughNormal, type Random } from './random';
+import { mixSeed, randomInt, roughNormal, type Random } from './random';
 import { ticksPerUnit } from './ticks';
 import { type Quote, type QuoteTick } from './types';
 
@@ -12,7 +13,8 @@ const TRADE_PROBABILITY = 0.35;
 const WIDER_SPREAD_PROBABILITY = 0.25;
 const MAX_QUOTE_LOTS = 50;
 const MAX_TRADE_LOTS = 10;
-/** Option spreads widen with the premium: about 1 % of it on top of the base spread. */
+/** Option spreads widen with the premium: about 1 % of it on top of a two-tick base. */
+const OPTION_SPREAD_TICKS = 2;
 const OPTION_SPREAD_PER_TICK = 0.01;
 
 /** One instrument's live state. Prices are whole ticks; the Quote mirrors them as prices. */
@@ -24,14 +26,21 @@ interface Book {
   quote: Quote;
   /** Options are re-priced off this book instead of walking on their own. */
   underlying: Book | undefined;
+  /** Counts the book's moves; an option was last priced at its underlying's `moves` = `pricedAt`. */
+  moves: number;
+  pricedAt: number;
 }
 
 /**
- * The seeded market: one random walk per instrument, advanced one instrument per tick. Prices live as whole
- * ticks so minTick holds exactly and bid < ask by construction.
+ * The seeded market: one random walk per underlying instrument, advanced one instrument per tick. Prices live
+ * as whole ticks so minTick holds exactly and bid < ask by construction.
+ *
+ * Options do not walk: each is priced by the model off its underlying when it is read after the underlying
+ * moved. Thousands of listed contracts then cost nothing until someone looks at one, and an option's quote
+ * depends only on its underlying's, never on who read it when.
  */
 export class PriceWalk {
-  private readonly books: Book[] = [];
+  private readonly walkers: Book[] = [];
   private readonly byConId = new Map<number, Book>();
 
   constructor(
@@ -44,28 +53,27 @@ export class PriceWalk {
     );
     for (const listing of ordered) {
       const book = this.open(listing);
-      this.books.push(book);
+      if (!book.underlying) this.walkers.push(book);
       this.byConId.set(listing.instrument.conId, book);
     }
   }
 
   /** The live quote, not a copy: callers inside the world read it on every tick. */
   quote(conId: number): Readonly<Quote> {
-    return this.book(conId).quote;
+    return this.current(conId).quote;
   }
 
   mid(conId: number): number {
-    const book = this.book(conId);
+    const book = this.current(conId);
     return (book.bidTicks + book.askTicks) / (2 * book.perUnit);
   }
 
   /** Moves one seeded-chosen instrument and reports the fields that changed. */
   tick(): QuoteTick {
-    const book = this.books[Math.floor(this.random() * this.books.length)] as Book;
+    const book = this.walkers[Math.floor(this.random() * this.walkers.length)] as Book;
     const quote = book.quote;
     const fields: Partial<Quote> = {};
-    if (book.underlying) this.reprice(book, book.underlying);
-    else this.walk(book);
+    this.walk(book);
     const bid = book.bidTicks / book.perUnit;
     const ask = book.askTicks / book.perUnit;
     if (bid !== quote.bid) quote.bid = fields.bid = bid;
@@ -76,9 +84,11 @@ export class PriceWalk {
     return { conId: book.listing.instrument.conId, fields };
   }
 
-  private book(conId: number): Book {
+  /** The book, an option's first re-priced if its underlying moved since it was last read. */
+  private current(conId: number): Book {
     const book = this.byConId.get(conId);
     if (!book) throw new Error(`No instrument with conId ${conId}`);
+    if (book.underlying && book.pricedAt !== book.underlying.moves) this.reprice(book, book.underlying);
     return book;
   }
 
@@ -89,17 +99,41 @@ export class PriceWalk {
     this.place(book, book.bidTicks + move, this.spread(book.listing.spreadTicks));
   }
 
+  /**
+   * The model price with a spread that widens with the premium. Sizes and the occasional trade are hashed from
+   * the contract and the underlying's move, not drawn from the walk's stream, so reading order cannot matter.
+   */
   private reprice(book: Book, underlying: Book): void {
-    const theoTicks = Math.round(this.theoretical(book, underlying) * book.perUnit) + randomInt(this.random, -1, 1);
-    const spread = this.spread(book.listing.spreadTicks + Math.round(theoTicks * OPTION_SPREAD_PER_TICK));
-    this.place(book, theoTicks - Math.floor(spread / 2), spread);
+    book.pricedAt = underlying.moves;
+    const quote = book.quote;
+    const theoTicks = Math.round(this.theoretical(book, underlying) * book.perUnit);
+    this.place(book, theoTicks - Math.floor(this.optionSpread(theoTicks) / 2), this.optionSpread(theoTicks));
+    const bid = book.bidTicks / book.perUnit;
+    const ask = book.askTicks / book.perUnit;
+    if (bid === quote.bid && ask === quote.ask) return;
+    const hash = mixSeed(book.listing.instrument.conId, underlying.moves);
+    Object.assign(quote, {
+      bid,
+      ask,
+      bidSize: 1 + (hash % MAX_QUOTE_LOTS),
+      askSize: 1 + ((hash >>> 8) % MAX_QUOTE_LOTS),
+    });
+    if ((hash >>> 16) % 100 >= TRADE_PROBABILITY * 100) return;
+    const price = hash & 0x8000_0000 ? ask : bid;
+    quote.last = price;
+    quote.lastSize = 1 + ((hash >>> 24) % MAX_TRADE_LOTS);
+    quote.volume += quote.lastSize;
+    quote.high = Math.max(quote.high, price);
+    quote.low = Math.min(quote.low, price);
+  }
+
+  private optionSpread(theoTicks: number): number {
+    return OPTION_SPREAD_TICKS + Math.round(theoTicks * OPTION_SPREAD_PER_TICK);
   }
 
   private theoretical(book: Book, underlying: Book): number {
-    const { instrument, yearsToExpiry } = book.listing;
     const spot = (underlying.bidTicks + underlying.askTicks) / (2 * underlying.perUnit);
-    const vol = underlying.listing.dailyVol * Math.sqrt(252);
-    return blackScholes(instrument.right === 'P' ? 'P' : 'C', spot, instrument.strike, yearsToExpiry, vol);
+    return blackScholes(optionInputs(book.listing, underlying.listing, spot));
   }
 
   private spread(base: number): number {
@@ -108,6 +142,7 @@ export class PriceWalk {
 
   /** The one place a book's touch moves: the bid stays at least one tick, the ask above it. */
   private place(book: Book, bidTicks: number, spread: number): void {
+    book.moves += 1;
     book.bidTicks = Math.max(1, bidTicks);
     book.askTicks = book.bidTicks + spread;
   }
@@ -147,6 +182,9 @@ export class PriceWalk {
         close: 0,
       },
       underlying,
+      moves: 0,
+      // An option's first read prices it with the model's spread.
+      pricedAt: -1,
     };
     const start = underlying
       ? this.theoretical(book, underlying)
@@ -165,7 +203,9 @@ export class PriceWalk {
       bidSize: listing.lot * randomInt(this.random, 1, MAX_QUOTE_LOTS),
       askSize: listing.lot * randomInt(this.random, 1, MAX_QUOTE_LOTS),
       lastSize: listing.lot * randomInt(this.random, 1, MAX_TRADE_LOTS),
-      volume: listing.lot * randomInt(this.random, 1_000, 20_000),
+      volume: underlying
+        ? optionActivity(listing.instrument, this.mid(underlying.listing.instrument.conId)).volume
+        : listing.lot * randomInt(this.random, 1_000, 20_000),
       open,
       high: Math.max(open, last),
       low: Math.min(open, last),

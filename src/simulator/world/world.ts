@@ -111,6 +111,7 @@ export class World {
         return instrument;
       },
       (conId) => this.walk.quote(conId).close,
+      this.now(),
     );
     this.books = new Map(books.map((book) => [book.info.id, book]));
     this.log = new ExecutionLog(this.seed.toString(16).padStart(8, '0'));
