@@ -2,6 +2,7 @@ import { FieldReader } from './field-reader';
 import { isBag, readContractCore, skipDataComboLegs, skipDeltaNeutralContract } from './incoming-contract';
 import { ClientMsgId, clientMsgName, type ClientMsgName, unservedReqIdField } from './incoming-ids';
 import { decodePlaceOrder } from './incoming-order';
+import { optionDecoders } from './incoming-options';
 import { type ClientRequest, WireError } from './messages';
 
 /**
@@ -27,6 +28,7 @@ const V = {
 const version = (r: FieldReader): void => void r.readInt('version');
 
 const DECODERS: Partial<Record<ClientMsgName, Decoder>> = {
+  ...optionDecoders,
   START_API: (r) => {
     version(r);
     return {

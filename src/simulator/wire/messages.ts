@@ -1,3 +1,5 @@
+import { type OptionMessage, type OptionRequest } from './messages-options';
+
 /**
  * The simulator's wire vocabulary: every client request it decodes and every message it sends, as typed
  * values with no bytes in them. `incoming.ts` turns frames into ClientRequest, `outgoing.ts` turns
@@ -164,6 +166,7 @@ export interface WireExecutionFilter {
 
 /** Every client request the simulator understands. Anything else decodes to `unsupported`. */
 export type ClientRequest =
+  | OptionRequest
   | { type: 'startApi'; clientId: number; optionalCapabilities: string }
   | { type: 'reqIds'; numIds: number }
   | { type: 'reqCurrentTime' }
@@ -225,6 +228,7 @@ export interface TickAttribs {
 
 /** Every message the simulator sends after the handshake. */
 export type ServerMessage =
+  | OptionMessage
   | { type: 'nextValidId'; orderId: number }
   | { type: 'managedAccounts'; accounts: string[] }
   /** Epoch seconds. */
