@@ -41,6 +41,12 @@ const ACTIONS: Record<string, Action> = {
     if (!GARBAGE.has(kind)) throw new BadRequest(`kind must be one of ${[...GARBAGE].join(', ')}`);
     sim.faults.garbageFrame(kind as GarbageKind);
   },
+  '/faults/assign': (sim, url) => {
+    const account = url.searchParams.get('account');
+    if (!account) throw new BadRequest('missing query parameter "account"');
+    const conId = url.searchParams.has('conId') ? numberParam(url, 'conId') : undefined;
+    return { assigned: sim.faults.assign(account, conId) };
+  },
   '/market/tick-rate': (sim, url) => sim.setTickRate(numberParam(url, 'value')),
   '/market/delayed': (sim, url) => sim.setDelayed(url.searchParams.get('on') !== 'false'),
   '/world/settle': (sim) => sim.world.settle(),

@@ -10,6 +10,7 @@ import { CLIENT_ID_IN_USE, FARMS_OK, GATEWAY_NOTICES } from './gateway-messages'
 import { startControlApi } from './control-api';
 import { HistoryPacingGate } from './history-request';
 import { marketHandlers, publishTicks } from './market-handlers';
+import { optionHandlers } from './option-handlers';
 import { orderHandlers, routeWorldEvent } from './order-handlers';
 
 export interface SimulatorOptions {
@@ -58,6 +59,12 @@ export interface SimulatorFaults {
   clientIdInUse(count?: number): void;
   /** Sends every client a frame no conforming client can decode. */
   garbageFrame(kind?: GarbageKind): void;
+  /**
+   * Expiry-day assignment: the account's in-the-money short options (or only `conId`) are exercised against
+   * it — a short call delivers the shares at the strike, a short put buys them — and clients see the books move.
+   * Returns how many positions were assigned.
+   */
+  assign(account: string, conId?: number): number;
 }
 
 export interface ConnectionInfo {
@@ -89,7 +96,7 @@ const TICK_INTERVAL_MS = 10;
 /** After an event-loop stall the market catches up at most this much, not in one giant burst. */
 const MAX_CATCH_UP_MS = 100;
 
-const HANDLERS: HandlerTable = { ...accountHandlers, ...marketHandlers, ...orderHandlers };
+const HANDLERS: HandlerTable = { ...accountHandlers, ...marketHandlers, ...orderHandlers, ...optionHandlers };
 
 function listen(server: Server, port: number, host: string): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -282,6 +289,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     clientIdInUse(count = 1) {
       refuseClientIds += count;
       log(`fault: the next ${count} connection(s) will be refused with 326`);
+    },
+    assign(account, conId) {
+      const worldAccount = context.ids.fromWire(account);
+      if (!worldAccount) throw new RangeError(`No account ${account} in this login`);
+      const assigned = world.assign(worldAccount, conId);
+      log(`fault: assigned ${assigned.length} short option position(s) in ${account}`);
+      if (assigned.length > 0) context.accountsChanged();
+      return assigned.length;
     },
     garbageFrame(kind = 'unknown-id') {
       const frame =

@@ -118,3 +118,31 @@ export function optionInputs(option: Listing, underlying: Listing, spot: number)
     vol: smileVolatility(atTheMoneyVolatility(underlying), spot, strike),
   };
 }
+
+/** One trading class of an underlying's chain, as reqSecDefOptParams lists it. */
+export interface ChainParameters {
+  tradingClass: string;
+  multiplier: number;
+  expirations: string[];
+  strikes: number[];
+}
+
+export function chainParameters(catalog: readonly Instrument[], underConId: number): ChainParameters[] {
+  const classes = new Map<string, { multiplier: number; expirations: Set<string>; strikes: Set<number> }>();
+  for (const option of catalog) {
+    if (option.secType !== 'OPT' || option.underConId !== underConId) continue;
+    let chain = classes.get(option.tradingClass);
+    if (!chain) {
+      chain = { multiplier: option.multiplier, expirations: new Set(), strikes: new Set() };
+      classes.set(option.tradingClass, chain);
+    }
+    chain.expirations.add(option.lastTradeDate);
+    chain.strikes.add(option.strike);
+  }
+  return [...classes].map(([tradingClass, chain]) => ({
+    tradingClass,
+    multiplier: chain.multiplier,
+    expirations: [...chain.expirations].sort(),
+    strikes: [...chain.strikes].sort((a, b) => a - b),
+  }));
+}

@@ -151,11 +151,22 @@ export interface NextClient {
   close(): void;
 }
 
+/**
+ * Makes the client offer server versions up to `maxVersion` instead of its own maximum, as an older client
+ * would, so a test can run the simulator's layouts at that version. The client has no option for it.
+ */
+function offerUpTo(api: IBApi, maxVersion: number | undefined): void {
+  if (maxVersion === undefined) return;
+  const socket = (api as unknown as { controller: { socket: { buildVersionString: () => string } } }).controller.socket;
+  socket.buildVersionString = () => `v100..${maxVersion}`;
+}
+
 /** An IBApiNext connected (connectionState Connected) to the simulator, or a rejection after `ms`. */
-export async function connectNext(port: number, clientId: number, ms = 5000): Promise<NextClient> {
+export async function connectNext(port: number, clientId: number, ms = 5000, maxVersion?: number): Promise<NextClient> {
   const api = new IBApiNext({ host: HOST, port, reconnectInterval: 0 });
   // The wrapped IBApi is private in the typings; bracket access reaches it with its real type.
   const raw: IBApi = api['api'];
+  offerUpTo(raw, maxVersion);
   const reports = new Reports();
   record(raw, reports);
   const connected = firstValueFrom(
@@ -178,8 +189,14 @@ export interface RawApiClient {
 }
 
 /** An IBApi that has completed startApi (nextValidId and managedAccounts received). */
-export async function connectApi(port: number, clientId: number, ms = 5000): Promise<RawApiClient> {
+export async function connectApi(
+  port: number,
+  clientId: number,
+  ms = 5000,
+  maxVersion?: number,
+): Promise<RawApiClient> {
   const api = new IBApi({ host: HOST, port });
+  offerUpTo(api, maxVersion);
   const reports = new Reports();
   record(api, reports);
   const accounts = nextEvent<[string]>(api, EventName.managedAccounts, () => true, ms);
