@@ -88,15 +88,12 @@ export function optionGenericMessages(
 ): ServerMessage[] {
   const wanted = requested(genericTickList);
   const underConId = instrument.secType === 'OPT' ? instrument.underConId : instrument.conId;
-  const volatility = world.underlyingVolatility(underConId);
+  const volatility = world.options.underlyingVolatility(underConId);
   if (!volatility) return [];
-  const options =
-    instrument.secType === 'OPT'
-      ? [instrument]
-      : world.instruments().filter((other) => other.secType === 'OPT' && other.underConId === instrument.conId);
+  const options = instrument.secType === 'OPT' ? [instrument] : world.options.listed(instrument.conId);
   const totals = { C: { openInterest: 0, volume: 0 }, P: { openInterest: 0, volume: 0 } };
   for (const option of options) {
-    const activity = world.optionActivity(option.conId);
+    const activity = world.options.activity(option.conId);
     const total = option.right === 'P' ? totals.P : totals.C;
     total.openInterest += activity?.openInterest ?? 0;
     total.volume += activity?.volume ?? 0;
@@ -124,7 +121,7 @@ const sentQuotes = new WeakMap<MarketSubscription, Quote>();
 
 /** The opening of an option line: its computations, then remembers the quote it was opened with. */
 export function openOptionLine(world: World, subscription: MarketSubscription, quote: Quote): ServerMessage[] {
-  const inputs = world.optionInputs(subscription.conId);
+  const inputs = world.options.inputs(subscription.conId);
   if (!inputs) return [];
   sentQuotes.set(subscription, { ...quote });
   return optionComputations(subscription, inputs, quote);
@@ -139,7 +136,7 @@ export function publishOptionLines(context: GatewayContext, connection: ApiConne
   for (const subscription of connection.subs.market.values()) {
     const sent = sentQuotes.get(subscription);
     const instrument = sent && context.world.instrument(subscription.conId);
-    const inputs = instrument && moved.has(instrument.underConId) && context.world.optionInputs(instrument.conId);
+    const inputs = instrument && moved.has(instrument.underConId) && context.world.options.inputs(instrument.conId);
     if (!sent || !instrument || !inputs) continue;
     const quote = context.world.quote(instrument.conId);
     const changed: Partial<Quote> = {};

@@ -26,7 +26,7 @@ function resolveOption(context: GatewayContext, connection: ApiConnection, reqId
 
 /** The option's terms at a client's underlying price; the volatility is the client's to give. */
 function termsAt(option: Instrument, spot: number, context: GatewayContext): Omit<OptionInputs, 'vol'> | undefined {
-  const years = context.world.optionInputs(option.conId)?.years;
+  const years = context.world.options.inputs(option.conId)?.years;
   return years === undefined
     ? undefined
     : { right: option.right === 'P' ? 'P' : 'C', spot, strike: option.strike, years };
@@ -54,7 +54,7 @@ export const optionHandlers: HandlerTable = {
       connection.sendError(reqId, 200, NO_SECURITY_DEFINITION);
       return;
     }
-    for (const chain of context.world.optionChains(underlyingConId))
+    for (const chain of context.world.options.chains(underlyingConId))
       for (const exchange of OPTION_EXCHANGES)
         connection.send({ type: 'securityDefinitionOptionParameter', reqId, exchange, underlyingConId, ...chain });
     connection.send({ type: 'securityDefinitionOptionParameterEnd', reqId });
@@ -113,7 +113,11 @@ export const optionHandlers: HandlerTable = {
     }
     const option = resolveOption(context, connection, reqId, contract);
     if (!option) return;
-    const result = context.world.exercise(account, option.conId, { action, quantity: exerciseQuantity, override });
+    const result = context.world.options.exercise(account, option.conId, {
+      action,
+      quantity: exerciseQuantity,
+      override,
+    });
     if (!result.ok) {
       connection.sendError(reqId, result.rejection.code, result.rejection.message);
       return;

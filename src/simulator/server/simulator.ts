@@ -293,7 +293,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     assign(account, conId) {
       const worldAccount = context.ids.fromWire(account);
       if (!worldAccount) throw new RangeError(`No account ${account} in this login`);
-      const assigned = world.assign(worldAccount, conId);
+      const assigned = world.options.assign(worldAccount, conId);
       log(`fault: assigned ${assigned.length} short option position(s) in ${account}`);
       if (assigned.length > 0) context.accountsChanged();
       return assigned.length;

@@ -7,6 +7,7 @@ import {
   type WireOrder,
   type WireOrderState,
 } from '../wire/messages';
+import { OPTION_EXCHANGES } from '../world/option-chain';
 import { type AccountIds } from './account-ids';
 
 /** Translations between the world's domain types and the wire's, in one place so every handler agrees. */
@@ -36,6 +37,12 @@ const ORDER_TYPES_BY_SEC_TYPE: Record<Instrument['secType'], string> = {
   CASH: 'ACTIVETIM,AD,ALERT,ALLOC,AVGCOST,BASKET,COND,CONDORDER,DAY,DEACT,GTC,GTD,GTT,IOC,LMT,MKT,OCA,STP,STPLMT,TRAIL,WHATIF',
 };
 
+/** Where a contract may be routed: SMART and its listing venue; an option, every venue of its chain. */
+function validExchanges(instrument: Instrument): string {
+  if (instrument.secType === 'OPT') return OPTION_EXCHANGES.join(',');
+  return instrument.exchange === 'SMART' ? `SMART,${instrument.primaryExchange}` : instrument.exchange;
+}
+
 const TIME_ZONES: Record<string, string> = { USD: 'US/Eastern', EUR: 'MET' };
 
 export function wireContractDetails(instrument: Instrument, under: Instrument | undefined): WireContractDetails {
@@ -45,7 +52,7 @@ export function wireContractDetails(instrument: Instrument, under: Instrument | 
     marketName: instrument.tradingClass,
     minTick: instrument.minTick,
     orderTypes: ORDER_TYPES_BY_SEC_TYPE[instrument.secType],
-    validExchanges: instrument.exchange === 'SMART' ? `SMART,${instrument.primaryExchange}` : instrument.exchange,
+    validExchanges: validExchanges(instrument),
     priceMagnifier: 1,
     underConId: instrument.underConId,
     longName: instrument.longName,

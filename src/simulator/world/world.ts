@@ -5,15 +5,7 @@ import { findInstruments, matchSymbols } from './contract-search';
 import { ExecutionLog, type ExecutionFilter, type ExecutionRecord } from './executions';
 import { historicalBars, type BarRequest } from './history';
 import { buildCatalog, type Listing } from './instruments';
-import {
-  atTheMoneyVolatility,
-  chainParameters,
-  optionActivity,
-  optionInputs,
-  type ChainParameters,
-} from './option-chain';
-import { assignShortOptions, exerciseOption, type ExerciseAction, type Settlement } from './option-exercise';
-import { type OptionInputs } from './option-pricing';
+import { OptionDesk } from './option-desk';
 import { OrderEngine } from './order-engine';
 import { expectedPrice } from './order-matching';
 import {
@@ -103,6 +95,8 @@ export class World {
   private readonly log: ExecutionLog;
   private readonly engine: OrderEngine;
   private readonly listeners = new Set<WorldListener>();
+  /** The option chains' model, parameters, exercise and assignment. */
+  readonly options: OptionDesk;
 
   constructor(options: WorldOptions) {
     this.seed = options.seed >>> 0;
@@ -123,6 +117,11 @@ export class World {
       this.now(),
     );
     this.books = new Map(books.map((book) => [book.info.id, book]));
+    this.options = new OptionDesk(
+      this.listings,
+      (conId) => this.walk.mid(conId),
+      (account) => this.books.get(account),
+    );
     this.log = new ExecutionLog(this.seed.toString(16).padStart(8, '0'));
     this.engine = new OrderEngine(
       {
@@ -163,69 +162,6 @@ export class World {
 
   quote(conId: number): Quote {
     return { ...this.walk.quote(conId) };
-  }
-
-  /** The model's inputs for an option now: its underlying's mid and its volatility on the smile. */
-  optionInputs(conId: number): OptionInputs | undefined {
-    const option = this.listings.get(conId);
-    const underlying = option && this.listings.get(option.instrument.underConId);
-    if (option?.instrument.secType !== 'OPT' || !underlying) return undefined;
-    return optionInputs(option, underlying, this.walk.mid(underlying.instrument.conId));
-  }
-
-  /** reqSecDefOptParams: the trading classes of an underlying's chain (none for a non-optionable one). */
-  optionChains(underConId: number): ChainParameters[] {
-    return chainParameters(this.catalog, underConId);
-  }
-
-  /** Open interest and the day's volume of one option: fixed per contract, thinning away from the money. */
-  optionActivity(conId: number): { openInterest: number; volume: number } | undefined {
-    const inputs = this.optionInputs(conId);
-    const option = this.listings.get(conId)?.instrument;
-    return inputs && option ? optionActivity(option, inputs.spot) : undefined;
-  }
-
-  /** An optionable underlying's 30-day volatilities: historical (its walk's) and implied (its chain's at the money). */
-  underlyingVolatility(conId: number): { historical: number; implied: number } | undefined {
-    const listing = this.listings.get(conId);
-    if (!listing || this.optionChains(conId).length === 0) return undefined;
-    const implied = atTheMoneyVolatility(listing);
-    // Options usually price a little more movement than the stock has shown: implied over realized.
-    return { historical: implied * 0.92, implied };
-  }
-
-  /** exerciseOptions on a long position; the books change at once, with no order and no commission. */
-  exercise(
-    account: string,
-    conId: number,
-    request: { action: ExerciseAction; quantity: number; override: boolean },
-  ): { ok: true; settlement: Settlement } | { ok: false; rejection: SimRejection } {
-    const book = this.books.get(account);
-    if (!book)
-      return { ok: false, rejection: orderRejected(`The account ${account} is not one of this login's accounts.`) };
-    const option = this.listings.get(conId)?.instrument;
-    const inputs = this.optionInputs(conId);
-    const underlying = option && this.listings.get(option.underConId)?.instrument;
-    if (!option || !inputs || !underlying)
-      return {
-        ok: false,
-        rejection: { code: 321, message: `Error validating request.-'sim' : cause - Only options can be exercised.` },
-      };
-    return exerciseOption(book, option, underlying, { ...request, spot: inputs.spot });
-  }
-
-  /** Expiry-day assignment of an account's in-the-money short options (or only `conId`'s). */
-  assign(account: string, conId?: number): Settlement[] {
-    const book = this.book(account);
-    const shorts = [...book.holdings.keys()]
-      .filter((held) => conId === undefined || held === conId)
-      .flatMap((held) => {
-        const option = this.listings.get(held)?.instrument;
-        const inputs = this.optionInputs(held);
-        const underlying = option && this.listings.get(option.underConId)?.instrument;
-        return option && inputs && underlying ? [{ option, underlying, spot: inputs.spot }] : [];
-      });
-    return assignShortOptions(book, shorts);
   }
 
   /** Advances the market `count` ticks, one instrument each, working that instrument's open orders after each. */

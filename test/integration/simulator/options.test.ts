@@ -104,7 +104,7 @@ describe.each([178, 193])('options at server version %i', (version) => {
 
   it('details every listed option a partial contract matches, and refuses a strike not listed', async () => {
     const spy = underlying('SPY');
-    const [expiry] = sim.world.optionChains(spy.conId)[0]?.expirations ?? [];
+    const [expiry] = sim.world.options.chains(spy.conId)[0]?.expirations ?? [];
     const calls = await next.api.getContractDetails({
       symbol: 'SPY',
       secType: SecType.OPT,
@@ -119,6 +119,7 @@ describe.each([178, 193])('options at server version %i', (version) => {
       expect(details.contract.localSymbol).toMatch(/^SPY {3}\d{6}C\d{8}$/);
       expect(details).toMatchObject({ underConId: spy.conId, underSymbol: 'SPY', underSecType: 'STK' });
       expect(details.marketRuleIds).toBeTruthy();
+      expect(details.validExchanges).toBe('SMART,AMEX,CBOE,ISE,PHLX');
     }
     const missing = await next.api
       .getContractDetails({ ...asContract(heldCall()), strike: 231.25 })
@@ -132,7 +133,7 @@ describe.each([178, 193])('options at server version %i', (version) => {
     raw.api.reqMktData(id, asContract(option), '100,101,104,106', false, false);
     await until(() => (computations.some(([r, type]) => r === id && type === 13) ? true : undefined));
     const model = computations.find(([r, type]) => r === id && type === 13) as Computation;
-    const inputs = sim.world.optionInputs(option.conId);
+    const inputs = sim.world.options.inputs(option.conId);
     if (!inputs) throw new Error('no model inputs');
     const expected = greeks(inputs);
     expect(model[3]).toBeCloseTo(inputs.vol, 10);
@@ -179,7 +180,7 @@ describe.each([178, 193])('options at server version %i', (version) => {
     const ivAnswer = nextEvent<Computation>(raw.api, EventName.tickOptionComputation, (r) => r === ivId);
     raw.api.calculateImpliedVolatility(ivId, contract, 8.5, 231);
     const [, ivType, , iv, , ivPrice, , , , , ivUnder] = await ivAnswer;
-    const years = sim.world.optionInputs(option.conId)?.years ?? 0;
+    const years = sim.world.options.inputs(option.conId)?.years ?? 0;
     const terms = { right: 'C' as const, spot: 231, strike: option.strike, years };
     expect([ivType, ivPrice, ivUnder]).toEqual([53, 8.5, 231]);
     expect(iv).toBeCloseTo(impliedVolatility(8.5, terms) ?? NaN, 8);
