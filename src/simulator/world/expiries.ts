@@ -51,9 +51,8 @@ export function futuresLocalSymbol(root: string, expiry: Date): string {
 }
 
 /** OCC option symbol as IBKR reports it in localSymbol: root padded to six, YYMMDD, right, strike × 1000. */
-export function occSymbol(root: string, expiry: Date, right: 'C' | 'P', strike: number): string {
-  const date = yyyymmdd(expiry).slice(2);
-  return `${root.padEnd(6)}${date}${right}${String(Math.round(strike * 1000)).padStart(8, '0')}`;
+export function occSymbol(root: string, lastTradeDate: string, right: 'C' | 'P', strike: number): string {
+  return `${root.padEnd(6)}${lastTradeDate.slice(2)}${right}${String(Math.round(strike * 1000)).padStart(8, '0')}`;
 }
 
 /** Calendar years from now to an expiry, as option pricing wants them. */

@@ -55,18 +55,20 @@ function optionConId(underlyingIndex: number, expiry: Date, strikeIndex: number,
 export function optionChain(underlying: Listing, underlyingIndex: number, nowMs: number): Listing[] {
   const under = underlying.instrument;
   const strikes = chainStrikes(underlying.referencePrice);
-  return optionChainExpiries(nowMs).flatMap((expiry) =>
-    strikes.flatMap((strike, strikeIndex) =>
+  return optionChainExpiries(nowMs).flatMap((expiry) => {
+    const lastTradeDate = yyyymmdd(expiry);
+    const yearsToExpiry = yearsUntil(expiry, nowMs);
+    return strikes.flatMap((strike, strikeIndex) =>
       RIGHTS.map((right): Listing => ({
         instrument: {
           ...under,
           conId: optionConId(underlyingIndex, expiry, strikeIndex, right),
           secType: 'OPT',
           primaryExchange: '',
-          localSymbol: occSymbol(under.symbol, expiry, right, strike),
+          localSymbol: occSymbol(under.symbol, lastTradeDate, right, strike),
           tradingClass: under.symbol,
           multiplier: 100,
-          lastTradeDate: yyyymmdd(expiry),
+          lastTradeDate,
           strike,
           right,
           stockType: '',
@@ -79,10 +81,10 @@ export function optionChain(underlying: Listing, underlyingIndex: number, nowMs:
         dailyVol: underlying.dailyVol * 4,
         lot: 1,
         spreadTicks: 2,
-        yearsToExpiry: yearsUntil(expiry, nowMs),
+        yearsToExpiry,
       })),
-    ),
-  );
+    );
+  });
 }
 
 /**

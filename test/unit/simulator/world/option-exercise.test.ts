@@ -34,6 +34,22 @@ describe('option quotes', () => {
     }
   });
 
+  it('do not depend on when an option was first read', () => {
+    const early = makeWorld(5);
+    const late = makeWorld(5);
+    const options = early.findInstruments({ symbol: 'SPY', secType: 'OPT', lastTradeDate: OPTION_EXPIRY });
+    for (const option of options) early.quote(option.conId);
+    early.step(3_000);
+    late.step(3_000);
+    // All but the last trade, which is the one a reader saw (and with it the day's high and low).
+    const quoted = (world: typeof early, conId: number) => {
+      const { last: _last, lastSize: _size, high: _high, low: _low, ...rest } = world.quote(conId);
+      return rest;
+    };
+    for (const option of options)
+      expect(quoted(late, option.conId), option.localSymbol).toEqual(quoted(early, option.conId));
+  });
+
   it('list chain parameters and activity for an optionable underlying only', () => {
     const world = makeWorld();
     const [chain] = world.options.chains(conIdOf(world, AAPL));
