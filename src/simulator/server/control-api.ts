@@ -48,6 +48,12 @@ const ACTIONS: Record<string, Action> = {
     if (!text) throw new BadRequest('missing query parameter "text"');
     return { msgId: sim.faults.newsBulletin(text, url.searchParams.get('exchange') ?? '') };
   },
+  '/faults/assign': (sim, url) => {
+    const account = url.searchParams.get('account');
+    if (!account) throw new BadRequest('missing query parameter "account"');
+    const conId = url.searchParams.has('conId') ? numberParam(url, 'conId') : undefined;
+    return { assigned: sim.faults.assign(account, conId) };
+  },
   '/market/tick-rate': (sim, url) => sim.setTickRate(numberParam(url, 'value')),
   '/market/delayed': (sim, url) => sim.setDelayed(url.searchParams.get('on') !== 'false'),
   '/world/settle': (sim) => sim.world.settle(),

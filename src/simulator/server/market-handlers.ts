@@ -4,6 +4,7 @@ import { type ApiConnection } from './connection';
 import { validationError, type GatewayContext, type HandlerTable } from './context';
 import { formatBarDate, parseHistoryRequest, PACING_VIOLATION } from './history-request';
 import { quoteMessages, shortableMessages } from './market-feed';
+import { openOptionLine, optionGenericMessages, publishOptionLines } from './option-feed';
 import { type HistorySubscription, type MarketSubscription } from './subscriptions';
 import { contractQuery, gatewayTime, wireContract, wireContractDetails } from './wire-mapping';
 
@@ -114,6 +115,9 @@ export const marketHandlers: HandlerTable = {
     connection.send({ type: 'marketDataType', reqId, marketDataType: served });
     const quote = context.world.quote(instrument.conId);
     for (const message of quoteMessages(subscription, instrument, quote, quote)) connection.send(message);
+    for (const message of openOptionLine(context.world, subscription, quote)) connection.send(message);
+    for (const message of optionGenericMessages(context.world, reqId, instrument, genericTickList))
+      connection.send(message);
     if (subscription.shortable) for (const message of shortableMessages(reqId, instrument)) connection.send(message);
     if (snapshot) connection.send({ type: 'tickSnapshotEnd', reqId });
     else connection.subs.market.set(reqId, subscription);
@@ -222,6 +226,7 @@ export function publishTicks(context: GatewayContext, connection: ApiConnection,
       for (const subscription of subscriptions)
         for (const message of quoteMessages(subscription, instrument, tick.fields, quote)) connection.send(message);
     }
+    publishOptionLines(context, connection, ticks);
   }
   if (history.size === 0) return;
   const now = context.now();

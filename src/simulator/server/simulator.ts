@@ -12,6 +12,7 @@ import { startControlApi } from './control-api';
 import { HistoryPacingGate } from './history-request';
 import { marketHandlers, publishTicks } from './market-handlers';
 import { NewsBulletinBoard } from './news-bulletins';
+import { optionHandlers } from './option-handlers';
 import { orderHandlers, routeWorldEvent } from './order-handlers';
 import { broadcastBulletin, startupHandlers } from './startup-handlers';
 import { unservedAnswer } from './unserved-answers';
@@ -72,6 +73,12 @@ export interface SimulatorFaults {
   delayAccountData(ms: number): void;
   /** Posts a news bulletin (regular, msgType 1) to the clients subscribed with reqNewsBulletins. Returns its id. */
   newsBulletin(text: string, exchange?: string): number;
+  /**
+   * Expiry-day assignment: the account's in-the-money short options (or only `conId`) are exercised against
+   * it — a short call delivers the shares at the strike, a short put buys them — and clients see the books move.
+   * Returns how many positions were assigned.
+   */
+  assign(account: string, conId?: number): number;
 }
 
 export interface ConnectionInfo {
@@ -109,6 +116,7 @@ const HANDLERS: HandlerTable = {
   ...orderHandlers,
   ...accountMultiHandlers,
   ...startupHandlers,
+  ...optionHandlers,
 };
 
 function listen(server: Server, port: number, host: string): Promise<number> {
@@ -301,6 +309,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     clientIdInUse(count = 1) {
       refuseClientIds += count;
       log(`fault: the next ${count} connection(s) will be refused with 326`);
+    },
+    assign(account, conId) {
+      const worldAccount = context.ids.fromWire(account);
+      if (!worldAccount) throw new RangeError(`No account ${account} in this login`);
+      const assigned = world.options.assign(worldAccount, conId);
+      log(`fault: assigned ${assigned.length} short option position(s) in ${account}`);
+      if (assigned.length > 0) context.accountsChanged();
+      return assigned.length;
     },
     garbageFrame(kind = 'unknown-id') {
       const frame =

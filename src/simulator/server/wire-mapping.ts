@@ -14,6 +14,7 @@ import {
   type WireOrder,
   type WireOrderState,
 } from '../wire/messages';
+import { OPTION_EXCHANGES } from '../world/option-chain';
 import { type AccountIds } from './account-ids';
 
 /** Translations between the world's domain types and the wire's, in one place so every handler agrees. */
@@ -43,17 +44,23 @@ const ORDER_TYPES_BY_SEC_TYPE: Record<Instrument['secType'], string> = {
   CASH: 'ACTIVETIM,AD,ALERT,ALLOC,AVGCOST,BASKET,COND,CONDORDER,DAY,DEACT,GTC,GTD,GTT,IOC,LMT,MKT,OCA,STP,STPLMT,TRAIL,WHATIF',
 };
 
+/** Where a contract may be routed: SMART and its listing venue; an option, every venue of its chain. */
+function validExchanges(instrument: Instrument): string {
+  if (instrument.secType === 'OPT') return OPTION_EXCHANGES.join(',');
+  return instrument.exchange === 'SMART' ? `SMART,${instrument.primaryExchange}` : instrument.exchange;
+}
+
 const TIME_ZONES: Record<string, string> = { USD: 'US/Eastern', EUR: 'MET' };
 
 export function wireContractDetails(instrument: Instrument, under: Instrument | undefined): WireContractDetails {
   const derivative = instrument.secType === 'OPT' || instrument.secType === 'FUT';
-  const validExchanges = instrument.exchange === 'SMART' ? `SMART,${instrument.primaryExchange}` : instrument.exchange;
+  const exchanges = validExchanges(instrument);
   return {
     contract: wireContract(instrument),
     marketName: instrument.tradingClass,
     minTick: instrument.minTick,
     orderTypes: ORDER_TYPES_BY_SEC_TYPE[instrument.secType],
-    validExchanges,
+    validExchanges: exchanges,
     priceMagnifier: 1,
     underConId: instrument.underConId,
     longName: instrument.longName,
@@ -73,7 +80,7 @@ export function wireContractDetails(instrument: Instrument, under: Instrument | 
     underSymbol: under?.symbol ?? '',
     underSecType: under?.secType ?? '',
     // One rule per valid exchange, in the same order, as IBKR lists them.
-    marketRuleIds: validExchanges
+    marketRuleIds: exchanges
       .split(',')
       .map(() => marketRuleIdOf(instrument))
       .join(','),

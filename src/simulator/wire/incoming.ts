@@ -3,6 +3,7 @@ import { isBag, readContractCore, skipDataComboLegs, skipDeltaNeutralContract } 
 import { ClientMsgId, clientMsgName, type ClientMsgName, unservedReqIdField } from './incoming-ids';
 import { decodePlaceOrder } from './incoming-order';
 import { startupDecoders } from './incoming-startup';
+import { optionDecoders } from './incoming-options';
 import { type ClientRequest, WireError } from './messages';
 
 /**
@@ -28,6 +29,7 @@ const V = {
 const version = (r: FieldReader): void => void r.readInt('version');
 
 const DECODERS: Partial<Record<ClientMsgName, Decoder>> = {
+  ...optionDecoders,
   START_API: (r) => {
     version(r);
     return {

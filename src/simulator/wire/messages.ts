@@ -1,4 +1,5 @@
 import type { StartupMessage, StartupRequest } from './messages-startup';
+import { type OptionMessage, type OptionRequest } from './messages-options';
 
 /**
  * The simulator's wire vocabulary: every client request it decodes and every message it sends, as typed
@@ -177,6 +178,7 @@ export interface WireExecutionFilter {
 
 /** Every client request the simulator understands. Anything else decodes to `unsupported`. */
 export type ClientRequest =
+  | OptionRequest
   | { type: 'startApi'; clientId: number; optionalCapabilities: string }
   | { type: 'reqIds'; numIds: number }
   | { type: 'reqCurrentTime' }
@@ -239,6 +241,7 @@ export interface TickAttribs {
 
 /** Every message the simulator sends after the handshake. */
 export type ServerMessage =
+  | OptionMessage
   | { type: 'nextValidId'; orderId: number }
   | { type: 'managedAccounts'; accounts: string[] }
   /** Epoch seconds. */

@@ -9,6 +9,7 @@ import {
 } from './messages';
 import { contractFields, escapeNonAscii, Gate, maxDouble, OutMsgId, UNSET_DOUBLE } from './outgoing-common';
 import { encodeContractData, encodeSymbolSamples } from './outgoing-contract';
+import { encodeOptionMessage } from './outgoing-options';
 import { encodeCompletedOrder, encodeOpenOrder } from './outgoing-order';
 import { encodeStartupMessage } from './outgoing-startup';
 import { isStartupMessage } from './messages-startup';
@@ -221,6 +222,10 @@ export function encodeMessage(serverVersion: number, message: ServerMessage): Wi
         UNSET_DOUBLE,
         0,
       ];
+    case 'tickOptionComputation':
+    case 'securityDefinitionOptionParameter':
+    case 'securityDefinitionOptionParameterEnd':
+      return encodeOptionMessage(message);
     default:
       return assertNever(message);
   }

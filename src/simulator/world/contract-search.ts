@@ -6,7 +6,6 @@ const MAX_SYMBOL_MATCHES = 16;
 /** Clients send '' (or nothing) for fields they leave open. */
 const given = (value: string | undefined): value is string => value !== undefined && value.trim() !== '';
 const normal = (value: string): string => value.trim().replace(/\s+/g, ' ').toUpperCase();
-const same = (a: string, b: string): boolean => normal(a) === normal(b);
 
 const RIGHTS: Record<string, string> = { C: 'C', CALL: 'C', P: 'P', PUT: 'P' };
 
@@ -18,21 +17,49 @@ const RIGHTS: Record<string, string> = { C: 'C', CALL: 'C', P: 'P', PUT: 'P' };
 export function findInstruments(instruments: readonly Instrument[], query: ContractQuery): Instrument[] {
   if (query.conId) return instruments.filter((instrument) => instrument.conId === query.conId);
   if (!given(query.symbol) && !given(query.localSymbol)) return [];
-  return instruments.filter((instrument) => matches(instrument, query));
+  const wanted = normalQuery(query);
+  return instruments.filter((instrument) => matches(instrument, wanted));
 }
 
-function matches(instrument: Instrument, query: ContractQuery): boolean {
+/** The query's given fields, normalised once: the catalog holds thousands of options to compare against. */
+interface NormalQuery {
+  symbol?: string;
+  secType?: string;
+  currency?: string;
+  exchange?: string;
+  lastTradeDate?: string;
+  strike?: number;
+  right?: string;
+  localSymbol?: string;
+}
+
+function normalQuery(query: ContractQuery): NormalQuery {
+  const { symbol, secType, currency, exchange, lastTradeDate, right, localSymbol } = query;
+  return {
+    symbol: given(symbol) ? normal(symbol) : undefined,
+    secType: given(secType) ? normal(secType) : undefined,
+    currency: given(currency) ? normal(currency) : undefined,
+    exchange: given(exchange) ? normal(exchange) : undefined,
+    lastTradeDate: given(lastTradeDate) ? lastTradeDate.trim() : undefined,
+    strike: query.strike || undefined,
+    right: given(right) ? (RIGHTS[normal(right)] ?? '?') : undefined,
+    localSymbol: given(localSymbol) ? normal(localSymbol) : undefined,
+  };
+}
+
+/** Catalog fields are upper case already; only local symbols (OCC ones pad with spaces) need normalising. */
+function matches(instrument: Instrument, query: NormalQuery): boolean {
   const { symbol, secType, currency, exchange, lastTradeDate, strike, right, localSymbol } = query;
-  if (given(symbol) && !same(instrument.symbol, symbol)) return false;
-  if (given(secType) && !same(instrument.secType, secType)) return false;
-  if (given(currency) && !same(instrument.currency, currency)) return false;
-  if (given(exchange) && ![instrument.exchange, instrument.primaryExchange, 'SMART'].some((e) => same(e, exchange))) {
+  if (symbol !== undefined && instrument.symbol !== symbol) return false;
+  if (secType !== undefined && instrument.secType !== secType) return false;
+  if (currency !== undefined && instrument.currency !== currency) return false;
+  if (exchange !== undefined && ![instrument.exchange, instrument.primaryExchange, 'SMART'].includes(exchange)) {
     return false;
   }
-  if (given(lastTradeDate) && !instrument.lastTradeDate.startsWith(lastTradeDate.trim())) return false;
-  if (strike && Math.abs(instrument.strike - strike) > 1e-9) return false;
-  if (given(right) && RIGHTS[normal(right)] !== instrument.right) return false;
-  if (given(localSymbol) && !same(instrument.localSymbol, localSymbol)) return false;
+  if (lastTradeDate !== undefined && !instrument.lastTradeDate.startsWith(lastTradeDate)) return false;
+  if (strike !== undefined && Math.abs(instrument.strike - strike) > 1e-9) return false;
+  if (right !== undefined && right !== instrument.right) return false;
+  if (localSymbol !== undefined && normal(instrument.localSymbol) !== localSymbol) return false;
   return true;
 }
 

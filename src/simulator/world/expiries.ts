@@ -19,6 +19,24 @@ export function monthlyOptionExpiry(nowMs: number): Date {
   return thirdFriday(now.getUTCFullYear(), now.getUTCMonth() + 2);
 }
 
+/**
+ * A US equity option chain's expiries after today (UTC): the next three monthlies (third Fridays) and the next
+ * four weekly Fridays, in date order, a weekly that falls on a monthly counted once.
+ */
+export function optionChainExpiries(nowMs: number): Date[] {
+  const now = new Date(nowMs);
+  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  const monthlies: Date[] = [];
+  for (let month = now.getUTCMonth(); monthlies.length < 3; month += 1) {
+    const expiry = thirdFriday(now.getUTCFullYear(), month);
+    if (expiry.getTime() > today) monthlies.push(expiry);
+  }
+  const daysToFriday = (5 - now.getUTCDay() + 7) % 7 || 7;
+  const weeklies = [0, 1, 2, 3].map((week) => new Date(today + (daysToFriday + 7 * week) * DAY_MS));
+  const unique = new Map([...monthlies, ...weeklies].map((expiry) => [expiry.getTime(), expiry]));
+  return [...unique.values()].sort((a, b) => a.getTime() - b.getTime());
+}
+
 /** The front quarterly contract, skipping one in its last week — traders have rolled out of it by then. */
 export function quarterlyFutureExpiry(nowMs: number): Date {
   const now = new Date(nowMs);
@@ -33,9 +51,8 @@ export function futuresLocalSymbol(root: string, expiry: Date): string {
 }
 
 /** OCC option symbol as IBKR reports it in localSymbol: root padded to six, YYMMDD, right, strike × 1000. */
-export function occSymbol(root: string, expiry: Date, right: 'C' | 'P', strike: number): string {
-  const date = yyyymmdd(expiry).slice(2);
-  return `${root.padEnd(6)}${date}${right}${String(Math.round(strike * 1000)).padStart(8, '0')}`;
+export function occSymbol(root: string, lastTradeDate: string, right: 'C' | 'P', strike: number): string {
+  return `${root.padEnd(6)}${lastTradeDate.slice(2)}${right}${String(Math.round(strike * 1000)).padStart(8, '0')}`;
 }
 
 /** Calendar years from now to an expiry, as option pricing wants them. */

@@ -1,12 +1,6 @@
-import {
-  futuresLocalSymbol,
-  monthlyOptionExpiry,
-  occSymbol,
-  quarterlyFutureExpiry,
-  yearsUntil,
-  yyyymmdd,
-} from './expiries';
-import { type Instrument, type Right } from './types';
+import { futuresLocalSymbol, quarterlyFutureExpiry, yyyymmdd } from './expiries';
+import { optionChain } from './option-chain';
+import { type Instrument } from './types';
 
 /** One tradable instrument and what the price walk needs to animate it. */
 export interface Listing {
@@ -116,39 +110,8 @@ const SAP = equity([14204, 'SAP', 'IBIS', 240, 0.016, 'SAP SE', 'Technology', 'S
   shortableShares: 2_000_000,
 });
 
-const OPTION_STRIKES = [220, 230, 240];
-const OPTION_RIGHTS: Right[] = ['C', 'P'];
-const OPTION_CON_ID_BASE = 710_000_000;
-
-function optionsOn(underlying: Listing, nowMs: number): Listing[] {
-  const expiry = monthlyOptionExpiry(nowMs);
-  const under = underlying.instrument;
-  return OPTION_RIGHTS.flatMap((right, r) =>
-    OPTION_STRIKES.map((strike, s) => ({
-      instrument: {
-        ...under,
-        conId: OPTION_CON_ID_BASE + r * OPTION_STRIKES.length + s + 1,
-        secType: 'OPT' as const,
-        primaryExchange: '',
-        localSymbol: occSymbol(under.symbol, expiry, right, strike),
-        tradingClass: under.symbol,
-        multiplier: 100,
-        lastTradeDate: yyyymmdd(expiry),
-        strike,
-        right,
-        stockType: '',
-        shortableShares: 0,
-        underConId: under.conId,
-      },
-      referencePrice: 0,
-      // Option premiums swing several times as much as their stock; history uses this.
-      dailyVol: underlying.dailyVol * 4,
-      lot: 1,
-      spreadTicks: 2,
-      yearsToExpiry: yearsUntil(expiry, nowMs),
-    })),
-  );
-}
+/** The underlyings with a listed option chain, in conId-range order (see option-chain.ts). */
+export const OPTIONABLE = ['AAPL', 'SPY', 'QQQ', 'TSLA'] as const;
 
 function emini(nowMs: number): Listing {
   const expiry = quarterlyFutureExpiry(nowMs);
@@ -238,7 +201,7 @@ function syntheticStocks(count: number): Listing[] {
 }
 
 /**
- * Everything the simulated gateway can trade. Only expiries depend on `nowMs` (so the option and the future
+ * Everything the simulated gateway can trade. Only expiries depend on `nowMs` (so the options and the future
  * are always live); the seed plays no part, so conIds and contract fields are the same in every world.
  */
 export function buildCatalog(nowMs: number, options: { syntheticStocks?: number } = {}): Listing[] {
@@ -248,15 +211,12 @@ export function buildCatalog(nowMs: number, options: { syntheticStocks?: number 
     ...MLPS.map((row) => equity(row, 'MLP')),
     SAP,
   ];
-  const aapl = stocks.find((listing) => listing.instrument.symbol === 'AAPL');
-  if (!aapl) throw new Error('The catalog lost AAPL, the underlying of its options');
-  const listings = [
-    ...stocks,
-    ...optionsOn(aapl, nowMs),
-    emini(nowMs),
-    EUR_USD,
-    ...syntheticStocks(options.syntheticStocks ?? 0),
-  ];
+  const chains = OPTIONABLE.flatMap((symbol, index) => {
+    const underlying = stocks.find((listing) => listing.instrument.symbol === symbol);
+    if (!underlying) throw new Error(`The catalog lost ${symbol}, the underlying of an option chain`);
+    return optionChain(underlying, index, nowMs);
+  });
+  const listings = [...stocks, ...chains, emini(nowMs), EUR_USD, ...syntheticStocks(options.syntheticStocks ?? 0)];
   for (const listing of listings) Object.freeze(listing.instrument);
   return listings;
 }

@@ -1,3 +1,4 @@
+import { monthlyOptionExpiry, yyyymmdd } from './expiries';
 import { type AccountBook, type CashLine, type Holding } from './account-book';
 import { type AccountInfo, type ContractQuery, type Instrument } from './types';
 
@@ -21,8 +22,15 @@ const stock = (symbol: string, quantity: number, avgPrice: number): OpeningPosit
   quantity,
   avgPrice,
 });
-const aaplOption = (right: 'C' | 'P', strike: number, quantity: number, avgPrice: number): OpeningPosition => ({
-  contract: { symbol: 'AAPL', secType: 'OPT', right, strike },
+/** AAPL options of the monthly expiry two months out (`expiry`, YYYYMMDD): one of every chain's monthlies. */
+const aaplOption = (
+  expiry: string,
+  right: 'C' | 'P',
+  strike: number,
+  quantity: number,
+  avgPrice: number,
+): OpeningPosition => ({
+  contract: { symbol: 'AAPL', secType: 'OPT', lastTradeDate: expiry, right, strike },
   quantity,
   avgPrice,
 });
@@ -36,7 +44,7 @@ const emini = (quantity: number, avgPrice: number): OpeningPosition => ({
  * The three linked paper accounts as they stand at the open. The IRA holds only USD and enough AAPL to
  * back two covered calls; part of its cash is a recent sale that has not settled yet.
  */
-const OPENING: OpeningAccount[] = [
+const opening = (optionExpiry: string): OpeningAccount[] => [
   {
     info: { id: ACCOUNT_IDS.ira, kind: 'IRA', name: 'Roth IRA', baseCurrency: 'USD' },
     cash: { USD: { total: 100_000, settled: 92_500 } },
@@ -52,7 +60,7 @@ const OPENING: OpeningAccount[] = [
       stock('TSLA', 60, 260),
       stock('EPD', 500, 28.6),
       stock('SAP', 40, 210),
-      aaplOption('C', 230, 5, 6.1),
+      aaplOption(optionExpiry, 'C', 230, 5, 6.1),
       emini(1, 6400),
     ],
   },
@@ -65,7 +73,7 @@ const OPENING: OpeningAccount[] = [
       stock('QQQ', 150, 480),
       stock('GLD', 100, 250),
       stock('SAP', 120, 225),
-      aaplOption('P', 220, -3, 4.2),
+      aaplOption(optionExpiry, 'P', 220, -3, 4.2),
       emini(2, 6350),
     ],
   },
@@ -78,8 +86,9 @@ const OPENING: OpeningAccount[] = [
 export function openingBooks(
   resolve: (query: ContractQuery) => Instrument,
   previousClose: (conId: number) => number,
+  nowMs: number,
 ): AccountBook[] {
-  return OPENING.map((account) => ({
+  return opening(yyyymmdd(monthlyOptionExpiry(nowMs))).map((account) => ({
     info: account.info,
     cash: new Map(Object.entries(account.cash).map(([currency, line]) => [currency, { ...line }])),
     holdings: new Map(

@@ -5,6 +5,7 @@ import { findInstruments, matchSymbols } from './contract-search';
 import { ExecutionLog, type ExecutionFilter, type ExecutionRecord } from './executions';
 import { historicalBars, type BarRequest } from './history';
 import { buildCatalog, type Listing } from './instruments';
+import { OptionDesk } from './option-desk';
 import { OrderEngine } from './order-engine';
 import { alternatives, MISSING_PARENT } from './order-groups';
 import { expectedPrice } from './order-matching';
@@ -99,6 +100,8 @@ export class World {
   private readonly log: ExecutionLog;
   private readonly engine: OrderEngine;
   private readonly listeners = new Set<WorldListener>();
+  /** The option chains' model, parameters, exercise and assignment. */
+  readonly options: OptionDesk;
 
   constructor(options: WorldOptions) {
     this.seed = options.seed >>> 0;
@@ -116,8 +119,14 @@ export class World {
         return instrument;
       },
       (conId) => this.walk.quote(conId).close,
+      this.now(),
     );
     this.books = new Map(books.map((book) => [book.info.id, book]));
+    this.options = new OptionDesk(
+      this.listings,
+      (conId) => this.walk.mid(conId),
+      (account) => this.books.get(account),
+    );
     this.log = new ExecutionLog(this.seed.toString(16).padStart(8, '0'));
     this.engine = new OrderEngine(
       {

@@ -712,6 +712,53 @@ describe.each(VERSIONS)('decodeRequest at server version %i', (v) => {
       expect(() => decodeRequest(v, fields)).toThrow(/not a known order condition type: 2/);
     });
   });
+
+  describe('option requests', () => {
+    it('reqSecDefOptParams', () => {
+      expect(
+        roundTrip(v, 'reqSecDefOptParams', (e) => e.reqSecDefOptParams(5, 'AAPL', '', SecType.STK, 265598)),
+      ).toEqual({
+        type: 'reqSecDefOptParams',
+        reqId: 5,
+        underlyingSymbol: 'AAPL',
+        futFopExchange: '',
+        underlyingSecType: 'STK',
+        underlyingConId: 265598,
+      });
+    });
+
+    it('calculateImpliedVolatility and calculateOptionPrice, and their cancels', () => {
+      const iv = roundTrip(v, 'calculateImpliedVolatility', (e) =>
+        e.calculateImpliedVolatility(6, SPY_CALL, 12.5, 455.25, []),
+      );
+      expect(iv).toMatchObject({ reqId: 6, optionPrice: 12.5, underPrice: 455.25 });
+      expect(iv.contract).toMatchObject({ symbol: 'SPY', strike: 450, right: 'C', tradingClass: 'SPY' });
+      const price = roundTrip(v, 'calculateOptionPrice', (e) => e.calculateOptionPrice(7, SPY_CALL, 0.18, 455.25, []));
+      expect(price).toMatchObject({ reqId: 7, volatility: 0.18, underPrice: 455.25 });
+      expect(roundTrip(v, 'cancelCalculateImpliedVolatility', (e) => e.cancelCalculateImpliedVolatility(6))).toEqual({
+        type: 'cancelCalculateImpliedVolatility',
+        reqId: 6,
+      });
+      expect(roundTrip(v, 'cancelCalculateOptionPrice', (e) => e.cancelCalculateOptionPrice(7))).toEqual({
+        type: 'cancelCalculateOptionPrice',
+        reqId: 7,
+      });
+    });
+
+    it('exerciseOptions, with the fields later versions add', () => {
+      const request = roundTrip(v, 'exerciseOptions', (e) =>
+        e.exerciseOptions(8, { ...SPY_CALL, conId: 710_000_123 }, 1, 3, 'DU123', 1),
+      );
+      expect(request).toMatchObject({
+        reqId: 8,
+        exerciseAction: 1,
+        exerciseQuantity: 3,
+        account: 'DU123',
+        override: true,
+      });
+      expect(request.contract).toMatchObject({ conId: 710_000_123, localSymbol: 'SPY   250117C00450000', strike: 450 });
+    });
+  });
 });
 
 describe('decodeRequest message ids', () => {

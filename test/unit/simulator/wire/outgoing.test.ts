@@ -445,6 +445,69 @@ const CASES: Record<Exclude<ServerMessageType, StartupMessage['type']>, Case[]> 
       check: (d) => expect(argsOf(d, 'tickGeneric')).toEqual([11, 49, 0]),
     },
   ],
+  tickOptionComputation: [
+    {
+      name: 'tickOptionComputation with every figure (model)',
+      message: {
+        type: 'tickOptionComputation',
+        reqId: 12,
+        tickType: 13,
+        tickAttrib: 0,
+        computation: {
+          impliedVol: 0.27,
+          delta: 0.52,
+          optPrice: 6.35,
+          pvDividend: 0,
+          gamma: 0.021,
+          vega: 0.31,
+          theta: -0.084,
+          undPrice: 230.12,
+        },
+      },
+      check: (d) =>
+        expect(argsOf(d, 'tickOptionComputation')).toEqual([
+          12, 13, 0, 0.27, 0.52, 6.35, 0, 0.021, 0.31, -0.084, 230.12,
+        ]),
+    },
+    {
+      name: 'tickOptionComputation, nothing computed (a calculation that has no answer)',
+      message: { type: 'tickOptionComputation', reqId: 12, tickType: 53, tickAttrib: 1, computation: {} },
+      check: (d) =>
+        expect(argsOf(d, 'tickOptionComputation')).toEqual([12, 53, 1, ...Array.from({ length: 8 }, () => undefined)]),
+    },
+  ],
+  securityDefinitionOptionParameter: [
+    {
+      name: 'securityDefinitionOptionParameter',
+      message: {
+        type: 'securityDefinitionOptionParameter',
+        reqId: 5,
+        exchange: 'CBOE',
+        underlyingConId: 265598,
+        tradingClass: 'AAPL',
+        multiplier: 100,
+        expirations: ['20250613', '20250620'],
+        strikes: [225, 227.5, 230],
+      },
+      check: (d) =>
+        expect(argsOf(d, 'securityDefinitionOptionParameter')).toEqual([
+          5,
+          'CBOE',
+          265598,
+          'AAPL',
+          100,
+          ['20250613', '20250620'],
+          [225, 227.5, 230],
+        ]),
+    },
+  ],
+  securityDefinitionOptionParameterEnd: [
+    {
+      name: 'securityDefinitionOptionParameterEnd',
+      message: { type: 'securityDefinitionOptionParameterEnd', reqId: 5 },
+      check: (d) => expect(argsOf(d, 'securityDefinitionOptionParameterEnd')).toEqual([5]),
+    },
+  ],
   tickString: [
     {
       name: 'tickString',

@@ -3,6 +3,7 @@ import { commissionFor } from '../../../../src/simulator/world/commission';
 import { type SimOrderRequest } from '../../../../src/simulator/world/types';
 import {
   AAPL,
+  aaplOption,
   cashOf,
   conIdOf,
   CORPORATION,
@@ -131,7 +132,7 @@ describe('booking fills', () => {
 
   it('books an option at its multiplier', () => {
     const world = makeWorld();
-    const call = { symbol: 'AAPL', secType: 'OPT', right: 'C', strike: 240 };
+    const call = aaplOption('C', 240);
     const before = cashOf(world, CORPORATION, 'USD');
     const { execution, commission } = fillOf(
       world,
@@ -174,7 +175,7 @@ describe('commission schedule', () => {
   });
 
   it('charges options per contract, futures per contract, euro stock and FX by value with minimums', () => {
-    expect(commissionFor(instrument({ symbol: 'AAPL', secType: 'OPT', right: 'P', strike: 220 }), 1, 5)).toBe(1);
+    expect(commissionFor(instrument(aaplOption('P', 220)), 1, 5)).toBe(1);
     expect(commissionFor(instrument(ES), 2, 6500)).toBe(1.7);
     expect(commissionFor(instrument({ symbol: 'SAP', secType: 'STK' }), 10, 240)).toBe(3);
     expect(commissionFor(instrument({ symbol: 'SAP', secType: 'STK' }), 1_000, 240)).toBe(29);

@@ -15,9 +15,12 @@ export const CORPORATION = 'DU1000003';
 
 export const AAPL: ContractQuery = { symbol: 'AAPL', secType: 'STK', exchange: 'SMART', currency: 'USD' };
 export const stock = (symbol: string): ContractQuery => ({ symbol, secType: 'STK' });
+/** The monthly two months after NOW: the expiry of the options in the opening books. */
+export const OPTION_EXPIRY = '20250815';
 export const aaplOption = (right: 'C' | 'P', strike: number): ContractQuery => ({
   symbol: 'AAPL',
   secType: 'OPT',
+  lastTradeDate: OPTION_EXPIRY,
   right,
   strike,
 });

@@ -19,14 +19,15 @@ describe('the seeded market', () => {
     expect(b.step(1_000)).not.toEqual(a.step(1_000));
   });
 
-  it('changes exactly one instrument per tick, the one the tick names', () => {
+  it('changes one instrument per tick, the one the tick names, and only the options priced off it', () => {
     const world = makeWorld();
-    const ids = world.instruments().map((i) => i.conId);
+    const instruments = world.instruments();
     for (let round = 0; round < 200; round += 1) {
-      const before = new Map(ids.map((id) => [id, world.quote(id)]));
+      const before = new Map(instruments.map((i) => [i.conId, world.quote(i.conId)]));
       const [tick] = world.step(1);
-      for (const id of ids) {
-        if (id !== tick?.conId) expect(world.quote(id)).toEqual(before.get(id));
+      for (const { conId, underConId, secType } of instruments) {
+        const pricedOffTick = secType === 'OPT' && underConId === tick?.conId;
+        if (conId !== tick?.conId && !pricedOffTick) expect(world.quote(conId)).toEqual(before.get(conId));
       }
       expect(world.quote(tick?.conId ?? -1)).toMatchObject(tick?.fields ?? {});
     }
