@@ -83,11 +83,14 @@ export async function startOrdersApp(
   };
 }
 
-export async function until(condition: () => boolean, ms: number): Promise<void> {
+/** Waits until `condition` holds, running `poll` (an async read that may change it) before each look. */
+export async function until(condition: () => boolean, ms: number, poll?: () => Promise<unknown>): Promise<void> {
   const deadline = Date.now() + ms;
-  while (!condition()) {
+  for (;;) {
+    await poll?.();
+    if (condition()) return;
     if (Date.now() > deadline) throw new Error(`condition not met within ${ms} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await new Promise((resolve) => setTimeout(resolve, poll ? 200 : 20));
   }
 }
 
