@@ -3,6 +3,7 @@ import { type ClientRequest, type ClientRequestType } from '../wire/messages';
 import { type AccountIds } from './account-ids';
 import { type ApiConnection } from './connection';
 import { type HistoryPacingGate } from './history-request';
+import { type QuoteCadenceMode } from './quote-cadence';
 
 /** What request handlers share: the world, the login's settings and its other connections. */
 export interface GatewayContext {
@@ -17,6 +18,8 @@ export interface GatewayContext {
   competingSession: boolean;
   /** Market data lines the login may hold at once (IBKR's default is 100). */
   readonly marketDataLines: number;
+  /** Quote lines as IBKR's aggregated snapshots, or every walk step at once for load tests. */
+  readonly quoteCadence: QuoteCadenceMode;
   now(): number;
   log(line: string): void;
   connections(): ApiConnection[];

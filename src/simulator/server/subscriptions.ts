@@ -1,3 +1,5 @@
+import { type SnapshotState } from './quote-cadence';
+
 /** What one client has subscribed to, so ticks and account updates reach only those who asked. */
 
 export interface MarketSubscription {
@@ -6,6 +8,8 @@ export interface MarketSubscription {
   /** 1 live, 3 delayed: what this subscription was served as. */
   marketDataType: number;
   shortable: boolean;
+  /** The line's aggregated snapshots at IBKR's cadence (unused in 'every-step' mode). */
+  snapshots: SnapshotState;
 }
 
 export interface HistorySubscription {

@@ -61,7 +61,15 @@ export class PriceWalk {
 
   /** Moves one seeded-chosen instrument and reports the fields that changed. */
   tick(): QuoteTick {
-    const book = this.books[Math.floor(this.random() * this.books.length)] as Book;
+    return this.move(this.books[Math.floor(this.random() * this.books.length)] as Book);
+  }
+
+  /** Moves the given instrument one step (a quiet line the gateway keeps alive) and reports what changed. */
+  tickInstrument(conId: number): QuoteTick {
+    return this.move(this.book(conId));
+  }
+
+  private move(book: Book): QuoteTick {
     const quote = book.quote;
     const fields: Partial<Quote> = {};
     if (book.underlying) this.reprice(book, book.underlying);

@@ -166,6 +166,13 @@ export class World {
     return ticks;
   }
 
+  /** Moves one named instrument a step, working its open orders after it, as step() does for a chosen one. */
+  stepInstrument(conId: number): QuoteTick {
+    const tick = this.walk.tickInstrument(conId);
+    this.engine.onQuote(tick.conId);
+    return tick;
+  }
+
   /**
    * Deterministic bars whose last close is the live price (TRADES: last; MIDPOINT: mid; BID/ASK: the touch).
    * Throws a RangeError for more than MAX_BARS bars, with IBKR's error-162 text.

@@ -8,6 +8,7 @@ import {
   TICK_SHORTABLE_SHARES,
 } from '../../../../src/simulator/server/market-feed';
 import { type MarketSubscription } from '../../../../src/simulator/server/subscriptions';
+import { openSnapshots } from '../../../../src/simulator/server/quote-cadence';
 
 const world = new World({ seed: 42, now: () => Date.UTC(2025, 5, 10, 15, 0, 0) });
 
@@ -39,6 +40,7 @@ const subscription = (marketDataType: number): MarketSubscription => ({
   conId: AAPL.conId,
   marketDataType,
   shortable: false,
+  snapshots: openSnapshots(250, QUOTE, 0),
 });
 
 /** tickType → value, and the message kind. */
