@@ -17,7 +17,7 @@ const MAX_SYMBOL_SAMPLES = 16;
 const HISTORY_UPDATE_MS = 1000;
 
 /** One instrument for a contract, or the gateway's error sent and undefined (none, or ambiguous). */
-function resolveOne(context: GatewayContext, connection: ApiConnection, reqId: number, contract: WireContract) {
+export function resolveOne(context: GatewayContext, connection: ApiConnection, reqId: number, contract: WireContract) {
   if (contract.secType.toUpperCase() === 'BAG') {
     validationError(connection, reqId, 'The simulator does not serve combination (BAG) contracts.');
     return undefined;

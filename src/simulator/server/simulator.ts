@@ -12,6 +12,7 @@ import { HistoryPacingGate } from './history-request';
 import { marketHandlers, publishSnapshots, publishTicks } from './market-handlers';
 import { orderHandlers, routeWorldEvent } from './order-handlers';
 import { QuietInstruments, type QuoteCadenceMode } from './quote-cadence';
+import { closeRealtimeBars, publishRealtime, realtimeHandlers } from './realtime-handlers';
 
 export interface SimulatorOptions {
   /** 0 (the default) picks a free port. */
@@ -97,7 +98,7 @@ const TICK_INTERVAL_MS = 10;
 /** After an event-loop stall the market catches up at most this much, not in one giant burst. */
 const MAX_CATCH_UP_MS = 100;
 
-const HANDLERS: HandlerTable = { ...accountHandlers, ...marketHandlers, ...orderHandlers };
+const HANDLERS: HandlerTable = { ...accountHandlers, ...marketHandlers, ...orderHandlers, ...realtimeHandlers };
 
 function listen(server: Server, port: number, host: string): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -213,7 +214,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   function publish(ticks: ReturnType<World['step']>): void {
     if (context.quoteCadence === 'ibkr') quiet.moved(new Set(ticks.map((tick) => tick.conId)), now());
     if (ticks.length === 0 || !marketDataFlows()) return;
-    for (const connection of context.connections()) publishTicks(context, connection, ticks);
+    for (const connection of context.connections()) {
+      publishTicks(context, connection, ticks);
+      publishRealtime(context, connection, ticks);
+    }
   }
 
   /** 'ibkr' cadence: keep watched instruments moving, then send each line's snapshot if it is due. */
@@ -221,8 +225,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     if (!marketDataFlows()) return;
     const connections = context.connections();
     if (tickRate > 0) {
-      const watched = new Set(connections.flatMap((connection) => [...connection.subs.market.values()]));
-      const due = quiet.due(new Set([...watched].map((line) => line.conId)), at);
+      const watched = new Set(connections.flatMap((connection) => connection.subs.watchedConIds()));
+      const due = quiet.due(watched, at);
       if (due.length > 0) publish(due.map((conId) => world.stepInstrument(conId)));
     }
     for (const connection of connections) publishSnapshots(context, connection);
@@ -239,6 +243,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     carry = due - count;
     if (count > 0) publish(world.step(count));
     if (context.quoteCadence === 'ibkr') publishCadence(at);
+    if (marketDataFlows()) for (const connection of context.connections()) closeRealtimeBars(context, connection);
   }, TICK_INTERVAL_MS);
 
   const accountTimer = setInterval(() => {

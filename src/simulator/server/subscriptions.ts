@@ -1,4 +1,5 @@
 import { type SnapshotState } from './quote-cadence';
+import { type RealtimeBarSubscription, type TickByTickSubscription } from './realtime-feed';
 
 /** What one client has subscribed to, so ticks and account updates reach only those who asked. */
 
@@ -36,6 +37,8 @@ export class ConnectionSubscriptions {
   autoBind = false;
   readonly market = new Map<number, MarketSubscription>();
   readonly history = new Map<number, HistorySubscription>();
+  readonly tickByTick = new Map<number, TickByTickSubscription>();
+  readonly realtimeBars = new Map<number, RealtimeBarSubscription>();
   readonly summaries = new Map<number, SummarySubscription>();
   /** reqPositions: null when not subscribed. */
   positions: SentValues | null = null;
@@ -46,9 +49,18 @@ export class ConnectionSubscriptions {
   readonly pnl = new Map<number, string>();
   readonly pnlSingle = new Map<number, { account: string; conId: number }>();
 
-  /** 1101 (data lost): market data and history updates are gone; the client must ask again. */
+  /** 1101 (data lost): market data, history updates, ticks and bars are gone; the client must ask again. */
   dropMarketData(): void {
     this.market.clear();
     this.history.clear();
+    this.tickByTick.clear();
+    this.realtimeBars.clear();
+  }
+
+  /** The instruments this client streams live (quote lines, tick-by-tick, real-time bars). */
+  watchedConIds(): number[] {
+    return [...this.market.values(), ...this.tickByTick.values(), ...this.realtimeBars.values()].map(
+      (subscription) => subscription.conId,
+    );
   }
 }

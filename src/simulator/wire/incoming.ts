@@ -2,6 +2,7 @@ import { FieldReader } from './field-reader';
 import { isBag, readContractCore, skipDataComboLegs, skipDeltaNeutralContract } from './incoming-contract';
 import { ClientMsgId, clientMsgName, type ClientMsgName, unservedReqIdField } from './incoming-ids';
 import { decodePlaceOrder } from './incoming-order';
+import { realtimeDecoders } from './incoming-realtime';
 import { type ClientRequest, WireError } from './messages';
 
 /**
@@ -228,6 +229,7 @@ const DECODERS: Partial<Record<ClientMsgName, Decoder>> = {
       },
     };
   },
+  ...realtimeDecoders,
 };
 
 /**

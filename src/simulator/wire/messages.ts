@@ -4,6 +4,8 @@
  * ServerMessage into fields for a negotiated server version, and the server in between speaks only these.
  */
 
+import type { RealtimeMessage, RealtimeRequest } from './messages-realtime';
+
 /** Server versions the simulator speaks; a client whose range does not reach MIN is refused. */
 export const MIN_SERVER_VERSION = 157;
 export const MAX_SERVER_VERSION = 193;
@@ -212,6 +214,7 @@ export type ClientRequest =
   | { type: 'reqAutoOpenOrders'; autoBind: boolean }
   | { type: 'reqCompletedOrders'; apiOnly: boolean }
   | { type: 'reqExecutions'; reqId: number; filter: WireExecutionFilter }
+  | RealtimeRequest
   /** A well-formed request of a kind the simulator does not serve: answered with an error, never a crash. */
   | { type: 'unsupported'; msgId: number; reqId: number };
 
@@ -328,7 +331,8 @@ export type ServerMessage =
       currency: string;
       /** undefined: unset (an opening fill has no realized P&L). */
       realizedPnl: number | undefined;
-    };
+    }
+  | RealtimeMessage;
 
 export type ServerMessageType = ServerMessage['type'];
 

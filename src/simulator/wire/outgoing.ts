@@ -10,6 +10,7 @@ import {
 import { contractFields, escapeNonAscii, Gate, maxDouble, OutMsgId, UNSET_DOUBLE } from './outgoing-common';
 import { encodeContractData, encodeSymbolSamples } from './outgoing-contract';
 import { encodeCompletedOrder, encodeOpenOrder } from './outgoing-order';
+import { encodeRealtimeMessage } from './outgoing-realtime';
 
 /**
  * Server → client: a ServerMessage becomes the fields IB Gateway sends for it at the negotiated server version,
@@ -218,6 +219,11 @@ export function encodeMessage(serverVersion: number, message: ServerMessage): Wi
         UNSET_DOUBLE,
         0,
       ];
+    case 'tickByTickLast':
+    case 'tickByTickBidAsk':
+    case 'tickByTickMidPoint':
+    case 'realtimeBar':
+      return encodeRealtimeMessage(message);
     default:
       return assertNever(message);
   }

@@ -177,9 +177,18 @@ export interface RawApiClient {
   close(): void;
 }
 
-/** An IBApi that has completed startApi (nextValidId and managedAccounts received). */
-export async function connectApi(port: number, clientId: number, ms = 5000): Promise<RawApiClient> {
+/**
+ * An IBApi that has completed startApi (nextValidId and managedAccounts received). With `maxServerVersion` it
+ * offers versions up to that one only, so the simulator negotiates it (and both sides walk its layouts).
+ */
+export async function connectApi(
+  port: number,
+  clientId: number,
+  ms = 5000,
+  maxServerVersion?: number,
+): Promise<RawApiClient> {
   const api = new IBApi({ host: HOST, port });
+  if (maxServerVersion !== undefined) capServerVersion(api, maxServerVersion);
   const reports = new Reports();
   record(api, reports);
   const accounts = nextEvent<[string]>(api, EventName.managedAccounts, () => true, ms);
@@ -195,6 +204,15 @@ export async function connectApi(port: number, clientId: number, ms = 5000): Pro
       if (api.isConnected) api.disconnect();
     },
   };
+}
+
+/** The client's version range is built by its (private) socket; cap the top of it. */
+function capServerVersion(api: IBApi, max: number): void {
+  const socket = (
+    api as unknown as { controller: { socket: { buildVersionString(min: number, max: number): string } } }
+  ).controller.socket;
+  const build = socket.buildVersionString.bind(socket);
+  socket.buildVersionString = (min: number) => build(min, max);
 }
 
 // ---- raw sockets: bytes exactly as a client would send them ----

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { type Quote } from '../../../../src/simulator/world';
 import {
   cadenceMs,
   FX_CADENCE_MS,
@@ -10,20 +9,7 @@ import {
   takeSnapshot,
   US_OPTION_CADENCE_MS,
 } from '../../../../src/simulator/server/quote-cadence';
-
-const QUOTE: Quote = {
-  bid: 200.1,
-  ask: 200.2,
-  last: 200.15,
-  bidSize: 300,
-  askSize: 400,
-  lastSize: 100,
-  volume: 1_000_000,
-  open: 199,
-  high: 201,
-  low: 198.5,
-  close: 198.9,
-};
+import { QUOTE } from './feed-fixtures';
 
 /** A quote that changes every millisecond (the bid size counts the clock), and the times a line sent a snapshot. */
 function snapshotTimes(intervalMs: number, untilMs: number): number[] {

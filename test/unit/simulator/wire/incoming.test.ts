@@ -17,12 +17,11 @@ import {
   VolumeCondition,
   WhatToShow,
 } from '@stoqey/ib';
-import { Encoder } from '@stoqey/ib/dist/core/io/encoder';
 import { describe, expect, it } from 'vitest';
 import { FieldReader } from '../../../../src/simulator/wire/field-reader';
-import { splitFields } from '../../../../src/simulator/wire/frame';
 import { decodeRequest } from '../../../../src/simulator/wire/incoming';
-import { type ClientRequest, WireError } from '../../../../src/simulator/wire/messages';
+import { WireError } from '../../../../src/simulator/wire/messages';
+import { AAPL, roundTrip, socketFields, thrown, wire } from './client-encoder';
 
 /**
  * The ground truth is @stoqey/ib's own encoder: every message below is produced by it at the given server
@@ -30,65 +29,6 @@ import { type ClientRequest, WireError } from '../../../../src/simulator/wire/me
  */
 
 const VERSIONS = [157, 163, 170, 176, 183, 187, 190, 193] as const;
-
-/** Mirrors @stoqey/ib's Socket.send: flatten, booleans → 1/0, join with NUL (undefined → ''), closing NUL. */
-function socketFields(tokens: readonly unknown[]): string[] {
-  const flat = tokens.flat(Infinity).map((token) => (token === true ? 1 : token === false ? 0 : token));
-  return splitFields(Buffer.from(flat.join('\0') + '\0', 'utf8'));
-}
-
-/** What the client puts on the wire when `send` calls one encoder method at `serverVersion`. */
-function wire(serverVersion: number, send: (encoder: Encoder) => void): string[] {
-  const sent: unknown[][] = [];
-  const errors: string[] = [];
-  const encoder = new Encoder({
-    serverVersion,
-    sendMsg: (...tokens: unknown[]) => void sent.push(tokens),
-    emitError: (message: string) => void errors.push(message),
-  });
-  send(encoder);
-  expect(errors).toEqual([]);
-  expect(sent).toHaveLength(1);
-  return socketFields(sent[0] ?? []);
-}
-
-function decodeAs<T extends ClientRequest['type']>(
-  serverVersion: number,
-  fields: string[],
-  type: T,
-): Extract<ClientRequest, { type: T }> {
-  const request = decodeRequest(serverVersion, fields);
-  expect(request.type).toBe(type);
-  return request as Extract<ClientRequest, { type: T }>;
-}
-
-/** Encodes with the client and decodes with ours in one step. */
-function roundTrip<T extends ClientRequest['type']>(
-  serverVersion: number,
-  type: T,
-  send: (encoder: Encoder) => void,
-): Extract<ClientRequest, { type: T }> {
-  return decodeAs(serverVersion, wire(serverVersion, send), type);
-}
-
-function thrown(fn: () => unknown): WireError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof WireError) return error;
-    throw error;
-  }
-  throw new Error('expected a WireError');
-}
-
-const AAPL: Contract = {
-  conId: 265598,
-  symbol: 'AAPL',
-  secType: SecType.STK,
-  exchange: 'SMART',
-  primaryExch: 'NASDAQ',
-  currency: 'USD',
-};
 
 const SPY_CALL: Contract = {
   symbol: 'SPY',

@@ -868,6 +868,88 @@ const CASES: Record<ServerMessageType, Case[]> = {
       check: (d) => expect(argsOf(d, 'commissionReport')[0]).toMatchObject({ realizedPNL: -35.5 }),
     },
   ],
+  tickByTickLast: [
+    {
+      name: 'tickByTick AllLast',
+      message: {
+        type: 'tickByTickLast',
+        reqId: 40,
+        tickType: 2,
+        time: 1_704_203_700,
+        price: 185.5,
+        size: 300,
+        pastLimit: false,
+        unreported: true,
+        exchange: 'NASDAQ',
+        specialConditions: '',
+      },
+      check: (d) =>
+        expect(argsOf(d, 'tickByTickAllLast')).toEqual([
+          40,
+          2,
+          '1704203700',
+          185.5,
+          300,
+          { pastLimit: false, unreported: true },
+          'NASDAQ',
+          '',
+        ]),
+    },
+  ],
+  tickByTickBidAsk: [
+    {
+      name: 'tickByTick BidAsk',
+      message: {
+        type: 'tickByTickBidAsk',
+        reqId: 41,
+        time: 1_704_203_701,
+        bidPrice: 185.49,
+        askPrice: 185.51,
+        bidSize: 200,
+        askSize: 700,
+        bidPastLow: true,
+        askPastHigh: false,
+      },
+      check: (d) =>
+        expect(argsOf(d, 'tickByTickBidAsk')).toEqual([
+          41,
+          '1704203701',
+          185.49,
+          185.51,
+          200,
+          700,
+          { bidPastLow: true, askPastHigh: false },
+        ]),
+    },
+  ],
+  tickByTickMidPoint: [
+    {
+      name: 'tickByTick MidPoint',
+      message: { type: 'tickByTickMidPoint', reqId: 42, time: 1_704_203_702, midPoint: 1.08425 },
+      check: (d) => expect(argsOf(d, 'tickByTickMidPoint')).toEqual([42, '1704203702', 1.08425]),
+    },
+  ],
+  realtimeBar: [
+    {
+      name: 'realtimeBar',
+      message: {
+        type: 'realtimeBar',
+        reqId: 43,
+        bar: {
+          time: 1_704_203_700,
+          open: 185.4,
+          high: 185.6,
+          low: 185.3,
+          close: 185.5,
+          volume: 1200,
+          wap: 185.47,
+          count: 6,
+        },
+      },
+      check: (d) =>
+        expect(argsOf(d, 'realtimeBar')).toEqual([43, 1_704_203_700, 185.4, 185.6, 185.3, 185.5, 1200, 185.47, 6]),
+    },
+  ],
 };
 
 /** @stoqey/ib never reads a completed order's deprecated faProfile field; official clients do below 177. */
