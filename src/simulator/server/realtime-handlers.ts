@@ -1,17 +1,19 @@
-import { type QuoteTick } from '../world';
+import { type Instrument, type QuoteTick } from '../world';
+import { historicalTicks, tickWindow, type HistoricalTick, type HistoricalTickKind } from '../world/historical-ticks';
 import {
   REALTIME_BAR_SECONDS,
   REALTIME_WHAT_TO_SHOW,
   RealtimeBarBuilder,
   type RealtimeWhatToShow,
 } from '../world/realtime-bars';
-import { TICK_BY_TICK_TYPES, type TickByTickType } from '../wire/messages-realtime';
+import { TICK_BY_TICK_TYPES, type TickByTickType, type WireHistoricalTick } from '../wire/messages-realtime';
 import { type ApiConnection } from './connection';
 import { validationError, type GatewayContext, type HandlerTable } from './context';
+import { parseEndTime } from './history-request';
 import { resolveOne } from './market-handlers';
 import { barsAfterStep, tickByTickMessage } from './realtime-feed';
 
-/** reqTickByTickData and reqRealTimeBars, their cancels, and the fan-out of walk steps to them. */
+/** reqTickByTickData, reqHistoricalTicks and reqRealTimeBars, the cancels, and the fan-out of walk steps to them. */
 
 /**
  * Simultaneous tick-by-tick subscriptions per login. IBKR derives it from the market depth formula; with the
@@ -22,12 +24,51 @@ export const TICK_BY_TICK_LIMIT_MESSAGE = 'Max number of tick-by-tick requests h
 
 const seconds = (context: GatewayContext) => Math.floor(context.now() / 1000);
 
+const HISTORICAL_TICK_KINDS: readonly string[] = ['TRADES', 'BID_ASK', 'MIDPOINT'] satisfies HistoricalTickKind[];
+/** The tick-by-tick type's history: what reqTickByTickData with numberOfTicks sends before the live ticks. */
+const HISTORY_OF: Record<TickByTickType, HistoricalTickKind> = {
+  Last: 'TRADES',
+  AllLast: 'TRADES',
+  BidAsk: 'BID_ASK',
+  MidPoint: 'MIDPOINT',
+};
+
+/** IBKR's error for a historical-ticks request it cannot serve, with its reason. */
+function historicalTicksError(connection: ApiConnection, reqId: number, reason: string): void {
+  connection.sendError(reqId, 10187, `Failed to request historical ticks:${reason}`);
+}
+
+/** The ticks of the seconds [from, to), read off the world's 1-second bars. */
+function ticksBetween(
+  context: GatewayContext,
+  instrument: Instrument,
+  kind: HistoricalTickKind,
+  from: number,
+  to: number,
+): WireHistoricalTick[] {
+  if (to <= from) return [];
+  const bars = (whatToShow: 'TRADES' | 'BID' | 'ASK' | 'MIDPOINT') =>
+    context.world.historicalBars(instrument.conId, {
+      endTime: to,
+      durationSeconds: to - from,
+      barSizeSeconds: 1,
+      whatToShow,
+    });
+  const series = {
+    trades: bars('TRADES'),
+    ...(kind === 'BID_ASK' ? { bid: bars('BID'), ask: bars('ASK') } : {}),
+    ...(kind === 'MIDPOINT' ? { mid: bars('MIDPOINT') } : {}),
+  };
+  const exchange = instrument.primaryExchange || instrument.exchange;
+  return historicalTicks(kind, series).map((tick: HistoricalTick) => ({ ...tick, exchange }));
+}
+
 function tickByTickInUse(context: GatewayContext) {
   return context.connections().flatMap((connection) => [...connection.subs.tickByTick.values()]);
 }
 
 export const realtimeHandlers: HandlerTable = {
-  reqTickByTickData(context, connection, { reqId, contract, tickType, ignoreSize }) {
+  reqTickByTickData(context, connection, { reqId, contract, tickType, numberOfTicks, ignoreSize }) {
     if (!(TICK_BY_TICK_TYPES as readonly string[]).includes(tickType)) {
       validationError(connection, reqId, `Invalid tick type "${tickType}": one of ${TICK_BY_TICK_TYPES.join(', ')}.`);
       return;
@@ -55,6 +96,46 @@ export const realtimeHandlers: HandlerTable = {
       ignoreSize,
       seen: context.world.quote(instrument.conId),
     });
+    // With numberOfTicks the gateway first sends that many of the latest ticks as historical ticks.
+    if (numberOfTicks > 0) {
+      const kind = HISTORY_OF[tickType as TickByTickType];
+      const { from, to } = tickWindow(null, null, numberOfTicks, seconds(context));
+      const ticks = ticksBetween(context, instrument, kind, from, to);
+      connection.send({ type: 'historicalTicks', reqId, kind, ticks, done: true });
+    }
+  },
+
+  reqHistoricalTicks(context, connection, request) {
+    const { reqId, startDateTime, endDateTime, numberOfTicks } = request;
+    const instrument = resolveOne(context, connection, reqId, request.contract);
+    if (!instrument) return;
+    const kind = request.whatToShow.toUpperCase();
+    if (!HISTORICAL_TICK_KINDS.includes(kind)) {
+      historicalTicksError(
+        connection,
+        reqId,
+        `whatToShow must be TRADES, BID_ASK or MIDPOINT, not "${request.whatToShow}"`,
+      );
+      return;
+    }
+    if ((startDateTime.trim() === '') === (endDateTime.trim() === '')) {
+      historicalTicksError(connection, reqId, 'exactly one of the start and end date/time must be set');
+      return;
+    }
+    if (numberOfTicks <= 0) {
+      historicalTicksError(connection, reqId, `the number of ticks must be 1 to 1000, not ${numberOfTicks}`);
+      return;
+    }
+    const now = context.now();
+    const start = startDateTime.trim() === '' ? null : parseEndTime(startDateTime, now);
+    const end = endDateTime.trim() === '' ? null : parseEndTime(endDateTime, now);
+    if ((start ?? end) === null) {
+      historicalTicksError(connection, reqId, `unreadable date/time "${startDateTime || endDateTime}"`);
+      return;
+    }
+    const { from, to } = tickWindow(start, end, numberOfTicks, seconds(context));
+    const ticks = ticksBetween(context, instrument, kind as HistoricalTickKind, from, to);
+    connection.send({ type: 'historicalTicks', reqId, kind: kind as HistoricalTickKind, ticks, done: true });
   },
 
   cancelTickByTickData(_context, connection, { reqId }) {

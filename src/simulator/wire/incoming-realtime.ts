@@ -4,7 +4,7 @@ import { type ClientMsgName } from './incoming-ids';
 import { type RealtimeRequest } from './messages-realtime';
 
 /**
- * Decoders of the tick-by-tick and real-time bar requests. At every server version the simulator speaks
+ * Decoders of the tick-by-tick, historical tick and real-time bar requests. At every server version the simulator speaks
  * (157+) their layouts are fixed: TICK_BY_TICK_IGNORE_SIZE (138) and LINKING (70) are always open.
  */
 
@@ -31,6 +31,25 @@ export const realtimeDecoders: Partial<Record<ClientMsgName, RealtimeDecoder>> =
     const useRTH = r.readBool('useRTH');
     r.readString('realTimeBarsOptions'); // one 'tag=value;' string, reserved
     return { type: 'reqRealTimeBars', reqId, contract, barSize, whatToShow, useRTH };
+  },
+  // No version field: [96, reqId, contract core, includeExpired, start, end, count, whatToShow, useRth, ignoreSize, options].
+  REQ_HISTORICAL_TICKS: (r) => {
+    const reqId = r.readRequestId();
+    const contract = readContractCore(r);
+    contract.includeExpired = r.readBool('contract.includeExpired');
+    const request = {
+      type: 'reqHistoricalTicks' as const,
+      reqId,
+      contract,
+      startDateTime: r.readString('startDateTime'),
+      endDateTime: r.readString('endDateTime'),
+      numberOfTicks: r.readInt('numberOfTicks'),
+      whatToShow: r.readString('whatToShow'),
+      useRth: r.readBool('useRth'),
+      ignoreSize: r.readBool('ignoreSize'),
+    };
+    r.readString('miscOptions'); // one 'tag=value;' string, reserved
+    return request;
   },
   CANCEL_REAL_TIME_BARS: (r) => {
     r.readInt('version');

@@ -7,6 +7,7 @@ import { type RealtimeMessage } from './messages-realtime';
  */
 
 const TICK_BY_TICK = 99;
+const HISTORICAL_TICKS = { MIDPOINT: 96, BID_ASK: 97, TRADES: 98 } as const;
 const REAL_TIME_BARS = 50;
 const REAL_TIME_BARS_VERSION = 3;
 /** TICK_BY_TICK's tick type field: 1 Last, 2 AllLast, 3 BidAsk, 4 MidPoint. */
@@ -63,5 +64,22 @@ export function encodeRealtimeMessage(message: RealtimeMessage): WireField[] {
         bar.count,
       ];
     }
+    case 'historicalTicks':
+      return encodeHistoricalTicks(message);
   }
+}
+
+/**
+ * [id, reqId, count, ticks…, done]. Each MIDPOINT tick is time, an unused 0, price, size; BID_ASK is time, mask,
+ * bid, ask, bid size, ask size; TRADES is time, mask, price, size, exchange, special conditions.
+ */
+function encodeHistoricalTicks(message: Extract<RealtimeMessage, { type: 'historicalTicks' }>): WireField[] {
+  const fields: WireField[] = [HISTORICAL_TICKS[message.kind], message.reqId, message.ticks.length];
+  for (const tick of message.ticks) {
+    if (message.kind === 'MIDPOINT') fields.push(tick.time, 0, tick.price, tick.size);
+    else if (message.kind === 'BID_ASK') fields.push(tick.time, 0, tick.bid, tick.ask, tick.bidSize, tick.askSize);
+    else fields.push(tick.time, 0, tick.price, tick.size, tick.exchange, '');
+  }
+  fields.push(message.done);
+  return fields;
 }

@@ -223,6 +223,7 @@ export function encodeMessage(serverVersion: number, message: ServerMessage): Wi
     case 'tickByTickBidAsk':
     case 'tickByTickMidPoint':
     case 'realtimeBar':
+    case 'historicalTicks':
       return encodeRealtimeMessage(message);
     default:
       return assertNever(message);

@@ -1,4 +1,13 @@
-import { EventName, SecType, TickByTickDataType, WhatToShow, type Contract } from '@stoqey/ib';
+import {
+  EventName,
+  SecType,
+  TickByTickDataType,
+  WhatToShow,
+  type Contract,
+  type HistoricalTick,
+  type HistoricalTickBidAsk,
+  type HistoricalTickLast,
+} from '@stoqey/ib';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../../src/simulator';
 import { connectApi, delay, nextEvent, recordEvents, until, type RawApiClient } from './ib-client';
@@ -6,6 +15,8 @@ import { connectApi, delay, nextEvent, recordEvents, until, type RawApiClient } 
 const stock = (symbol: string): Contract => ({ symbol, secType: SecType.STK, exchange: 'SMART', currency: 'USD' });
 const AAPL = stock('AAPL');
 const START = Date.UTC(2025, 5, 10, 15, 0, 0);
+/** 'YYYYMMDD HH:MM:SS UTC', as a client writes a date/time. */
+const wireTime = (ms: number) => `${new Date(ms).toISOString().slice(0, 19).replace(/-/g, '').replace('T', ' ')} UTC`;
 
 type AllLast = [
   reqId: number,
@@ -78,7 +89,8 @@ describe.each([178, 193])('tick-by-tick data and real-time bars at server versio
     await until(() => (of(bidAsks, 3).at(-1)?.[2] === quote.bid ? true : undefined), 3000, 'the last BidAsk');
     const [, , bid, ask, bidSize, askSize] = of(bidAsks, 3).at(-1) as BidAsk;
     expect([bid, ask, bidSize, askSize]).toEqual([quote.bid, quote.ask, quote.bidSize, quote.askSize]);
-    await until(() => (of(mids, 4).at(-1)?.[2] === (quote.bid + quote.ask) / 2 ? true : undefined), 3000, 'the mid');
+    const mid = (quote.bid + quote.ask) / 2;
+    await until(() => (Math.abs((of(mids, 4).at(-1)?.[2] ?? 0) - mid) < 1e-9 ? true : undefined), 3000, 'the mid');
     await until(() => (of(lasts, 2).at(-1)?.[3] === quote.last ? true : undefined), 3000, 'the last trade');
     const last = of(lasts, 1).at(-1) as AllLast;
     expect(last.slice(1, 5)).toEqual([1, String(Math.floor(clock / 1000)), quote.last, quote.lastSize]);
@@ -122,6 +134,61 @@ describe.each([178, 193])('tick-by-tick data and real-time bars at server versio
     client.reports.take((entry) => entry.code === 321);
   });
 
+  it('answers reqHistoricalTicks for TRADES, BID_ASK and MIDPOINT, ending at the live quote, at most 1000', async () => {
+    const { api } = client;
+    const quote = sim.world.quote(conId('AAPL'));
+    const now = Math.floor(clock / 1000);
+    const last = nextEvent<[number, HistoricalTickLast[], boolean]>(
+      api,
+      EventName.historicalTicksLast,
+      (id) => id === 30,
+    );
+    api.reqHistoricalTicks(30, AAPL, '', wireTime(clock), 50, WhatToShow.TRADES, false, false);
+    const [, trades, done] = await last;
+    expect(done).toBe(true);
+    expect(trades.map((tick) => tick.time)).toEqual(Array.from({ length: 50 }, (_, i) => now - 50 + i));
+    expect(trades.at(-1)).toMatchObject({ price: quote.last, exchange: 'NASDAQ' });
+    expect(trades.every((tick) => (tick.size ?? 0) > 0)).toBe(true);
+
+    const bidAsk = nextEvent<[number, HistoricalTickBidAsk[], boolean]>(
+      api,
+      EventName.historicalTicksBidAsk,
+      (id) => id === 31,
+    );
+    api.reqHistoricalTicks(31, AAPL, '', wireTime(clock), 5000, 'BID_ASK' as WhatToShow, false, false);
+    const [, quotes] = await bidAsk;
+    expect(quotes).toHaveLength(1000);
+    expect(quotes.at(-1)).toMatchObject({ priceBid: quote.bid, priceAsk: quote.ask });
+    expect(quotes.every((tick) => (tick.priceBid ?? 0) <= (tick.priceAsk ?? 0))).toBe(true);
+
+    const mid = nextEvent<[number, HistoricalTick[], boolean]>(api, EventName.historicalTicks, (id) => id === 32);
+    api.reqHistoricalTicks(32, AAPL, wireTime(clock - 30_000), '', 100, WhatToShow.MIDPOINT, false, false);
+    const [, mids] = await mid;
+    expect(mids).toHaveLength(30); // from 30 s ago, not past now
+    expect(mids.at(-1)?.price).toBeCloseTo((quote.bid + quote.ask) / 2, 10);
+  });
+
+  it('refuses historical ticks with both or neither of start and end, or another whatToShow, with 10187', async () => {
+    const { api } = client;
+    api.reqHistoricalTicks(33, AAPL, wireTime(clock - 60_000), wireTime(clock), 10, WhatToShow.TRADES, false, false);
+    expect((await client.reports.code(10187, 33)).message).toContain('exactly one of the start and end');
+    api.reqHistoricalTicks(34, AAPL, '', wireTime(clock), 10, WhatToShow.BID, false, false);
+    expect((await client.reports.code(10187, 34)).message).toContain('whatToShow');
+  });
+
+  it('sends numberOfTicks historical ticks before the live tick-by-tick ones', async () => {
+    const history = nextEvent<[number, HistoricalTickLast[], boolean]>(
+      client.api,
+      EventName.historicalTicksLast,
+      (id) => id === 35,
+    );
+    client.api.reqTickByTickData(35, AAPL, TickByTickDataType.AllLast, 5, false);
+    const [, ticks, done] = await history;
+    expect([ticks.length, done]).toEqual([5, true]);
+    expect(ticks.at(-1)?.price).toBe(sim.world.quote(conId('AAPL')).last);
+    client.api.cancelTickByTickData(35);
+  });
+
   it('closes a 5-second TRADES bar and a MIDPOINT bar from the live walk, and stops on cancel', async () => {
     const { api } = client;
     clock = Math.ceil(clock / 5000) * 5000 + 1000; // one second into a bar
@@ -148,7 +215,7 @@ describe.each([178, 193])('tick-by-tick data and real-time bars at server versio
       expect.any(Number),
       expect.any(Number),
       expect.any(Number),
-      (quote.bid + quote.ask) / 2,
+      expect.closeTo((quote.bid + quote.ask) / 2, 10),
       -1,
       -1,
       -1,

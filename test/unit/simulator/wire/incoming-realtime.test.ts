@@ -34,6 +34,22 @@ describe.each(VERSIONS)('tick-by-tick and real-time bar requests at server versi
     });
   });
 
+  it('reads reqHistoricalTicks with its window, count, whatToShow and flags', () => {
+    const request = roundTrip(v, 'reqHistoricalTicks', (e) =>
+      e.reqHistoricalTicks(34, AAPL, '', '20250610 15:00:00 UTC', 100, 'BID_ASK', true, false, []),
+    );
+    expect(request).toMatchObject({
+      reqId: 34,
+      startDateTime: '',
+      endDateTime: '20250610 15:00:00 UTC',
+      numberOfTicks: 100,
+      whatToShow: 'BID_ASK',
+      useRth: true,
+      ignoreSize: false,
+    });
+    expect(request.contract).toMatchObject({ conId: 265598, includeExpired: false });
+  });
+
   it('refuses a reqTickByTickData cut short or with a field too many, naming the request', () => {
     const fields = wire(v, (e) => e.reqTickByTickData(33, AAPL, TickByTickDataType.Last, 0, false));
     for (const bad of [fields.slice(0, -1), [...fields, 'extra']]) {

@@ -201,6 +201,25 @@ const EXECUTION: WireExecution = {
 
 const NO_ATTRIBS = { canAutoExecute: false, pastLimit: false, preOpen: false };
 
+const HISTORICAL_TICK = {
+  time: 1_704_203_700,
+  price: 185.5,
+  size: 300,
+  bid: 185.49,
+  ask: 185.51,
+  bidSize: 200,
+  askSize: 700,
+  exchange: 'NASDAQ',
+};
+const BID_ASK_TICK = {
+  time: 1_704_203_700,
+  tickAttribBidAsk: { bidPastLow: false, askPastHigh: false },
+  priceBid: 185.49,
+  priceAsk: 185.51,
+  sizeBid: 200,
+  sizeAsk: 700,
+};
+
 // ---- one or more cases per message type; the Record makes a forgotten type a compile error ---------------
 
 interface Case {
@@ -927,6 +946,48 @@ const CASES: Record<ServerMessageType, Case[]> = {
       name: 'tickByTick MidPoint',
       message: { type: 'tickByTickMidPoint', reqId: 42, time: 1_704_203_702, midPoint: 1.08425 },
       check: (d) => expect(argsOf(d, 'tickByTickMidPoint')).toEqual([42, '1704203702', 1.08425]),
+    },
+  ],
+  historicalTicks: [
+    {
+      name: 'historicalTicks (MIDPOINT)',
+      message: { type: 'historicalTicks', reqId: 44, kind: 'MIDPOINT', ticks: [HISTORICAL_TICK], done: true },
+      check: (d) =>
+        expect(argsOf(d, 'historicalTicks')).toEqual([44, [{ time: 1_704_203_700, price: 185.5, size: 300 }], true]),
+    },
+    {
+      name: 'historicalTicksBidAsk',
+      message: {
+        type: 'historicalTicks',
+        reqId: 45,
+        kind: 'BID_ASK',
+        ticks: [HISTORICAL_TICK, HISTORICAL_TICK],
+        done: false,
+      },
+      check: (d) => {
+        const [reqId, ticks, done] = argsOf(d, 'historicalTicksBidAsk');
+        expect([reqId, done]).toEqual([45, false]);
+        expect(ticks).toEqual([BID_ASK_TICK, BID_ASK_TICK]);
+      },
+    },
+    {
+      name: 'historicalTicksLast',
+      message: { type: 'historicalTicks', reqId: 46, kind: 'TRADES', ticks: [HISTORICAL_TICK], done: true },
+      check: (d) =>
+        expect(argsOf(d, 'historicalTicksLast')).toEqual([
+          46,
+          [
+            {
+              time: 1_704_203_700,
+              tickAttribLast: { pastLimit: false, unreported: false },
+              price: 185.5,
+              size: 300,
+              exchange: 'NASDAQ',
+              specialConditions: '',
+            },
+          ],
+          true,
+        ]),
     },
   ],
   realtimeBar: [
