@@ -13,6 +13,7 @@ import { marketHandlers, publishSnapshots, publishTicks } from './market-handler
 import { orderHandlers, routeWorldEvent } from './order-handlers';
 import { QuietInstruments, type QuoteCadenceMode } from './quote-cadence';
 import { closeRealtimeBars, publishRealtime, realtimeHandlers } from './realtime-handlers';
+import { depthHandlers, publishDepth } from './depth-handlers';
 
 export interface SimulatorOptions {
   /** 0 (the default) picks a free port. */
@@ -98,7 +99,13 @@ const TICK_INTERVAL_MS = 10;
 /** After an event-loop stall the market catches up at most this much, not in one giant burst. */
 const MAX_CATCH_UP_MS = 100;
 
-const HANDLERS: HandlerTable = { ...accountHandlers, ...marketHandlers, ...orderHandlers, ...realtimeHandlers };
+const HANDLERS: HandlerTable = {
+  ...accountHandlers,
+  ...marketHandlers,
+  ...orderHandlers,
+  ...realtimeHandlers,
+  ...depthHandlers,
+};
 
 function listen(server: Server, port: number, host: string): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -217,6 +224,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     for (const connection of context.connections()) {
       publishTicks(context, connection, ticks);
       publishRealtime(context, connection, ticks);
+      publishDepth(context, connection, ticks);
     }
   }
 

@@ -1,3 +1,4 @@
+import { type DepthSubscription } from './depth-handlers';
 import { type SnapshotState } from './quote-cadence';
 import { type RealtimeBarSubscription, type TickByTickSubscription } from './realtime-feed';
 
@@ -39,6 +40,7 @@ export class ConnectionSubscriptions {
   readonly history = new Map<number, HistorySubscription>();
   readonly tickByTick = new Map<number, TickByTickSubscription>();
   readonly realtimeBars = new Map<number, RealtimeBarSubscription>();
+  readonly depth = new Map<number, DepthSubscription>();
   readonly summaries = new Map<number, SummarySubscription>();
   /** reqPositions: null when not subscribed. */
   positions: SentValues | null = null;
@@ -49,18 +51,18 @@ export class ConnectionSubscriptions {
   readonly pnl = new Map<number, string>();
   readonly pnlSingle = new Map<number, { account: string; conId: number }>();
 
-  /** 1101 (data lost): market data, history updates, ticks and bars are gone; the client must ask again. */
+  /** 1101 (data lost): market data, history updates, ticks, bars and depth are gone; the client must ask again. */
   dropMarketData(): void {
     this.market.clear();
     this.history.clear();
     this.tickByTick.clear();
     this.realtimeBars.clear();
+    this.depth.clear();
   }
 
-  /** The instruments this client streams live (quote lines, tick-by-tick, real-time bars). */
+  /** The instruments this client streams live (quote lines, tick-by-tick, real-time bars, depth). */
   watchedConIds(): number[] {
-    return [...this.market.values(), ...this.tickByTick.values(), ...this.realtimeBars.values()].map(
-      (subscription) => subscription.conId,
-    );
+    const lines = [...this.market.values(), ...this.tickByTick.values(), ...this.realtimeBars.values()];
+    return [...lines.map((line) => line.conId), ...[...this.depth.values()].map((line) => line.shape.conId)];
   }
 }

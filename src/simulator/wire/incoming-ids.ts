@@ -99,8 +99,6 @@ export function clientMsgName(msgId: number): ClientMsgName | undefined {
  */
 const UNSERVED_REQ_ID_FIELD: Partial<Record<ClientMsgName, number>> = {
   // [id, version, reqId, ...]
-  REQ_MKT_DEPTH: 2,
-  CANCEL_MKT_DEPTH: 2,
   EXERCISE_OPTIONS: 2,
   CANCEL_SCANNER_SUBSCRIPTION: 2,
   REQ_FUNDAMENTAL_DATA: 2,

@@ -2,6 +2,7 @@ import { FieldReader } from './field-reader';
 import { isBag, readContractCore, skipDataComboLegs, skipDeltaNeutralContract } from './incoming-contract';
 import { ClientMsgId, clientMsgName, type ClientMsgName, unservedReqIdField } from './incoming-ids';
 import { decodePlaceOrder } from './incoming-order';
+import { depthDecoders } from './incoming-depth';
 import { realtimeDecoders } from './incoming-realtime';
 import { type ClientRequest, WireError } from './messages';
 
@@ -230,6 +231,7 @@ const DECODERS: Partial<Record<ClientMsgName, Decoder>> = {
     };
   },
   ...realtimeDecoders,
+  ...depthDecoders,
 };
 
 /**

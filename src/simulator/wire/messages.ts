@@ -4,6 +4,7 @@
  * ServerMessage into fields for a negotiated server version, and the server in between speaks only these.
  */
 
+import type { DepthMessage, DepthRequest } from './messages-depth';
 import type { RealtimeMessage, RealtimeRequest } from './messages-realtime';
 
 /** Server versions the simulator speaks; a client whose range does not reach MIN is refused. */
@@ -215,6 +216,7 @@ export type ClientRequest =
   | { type: 'reqCompletedOrders'; apiOnly: boolean }
   | { type: 'reqExecutions'; reqId: number; filter: WireExecutionFilter }
   | RealtimeRequest
+  | DepthRequest
   /** A well-formed request of a kind the simulator does not serve: answered with an error, never a crash. */
   | { type: 'unsupported'; msgId: number; reqId: number };
 
@@ -332,7 +334,8 @@ export type ServerMessage =
       /** undefined: unset (an opening fill has no realized P&L). */
       realizedPnl: number | undefined;
     }
-  | RealtimeMessage;
+  | RealtimeMessage
+  | DepthMessage;
 
 export type ServerMessageType = ServerMessage['type'];
 

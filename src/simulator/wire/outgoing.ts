@@ -10,6 +10,7 @@ import {
 import { contractFields, escapeNonAscii, Gate, maxDouble, OutMsgId, UNSET_DOUBLE } from './outgoing-common';
 import { encodeContractData, encodeSymbolSamples } from './outgoing-contract';
 import { encodeCompletedOrder, encodeOpenOrder } from './outgoing-order';
+import { encodeDepthMessage } from './outgoing-depth';
 import { encodeRealtimeMessage } from './outgoing-realtime';
 
 /**
@@ -225,6 +226,9 @@ export function encodeMessage(serverVersion: number, message: ServerMessage): Wi
     case 'realtimeBar':
     case 'historicalTicks':
       return encodeRealtimeMessage(message);
+    case 'updateMktDepth':
+    case 'updateMktDepthL2':
+      return encodeDepthMessage(message);
     default:
       return assertNever(message);
   }

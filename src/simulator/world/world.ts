@@ -151,6 +151,11 @@ export class World {
       : [];
   }
 
+  /** The instrument's size unit: quotes, trades and depth come in multiples of it. */
+  lot(conId: number): number {
+    return this.listings.get(conId)?.lot ?? 1;
+  }
+
   quote(conId: number): Quote {
     return { ...this.walk.quote(conId) };
   }

@@ -614,11 +614,11 @@ describe.each(VERSIONS)('decodeRequest at server version %i', (v) => {
       expect(
         decodeRequest(
           v,
-          wire(v, (e) => e.reqMktDepth(19, AAPL, 5, false)),
+          wire(v, (e) => e.reqHistogramData(19, AAPL, true, '1 day')),
         ),
       ).toEqual({
         type: 'unsupported',
-        msgId: 10,
+        msgId: 88,
         reqId: 19,
       });
       expect(

@@ -990,6 +990,30 @@ const CASES: Record<ServerMessageType, Case[]> = {
         ]),
     },
   ],
+  updateMktDepth: [
+    {
+      name: 'updateMktDepth',
+      message: { type: 'updateMktDepth', reqId: 47, position: 2, operation: 1, side: 1, price: 185.47, size: 400 },
+      check: (d) => expect(argsOf(d, 'updateMktDepth')).toEqual([47, 2, 1, 1, 185.47, 400]),
+    },
+  ],
+  updateMktDepthL2: [
+    {
+      name: 'updateMktDepthL2',
+      message: {
+        type: 'updateMktDepthL2',
+        reqId: 48,
+        position: 0,
+        marketMaker: 'ARCA',
+        operation: 0,
+        side: 0,
+        price: 185.52,
+        size: 100,
+        isSmartDepth: true,
+      },
+      check: (d) => expect(argsOf(d, 'updateMktDepthL2')).toEqual([48, 0, 'ARCA', 0, 0, 185.52, 100, true]),
+    },
+  ],
   realtimeBar: [
     {
       name: 'realtimeBar',

@@ -1,20 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { type Quote } from '../../../../src/simulator/world';
+import { QUOTE } from './quote-fixture';
 import { RealtimeBarBuilder } from '../../../../src/simulator/world/realtime-bars';
 
-const QUOTE: Quote = {
-  bid: 100,
-  ask: 100.02,
-  last: 100.01,
-  bidSize: 300,
-  askSize: 400,
-  lastSize: 100,
-  volume: 1_000_000,
-  open: 99,
-  high: 101,
-  low: 98.5,
-  close: 98.9,
-};
 const T0 = 1_704_203_700; // a multiple of 5
 
 describe('real-time bars', () => {
