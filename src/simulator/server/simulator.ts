@@ -14,6 +14,7 @@ import { orderHandlers, routeWorldEvent } from './order-handlers';
 import { QuietInstruments, type QuoteCadenceMode } from './quote-cadence';
 import { closeRealtimeBars, publishRealtime, realtimeHandlers } from './realtime-handlers';
 import { depthHandlers, publishDepth } from './depth-handlers';
+import { refreshScanners, scannerHandlers } from './scanner-handlers';
 
 export interface SimulatorOptions {
   /** 0 (the default) picks a free port. */
@@ -105,6 +106,7 @@ const HANDLERS: HandlerTable = {
   ...orderHandlers,
   ...realtimeHandlers,
   ...depthHandlers,
+  ...scannerHandlers,
 };
 
 function listen(server: Server, port: number, host: string): Promise<number> {
@@ -251,7 +253,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     carry = due - count;
     if (count > 0) publish(world.step(count));
     if (context.quoteCadence === 'ibkr') publishCadence(at);
-    if (marketDataFlows()) for (const connection of context.connections()) closeRealtimeBars(context, connection);
+    if (marketDataFlows())
+      for (const connection of context.connections()) {
+        closeRealtimeBars(context, connection);
+        refreshScanners(context, connection);
+      }
   }, TICK_INTERVAL_MS);
 
   const accountTimer = setInterval(() => {

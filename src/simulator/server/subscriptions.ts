@@ -1,5 +1,6 @@
 import { type DepthSubscription } from './depth-handlers';
 import { type SnapshotState } from './quote-cadence';
+import { type ScannerSubscription } from './scanner-handlers';
 import { type RealtimeBarSubscription, type TickByTickSubscription } from './realtime-feed';
 
 /** What one client has subscribed to, so ticks and account updates reach only those who asked. */
@@ -41,6 +42,7 @@ export class ConnectionSubscriptions {
   readonly tickByTick = new Map<number, TickByTickSubscription>();
   readonly realtimeBars = new Map<number, RealtimeBarSubscription>();
   readonly depth = new Map<number, DepthSubscription>();
+  readonly scanners = new Map<number, ScannerSubscription>();
   readonly summaries = new Map<number, SummarySubscription>();
   /** reqPositions: null when not subscribed. */
   positions: SentValues | null = null;

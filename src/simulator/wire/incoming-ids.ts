@@ -100,7 +100,6 @@ export function clientMsgName(msgId: number): ClientMsgName | undefined {
 const UNSERVED_REQ_ID_FIELD: Partial<Record<ClientMsgName, number>> = {
   // [id, version, reqId, ...]
   EXERCISE_OPTIONS: 2,
-  CANCEL_SCANNER_SUBSCRIPTION: 2,
   REQ_FUNDAMENTAL_DATA: 2,
   CANCEL_FUNDAMENTAL_DATA: 2,
   REQ_CALC_IMPLIED_VOLAT: 2,
@@ -115,8 +114,7 @@ const UNSERVED_REQ_ID_FIELD: Partial<Record<ClientMsgName, number>> = {
   CANCEL_ACCOUNT_UPDATES_MULTI: 2,
   // [id, version, faDataType, xml, reqId] since REPLACE_FA_END (157)
   REPLACE_FA: 4,
-  // [id, reqId, ...]: the version field was dropped (scanner at SCANNER_GENERIC_OPTS, 143) or never sent
-  REQ_SCANNER_SUBSCRIPTION: 1,
+  // [id, reqId, ...]: the version field was dropped or never sent
   REQ_SEC_DEF_OPT_PARAMS: 1,
   REQ_SOFT_DOLLAR_TIERS: 1,
   REQ_SMART_COMPONENTS: 1,

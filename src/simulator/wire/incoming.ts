@@ -4,6 +4,7 @@ import { ClientMsgId, clientMsgName, type ClientMsgName, unservedReqIdField } fr
 import { decodePlaceOrder } from './incoming-order';
 import { depthDecoders } from './incoming-depth';
 import { realtimeDecoders } from './incoming-realtime';
+import { scannerDecoders } from './incoming-scanner';
 import { type ClientRequest, WireError } from './messages';
 
 /**
@@ -232,6 +233,7 @@ const DECODERS: Partial<Record<ClientMsgName, Decoder>> = {
   },
   ...realtimeDecoders,
   ...depthDecoders,
+  ...scannerDecoders,
 };
 
 /**

@@ -6,6 +6,7 @@
 
 import type { DepthMessage, DepthRequest } from './messages-depth';
 import type { RealtimeMessage, RealtimeRequest } from './messages-realtime';
+import type { ScannerMessage, ScannerRequest } from './messages-scanner';
 
 /** Server versions the simulator speaks; a client whose range does not reach MIN is refused. */
 export const MIN_SERVER_VERSION = 157;
@@ -217,6 +218,7 @@ export type ClientRequest =
   | { type: 'reqExecutions'; reqId: number; filter: WireExecutionFilter }
   | RealtimeRequest
   | DepthRequest
+  | ScannerRequest
   /** A well-formed request of a kind the simulator does not serve: answered with an error, never a crash. */
   | { type: 'unsupported'; msgId: number; reqId: number };
 
@@ -335,7 +337,8 @@ export type ServerMessage =
       realizedPnl: number | undefined;
     }
   | RealtimeMessage
-  | DepthMessage;
+  | DepthMessage
+  | ScannerMessage;
 
 export type ServerMessageType = ServerMessage['type'];
 

@@ -12,6 +12,7 @@ import { encodeContractData, encodeSymbolSamples } from './outgoing-contract';
 import { encodeCompletedOrder, encodeOpenOrder } from './outgoing-order';
 import { encodeDepthMessage } from './outgoing-depth';
 import { encodeRealtimeMessage } from './outgoing-realtime';
+import { encodeScannerMessage } from './outgoing-scanner';
 
 /**
  * Server → client: a ServerMessage becomes the fields IB Gateway sends for it at the negotiated server version,
@@ -229,6 +230,9 @@ export function encodeMessage(serverVersion: number, message: ServerMessage): Wi
     case 'updateMktDepth':
     case 'updateMktDepthL2':
       return encodeDepthMessage(message);
+    case 'scannerParameters':
+    case 'scannerData':
+      return encodeScannerMessage(message);
     default:
       return assertNever(message);
   }

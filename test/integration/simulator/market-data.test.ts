@@ -1,11 +1,9 @@
 import {
   BarSizeSetting,
+  DurationUnit,
   EventName,
   IBApiNextError,
-  Instrument,
-  LocationCode,
   type MarketDataType,
-  ScanCode,
   SecType,
   WhatToShow,
   type Contract,
@@ -303,16 +301,12 @@ describe('contracts', () => {
 });
 
 describe('requests the simulator does not serve', () => {
-  it('answers reqNewsBulletins and reqScannerSubscription with 321 and stays usable', async () => {
+  it('answers reqNewsBulletins and reqHistogramData with 321 and stays usable', async () => {
     raw.api.reqNewsBulletins(true);
     expect(
       (await raw.reports.waitFor((entry) => entry.code === 321 && /message id 12\b/.test(entry.message))).reqId,
     ).toBe(-1);
-    raw.api.reqScannerSubscription(31, {
-      instrument: Instrument.STK,
-      locationCode: LocationCode.STK_US_MAJOR,
-      scanCode: ScanCode.TOP_PERC_GAIN,
-    });
+    raw.api.reqHistogramData(31, AAPL, true, 1, DurationUnit.DAY);
     expect((await raw.reports.code(321, 31)).message).toContain('does not serve');
     const time = nextEvent<[number]>(raw.api, EventName.currentTime);
     raw.api.reqCurrentTime();

@@ -10,7 +10,6 @@ import {
   OrderType,
   PercentChangeCondition,
   PriceCondition,
-  ScanCode,
   SecType,
   TimeCondition,
   TriggerMethod,
@@ -608,9 +607,9 @@ describe.each(VERSIONS)('decodeRequest at server version %i', (v) => {
       expect(
         decodeRequest(
           v,
-          wire(v, (e) => e.reqScannerSubscription(18, { scanCode: ScanCode.TOP_PERC_GAIN, numberOfRows: 10 }, [])),
+          wire(v, (e) => e.reqSmartComponents(18, 'a6')),
         ),
-      ).toEqual({ type: 'unsupported', msgId: 22, reqId: 18 });
+      ).toEqual({ type: 'unsupported', msgId: 83, reqId: 18 });
       expect(
         decodeRequest(
           v,
@@ -701,7 +700,7 @@ describe('decodeRequest message ids', () => {
   });
 
   it('answers a known id it does not serve even when its fields are odd', () => {
-    expect(decodeRequest(176, ['22'])).toEqual({ type: 'unsupported', msgId: 22, reqId: -1 });
+    expect(decodeRequest(176, ['88'])).toEqual({ type: 'unsupported', msgId: 88, reqId: -1 });
     expect(decodeRequest(176, ['86', 'x'])).toEqual({ type: 'unsupported', msgId: 86, reqId: -1 });
   });
 });

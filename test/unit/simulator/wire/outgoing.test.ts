@@ -1014,6 +1014,41 @@ const CASES: Record<ServerMessageType, Case[]> = {
       check: (d) => expect(argsOf(d, 'updateMktDepthL2')).toEqual([48, 0, 'ARCA', 0, 0, 185.52, 100, true]),
     },
   ],
+  scannerParameters: [
+    {
+      name: 'scannerParameters',
+      message: { type: 'scannerParameters', xml: '<ScanParameterResponse></ScanParameterResponse>' },
+      check: (d) => expect(argsOf(d, 'scannerParameters')).toEqual(['<ScanParameterResponse></ScanParameterResponse>']),
+    },
+  ],
+  scannerData: [
+    {
+      name: 'scannerData with two rows, then its end',
+      message: {
+        type: 'scannerData',
+        reqId: 49,
+        rows: [0, 1].map((rank) => ({
+          rank,
+          contract: AAPL,
+          marketName: 'NMS',
+          distance: '',
+          benchmark: '',
+          projection: '',
+          legs: '',
+        })),
+      },
+      check: (d) => {
+        const rows = d.events.filter((event) => event.name === 'scannerData');
+        expect(rows.map((event) => event.args[1])).toEqual([0, 1]);
+        expect(rows[1]?.args.slice(3)).toEqual(['', '', '', '']);
+        expect(rows[0]?.args[2]).toMatchObject({
+          marketName: 'NMS',
+          contract: { conId: 265598, symbol: 'AAPL', secType: 'STK', exchange: 'SMART', tradingClass: 'NMS' },
+        });
+        expect(argsOf(d, 'scannerDataEnd')).toEqual([49]);
+      },
+    },
+  ],
   realtimeBar: [
     {
       name: 'realtimeBar',
