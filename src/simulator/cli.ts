@@ -5,6 +5,8 @@ const USAGE = `usage: npm run sim -- [options]
   --port N            API port on 127.0.0.1 (default 4002, IB Gateway's paper port; 0: a free port)
   --seed N            market and book seed (default 42): the same seed gives the same prices
   --tick-rate N       quote ticks per second across all instruments (default 20)
+  --quote-cadence M   ibkr (default): each quote line sends IBKR's aggregated snapshots (250 ms stocks,
+                      100 ms US options, 5 ms FX); every-step: every tick at once, for load tests
   --delayed           serve delayed data only, as for a login without market data subscriptions
   --read-only         refuse orders with 321, as a gateway with "Read-Only API" ticked
   --live-accounts     report the accounts as U… (live) instead of DU… (paper)
@@ -26,6 +28,7 @@ function parseCli(argv: string[]): SimulatorOptions {
       port: { type: 'string', default: '4002' },
       seed: { type: 'string', default: '42' },
       'tick-rate': { type: 'string', default: '20' },
+      'quote-cadence': { type: 'string', default: 'ibkr' },
       delayed: { type: 'boolean', default: false },
       'read-only': { type: 'boolean', default: false },
       'live-accounts': { type: 'boolean', default: false },
@@ -47,10 +50,14 @@ function parseCli(argv: string[]): SimulatorOptions {
         ? 0
         : port + 1000
       : integer('control-port', values['control-port'], -1, 65535);
+  const cadence = values['quote-cadence'];
+  if (cadence !== 'ibkr' && cadence !== 'every-step')
+    throw new Error(`--quote-cadence must be ibkr or every-step, not "${cadence}"`);
   return {
     port,
     seed: integer('seed', values.seed, 0, 2 ** 32 - 1),
     tickRate: integer('tick-rate', values['tick-rate'], 0, 1_000_000),
+    quoteCadence: cadence,
     delayed: values.delayed,
     readOnly: values['read-only'],
     accountStyle: values['live-accounts'] ? 'live' : 'paper',

@@ -13,7 +13,13 @@ const SECONDS = 5;
 const RATES = [50_000, 100_000];
 
 async function measure(rate: number): Promise<{ stepped: number; events: number; eventsPerTick: number }> {
-  const sim = await startSimulator({ port: 0, tickRate: rate, seed: 7, accountRefreshMs: 60_000 });
+  const sim = await startSimulator({
+    port: 0,
+    tickRate: rate,
+    seed: 7,
+    accountRefreshMs: 60_000,
+    quoteCadence: 'every-step',
+  });
   let stepped = 0;
   const step = sim.world.step.bind(sim.world);
   sim.world.step = (count: number) => {

@@ -100,6 +100,8 @@ async function startSimulatorProcess() {
       '42',
       '--tick-rate',
       String(TICK_RATE),
+      '--quote-cadence',
+      'every-step',
     ],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );

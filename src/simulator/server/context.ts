@@ -4,6 +4,7 @@ import { type AccountIds } from './account-ids';
 import { type ApiConnection } from './connection';
 import { type HistoryPacingGate } from './history-request';
 import { type NewsBulletinBoard } from './news-bulletins';
+import { type QuoteCadenceMode } from './quote-cadence';
 
 /** What request handlers share: the world, the login's settings and its other connections. */
 export interface GatewayContext {
@@ -21,6 +22,8 @@ export interface GatewayContext {
   readonly accountFaults: AccountFaults;
   /** Market data lines the login may hold at once (IBKR's default is 100). */
   readonly marketDataLines: number;
+  /** Quote lines as IBKR's aggregated snapshots, or every walk step at once for load tests. */
+  readonly quoteCadence: QuoteCadenceMode;
   now(): number;
   log(line: string): void;
   connections(): ApiConnection[];

@@ -4,7 +4,8 @@ import { type ApiConnection } from './connection';
 import { validationError, type GatewayContext, type HandlerTable } from './context';
 import { formatBarDate, parseHistoryRequest, PACING_VIOLATION } from './history-request';
 import { quoteMessages, shortableMessages } from './market-feed';
-import { openOptionLine, optionGenericMessages, publishOptionLines } from './option-feed';
+import { openOptionLine, optionComputations, optionGenericMessages, publishOptionLines } from './option-feed';
+import { cadenceMs, openSnapshots, takeSnapshot } from './quote-cadence';
 import { type HistorySubscription, type MarketSubscription } from './subscriptions';
 import { contractQuery, gatewayTime, wireContract, wireContractDetails } from './wire-mapping';
 
@@ -104,6 +105,7 @@ export const marketHandlers: HandlerTable = {
       conId: instrument.conId,
       marketDataType: served,
       shortable: genericTickList.split(',').some((tick) => tick.trim() === '236'),
+      snapshots: openSnapshots(cadenceMs(instrument), context.world.quote(instrument.conId), context.now()),
     };
     connection.send({
       type: 'tickReqParams',
@@ -208,10 +210,13 @@ export const marketHandlers: HandlerTable = {
   },
 };
 
-/** Sends one step's ticks to a connection's subscribers. Skipped while the client is backlogged. */
+/**
+ * Sends one step's ticks to a connection's subscribers: the quotes themselves in 'every-step' mode (at IBKR's
+ * cadence publishSnapshots sends them), and keepUpToDate bars. Quotes are skipped while the client is backlogged.
+ */
 export function publishTicks(context: GatewayContext, connection: ApiConnection, ticks: QuoteTick[]): void {
   const { market, history } = connection.subs;
-  if (market.size > 0 && !connection.backlogged) {
+  if (context.quoteCadence === 'every-step' && market.size > 0 && !connection.backlogged) {
     const byConId = new Map<number, MarketSubscription[]>();
     for (const subscription of market.values()) {
       const list = byConId.get(subscription.conId);
@@ -238,5 +243,22 @@ export function publishTicks(context: GatewayContext, connection: ApiConnection,
     if (!bar) continue;
     subscription.lastSentAt = now;
     connection.send({ type: 'historicalDataUpdate', reqId: subscription.reqId, bar });
+  }
+}
+
+/** Each line whose interval has elapsed sends the fields that changed since its last snapshot ('ibkr' mode). */
+export function publishSnapshots(context: GatewayContext, connection: ApiConnection): void {
+  if (connection.backlogged) return;
+  const now = context.now();
+  for (const subscription of connection.subs.market.values()) {
+    const instrument = context.world.instrument(subscription.conId);
+    if (!instrument) continue;
+    const quote = context.world.quote(subscription.conId);
+    const changed = takeSnapshot(subscription.snapshots, quote, now);
+    if (!changed) continue;
+    for (const message of quoteMessages(subscription, instrument, changed, quote)) connection.send(message);
+    // An option's snapshot carries its model computations, as IBKR's option lines do.
+    const inputs = instrument.secType === 'OPT' ? context.world.options.inputs(instrument.conId) : undefined;
+    if (inputs) for (const message of optionComputations(subscription, inputs, changed)) connection.send(message);
   }
 }

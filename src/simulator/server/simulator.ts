@@ -10,7 +10,11 @@ import { type GatewayContext, type Handler, type HandlerTable } from './context'
 import { CLIENT_ID_IN_USE, FARMS_OK, GATEWAY_NOTICES } from './gateway-messages';
 import { startControlApi } from './control-api';
 import { HistoryPacingGate } from './history-request';
-import { marketHandlers, publishTicks } from './market-handlers';
+import { marketHandlers, publishSnapshots, publishTicks } from './market-handlers';
+import { QuietInstruments, type QuoteCadenceMode } from './quote-cadence';
+import { closeRealtimeBars, publishRealtime, realtimeHandlers } from './realtime-handlers';
+import { depthHandlers, publishDepth } from './depth-handlers';
+import { refreshScanners, scannerHandlers } from './scanner-handlers';
 import { NewsBulletinBoard } from './news-bulletins';
 import { optionHandlers } from './option-handlers';
 import { orderHandlers, routeWorldEvent } from './order-handlers';
@@ -25,6 +29,12 @@ export interface SimulatorOptions {
   seed?: number;
   /** Quote ticks per second across all instruments (0 freezes the market; step() still moves it). */
   tickRate?: number;
+  /**
+   * 'ibkr' (default): quote lines send IBKR's aggregated snapshots (250 ms stocks, 100 ms US options, 5 ms FX)
+   * and watched instruments move at least every 250 ms while tickRate > 0. 'every-step': every walk step is
+   * sent at once, for load tests that drive thousands of steps a second (see quote-cadence.ts).
+   */
+  quoteCadence?: QuoteCadenceMode;
   /** Serve delayed data only, as for a login without live market data subscriptions. */
   delayed?: boolean;
   /** Refuse every order and cancel with 321, as a gateway in read-only API mode does. */
@@ -106,6 +116,7 @@ export interface Simulator {
   close(): Promise<void>;
 }
 
+/** The market's pass: walk steps, then due snapshots. FX lines (5 ms cadence) therefore snapshot every pass. */
 const TICK_INTERVAL_MS = 10;
 /** After an event-loop stall the market catches up at most this much, not in one giant burst. */
 const MAX_CATCH_UP_MS = 100;
@@ -117,6 +128,9 @@ const HANDLERS: HandlerTable = {
   ...accountMultiHandlers,
   ...startupHandlers,
   ...optionHandlers,
+  ...realtimeHandlers,
+  ...depthHandlers,
+  ...scannerHandlers,
 };
 
 function listen(server: Server, port: number, host: string): Promise<number> {
@@ -161,6 +175,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     competingSession: false,
     accountFaults: { withholdAccountType: false, delayMs: 0 },
     marketDataLines: options.marketDataLines ?? 100,
+    quoteCadence: options.quoteCadence ?? 'ibkr',
     now,
     log,
     connections: () => [...live.values()].filter((connection) => connection.started),
@@ -223,9 +238,31 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   let port = await listen(server, options.port ?? 0, host);
   log(`simulator listening on ${host}:${port} (server versions ${MIN_SERVER_VERSION}–${MAX_SERVER_VERSION})`);
 
+  function marketDataFlows(): boolean {
+    return !connectivityLost && !marketFarmDown && !context.competingSession;
+  }
+
+  const quiet = new QuietInstruments();
   function publish(ticks: ReturnType<World['step']>): void {
-    if (ticks.length === 0 || connectivityLost || marketFarmDown || context.competingSession) return;
-    for (const connection of context.connections()) publishTicks(context, connection, ticks);
+    if (context.quoteCadence === 'ibkr') quiet.moved(new Set(ticks.map((tick) => tick.conId)), now());
+    if (ticks.length === 0 || !marketDataFlows()) return;
+    for (const connection of context.connections()) {
+      publishTicks(context, connection, ticks);
+      publishRealtime(context, connection, ticks);
+      publishDepth(context, connection, ticks);
+    }
+  }
+
+  /** 'ibkr' cadence: keep watched instruments moving, then send each line's snapshot if it is due. */
+  function publishCadence(at: number): void {
+    if (!marketDataFlows()) return;
+    const connections = context.connections();
+    if (tickRate > 0) {
+      const watched = new Set(connections.flatMap((connection) => connection.subs.watchedConIds()));
+      const due = quiet.due(watched, at);
+      if (due.length > 0) publish(due.map((conId) => world.stepInstrument(conId)));
+    }
+    for (const connection of connections) publishSnapshots(context, connection);
   }
 
   let carry = 0;
@@ -238,6 +275,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     const count = Math.floor(due);
     carry = due - count;
     if (count > 0) publish(world.step(count));
+    if (context.quoteCadence === 'ibkr') publishCadence(at);
+    if (marketDataFlows())
+      for (const connection of context.connections()) {
+        closeRealtimeBars(context, connection);
+        refreshScanners(context, connection);
+      }
   }, TICK_INTERVAL_MS);
 
   const accountTimer = setInterval(() => {

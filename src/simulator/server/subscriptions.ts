@@ -1,3 +1,8 @@
+import { type DepthSubscription } from './depth-handlers';
+import { type SnapshotState } from './quote-cadence';
+import { type ScannerSubscription } from './scanner-handlers';
+import { type RealtimeBarSubscription, type TickByTickSubscription } from './realtime-feed';
+
 /** What one client has subscribed to, so ticks and account updates reach only those who asked. */
 
 export interface MarketSubscription {
@@ -6,6 +11,8 @@ export interface MarketSubscription {
   /** 1 live, 3 delayed: what this subscription was served as. */
   marketDataType: number;
   shortable: boolean;
+  /** The line's aggregated snapshots at IBKR's cadence (unused in 'every-step' mode). */
+  snapshots: SnapshotState;
 }
 
 export interface HistorySubscription {
@@ -39,6 +46,10 @@ export class ConnectionSubscriptions {
   autoBind = false;
   readonly market = new Map<number, MarketSubscription>();
   readonly history = new Map<number, HistorySubscription>();
+  readonly tickByTick = new Map<number, TickByTickSubscription>();
+  readonly realtimeBars = new Map<number, RealtimeBarSubscription>();
+  readonly depth = new Map<number, DepthSubscription>();
+  readonly scanners = new Map<number, ScannerSubscription>();
   readonly summaries = new Map<number, SummarySubscription>();
   /** reqPositions: null when not subscribed. */
   positions: SentValues | null = null;
@@ -53,9 +64,18 @@ export class ConnectionSubscriptions {
   readonly pnl = new Map<number, string>();
   readonly pnlSingle = new Map<number, { account: string; conId: number }>();
 
-  /** 1101 (data lost): market data and history updates are gone; the client must ask again. */
+  /** 1101 (data lost): market data, history updates, ticks, bars and depth are gone; the client must ask again. */
   dropMarketData(): void {
     this.market.clear();
     this.history.clear();
+    this.tickByTick.clear();
+    this.realtimeBars.clear();
+    this.depth.clear();
+  }
+
+  /** The instruments this client streams live (quote lines, tick-by-tick, real-time bars, depth). */
+  watchedConIds(): number[] {
+    const lines = [...this.market.values(), ...this.tickByTick.values(), ...this.realtimeBars.values()];
+    return [...lines.map((line) => line.conId), ...[...this.depth.values()].map((line) => line.shape.conId)];
   }
 }

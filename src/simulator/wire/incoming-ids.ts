@@ -99,11 +99,6 @@ export function clientMsgName(msgId: number): ClientMsgName | undefined {
  */
 const UNSERVED_REQ_ID_FIELD: Partial<Record<ClientMsgName, number>> = {
   // [id, version, reqId, ...]
-  REQ_MKT_DEPTH: 2,
-  CANCEL_MKT_DEPTH: 2,
-  CANCEL_SCANNER_SUBSCRIPTION: 2,
-  REQ_REAL_TIME_BARS: 2,
-  CANCEL_REAL_TIME_BARS: 2,
   QUERY_DISPLAY_GROUPS: 2,
   SUBSCRIBE_TO_GROUP_EVENTS: 2,
   UPDATE_DISPLAY_GROUP: 2,
@@ -111,14 +106,10 @@ const UNSERVED_REQ_ID_FIELD: Partial<Record<ClientMsgName, number>> = {
   // [id, version, faDataType, xml, reqId] since REPLACE_FA_END (157)
   REPLACE_FA: 4,
   // [id, reqId, ...]: the version field was dropped (scanner at SCANNER_GENERIC_OPTS, 143) or never sent
-  REQ_SCANNER_SUBSCRIPTION: 1,
   REQ_NEWS_ARTICLE: 1,
   REQ_HISTORICAL_NEWS: 1,
   REQ_HISTOGRAM_DATA: 1,
   CANCEL_HISTOGRAM_DATA: 1,
-  REQ_HISTORICAL_TICKS: 1,
-  REQ_TICK_BY_TICK_DATA: 1,
-  CANCEL_TICK_BY_TICK_DATA: 1,
   REQ_WSH_META_DATA: 1,
   CANCEL_WSH_META_DATA: 1,
   REQ_WSH_EVENT_DATA: 1,

@@ -4,6 +4,9 @@ import { ClientMsgId, clientMsgName, type ClientMsgName, unservedReqIdField } fr
 import { decodePlaceOrder } from './incoming-order';
 import { startupDecoders } from './incoming-startup';
 import { optionDecoders } from './incoming-options';
+import { depthDecoders } from './incoming-depth';
+import { realtimeDecoders } from './incoming-realtime';
+import { scannerDecoders } from './incoming-scanner';
 import { type ClientRequest, WireError } from './messages';
 
 /**
@@ -232,6 +235,9 @@ const DECODERS: Partial<Record<ClientMsgName, Decoder>> = {
     };
   },
   ...startupDecoders,
+  ...realtimeDecoders,
+  ...depthDecoders,
+  ...scannerDecoders,
 };
 
 /**

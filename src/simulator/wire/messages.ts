@@ -7,6 +7,10 @@ import { type OptionMessage, type OptionRequest } from './messages-options';
  * ServerMessage into fields for a negotiated server version, and the server in between speaks only these.
  */
 
+import type { DepthMessage, DepthRequest } from './messages-depth';
+import type { RealtimeMessage, RealtimeRequest } from './messages-realtime';
+import type { ScannerMessage, ScannerRequest } from './messages-scanner';
+
 /** Server versions the simulator speaks; a client whose range does not reach MIN is refused. */
 export const MIN_SERVER_VERSION = 157;
 export const MAX_SERVER_VERSION = 193;
@@ -228,6 +232,9 @@ export type ClientRequest =
   | { type: 'reqCompletedOrders'; apiOnly: boolean }
   | { type: 'reqExecutions'; reqId: number; filter: WireExecutionFilter }
   | StartupRequest
+  | RealtimeRequest
+  | DepthRequest
+  | ScannerRequest
   /** A well-formed request of a kind the simulator does not serve: answered with an error, never a crash. */
   | { type: 'unsupported'; msgId: number; reqId: number };
 
@@ -346,7 +353,10 @@ export type ServerMessage =
       /** undefined: unset (an opening fill has no realized P&L). */
       realizedPnl: number | undefined;
     }
-  | StartupMessage;
+  | StartupMessage
+  | RealtimeMessage
+  | DepthMessage
+  | ScannerMessage;
 
 export type ServerMessageType = ServerMessage['type'];
 

@@ -13,6 +13,9 @@ import { encodeOptionMessage } from './outgoing-options';
 import { encodeCompletedOrder, encodeOpenOrder } from './outgoing-order';
 import { encodeStartupMessage } from './outgoing-startup';
 import { isStartupMessage } from './messages-startup';
+import { encodeDepthMessage } from './outgoing-depth';
+import { encodeRealtimeMessage } from './outgoing-realtime';
+import { encodeScannerMessage } from './outgoing-scanner';
 
 /**
  * Server → client: a ServerMessage becomes the fields IB Gateway sends for it at the negotiated server version,
@@ -226,6 +229,18 @@ export function encodeMessage(serverVersion: number, message: ServerMessage): Wi
     case 'securityDefinitionOptionParameter':
     case 'securityDefinitionOptionParameterEnd':
       return encodeOptionMessage(message);
+    case 'tickByTickLast':
+    case 'tickByTickBidAsk':
+    case 'tickByTickMidPoint':
+    case 'realtimeBar':
+    case 'historicalTicks':
+      return encodeRealtimeMessage(message);
+    case 'updateMktDepth':
+    case 'updateMktDepthL2':
+      return encodeDepthMessage(message);
+    case 'scannerParameters':
+    case 'scannerData':
+      return encodeScannerMessage(message);
     default:
       return assertNever(message);
   }

@@ -79,7 +79,19 @@ export class PriceWalk {
 
   /** Moves one seeded-chosen instrument and reports the fields that changed. */
   tick(): QuoteTick {
-    const book = this.walkers[Math.floor(this.random() * this.walkers.length)] as Book;
+    return this.move(this.walkers[Math.floor(this.random() * this.walkers.length)] as Book);
+  }
+
+  /**
+   * Moves the given instrument one step (a quiet line the gateway keeps alive) and reports what changed. An
+   * option does not walk: its underlying moves, and the option is re-priced off it when next read.
+   */
+  tickInstrument(conId: number): QuoteTick {
+    const book = this.current(conId);
+    return this.move(book.underlying ?? book);
+  }
+
+  private move(book: Book): QuoteTick {
     const quote = book.quote;
     const fields: Partial<Quote> = {};
     this.walk(book);

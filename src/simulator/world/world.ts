@@ -166,6 +166,11 @@ export class World {
       : [];
   }
 
+  /** The instrument's size unit: quotes, trades and depth come in multiples of it. */
+  lot(conId: number): number {
+    return this.listings.get(conId)?.lot ?? 1;
+  }
+
   quote(conId: number): Quote {
     return { ...this.walk.quote(conId) };
   }
@@ -179,6 +184,13 @@ export class World {
       this.engine.onQuote(tick.conId);
     }
     return ticks;
+  }
+
+  /** Moves one named instrument a step, working its open orders after it, as step() does for a chosen one. */
+  stepInstrument(conId: number): QuoteTick {
+    const tick = this.walk.tickInstrument(conId);
+    this.engine.onQuote(tick.conId);
+    return tick;
   }
 
   /**

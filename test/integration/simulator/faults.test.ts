@@ -1,6 +1,7 @@
 import { EventName, IBApi, SecType, type Contract } from '@stoqey/ib';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSimulator, type GarbageKind, type Simulator } from '../../../src/simulator';
+import { STOCK_CADENCE_MS } from '../../../src/simulator/server/quote-cadence';
 import {
   connectApi,
   delay,
@@ -53,7 +54,7 @@ async function subscribe(api: IBApi): Promise<{ id: number; count: () => number 
 async function ticksFlow(counter: { count: () => number }): Promise<boolean> {
   const before = counter.count();
   sim.step(1000);
-  await delay(60);
+  await delay(STOCK_CADENCE_MS + 60); // a stock line sends its snapshot within one cadence interval
   return counter.count() > before;
 }
 

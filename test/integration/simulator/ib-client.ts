@@ -179,7 +179,10 @@ export interface RawApiClient {
   close(): void;
 }
 
-/** An IBApi that has completed startApi (nextValidId and managedAccounts received). */
+/**
+ * An IBApi that has completed startApi (nextValidId and managedAccounts received). With `maxVersion` it
+ * offers versions up to that one only, so the simulator negotiates it (and both sides walk its layouts).
+ */
 export async function connectApi(
   port: number,
   clientId: number,

@@ -1,12 +1,10 @@
 import {
   BarSizeSetting,
+  DurationUnit,
   EventName,
   FADataType,
   IBApiNextError,
-  Instrument,
-  LocationCode,
   type MarketDataType,
-  ScanCode,
   SecType,
   WhatToShow,
   type Contract,
@@ -301,17 +299,13 @@ describe('contracts', () => {
 });
 
 describe('requests the simulator does not serve', () => {
-  it('answers requestFA and reqScannerSubscription with 321 and stays usable', async () => {
+  it('answers requestFA and reqHistogramData with 321 and stays usable', async () => {
     raw.api.requestFA(FADataType.GROUPS);
     expect(
       (await raw.reports.waitFor((entry) => entry.code === 321 && /FA data operations ignored/.test(entry.message)))
         .reqId,
     ).toBe(-1);
-    raw.api.reqScannerSubscription(31, {
-      instrument: Instrument.STK,
-      locationCode: LocationCode.STK_US_MAJOR,
-      scanCode: ScanCode.TOP_PERC_GAIN,
-    });
+    raw.api.reqHistogramData(31, AAPL, true, 1, DurationUnit.DAY);
     expect((await raw.reports.code(321, 31)).message).toContain('does not serve');
     const time = nextEvent<[number]>(raw.api, EventName.currentTime);
     raw.api.reqCurrentTime();

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { type ServerMessage } from '../../../../src/simulator/wire/messages';
-import { World, type Instrument, type Quote } from '../../../../src/simulator/world';
 import {
   quoteMessages,
   shortableMessages,
@@ -8,37 +7,15 @@ import {
   TICK_SHORTABLE_SHARES,
 } from '../../../../src/simulator/server/market-feed';
 import { type MarketSubscription } from '../../../../src/simulator/server/subscriptions';
-
-const world = new World({ seed: 42, now: () => Date.UTC(2025, 5, 10, 15, 0, 0) });
-
-function instrument(symbol: string, secType: string): Instrument {
-  const found = world.findInstruments({ symbol, secType });
-  if (found.length !== 1 || !found[0]) throw new Error(`no single ${secType} ${symbol}`);
-  return found[0];
-}
-
-const AAPL = instrument('AAPL', 'STK');
-const EURUSD = instrument('EUR', 'CASH');
-
-const QUOTE: Quote = {
-  bid: 200.1,
-  ask: 200.2,
-  last: 200.15,
-  bidSize: 300,
-  askSize: 400,
-  lastSize: 100,
-  volume: 1_000_000,
-  open: 199,
-  high: 201,
-  low: 198.5,
-  close: 198.9,
-};
+import { openSnapshots } from '../../../../src/simulator/server/quote-cadence';
+import { AAPL, EURUSD, instrument, QUOTE } from './feed-fixtures';
 
 const subscription = (marketDataType: number): MarketSubscription => ({
   reqId: 7,
   conId: AAPL.conId,
   marketDataType,
   shortable: false,
+  snapshots: openSnapshots(250, QUOTE, 0),
 });
 
 /** tickType → value, and the message kind. */

@@ -1,12 +1,13 @@
+import { SecType, type Contract } from '@stoqey/ib';
 import { Encoder } from '@stoqey/ib/dist/core/io/encoder';
 import { expect } from 'vitest';
 import { splitFields } from '../../../../src/simulator/wire/frame';
 import { decodeRequest } from '../../../../src/simulator/wire/incoming';
-import { type ClientRequest } from '../../../../src/simulator/wire/messages';
+import { type ClientRequest, WireError } from '../../../../src/simulator/wire/messages';
 
 /**
- * The client side of the request-decoder tests: @stoqey/ib's own encoder produces each message at a given server
- * version, exactly as its socket would put it on the wire.
+ * The client side of the request decoder tests: what @stoqey/ib's own encoder puts on the wire at a server
+ * version, and our decoding of it.
  */
 
 /** Mirrors @stoqey/ib's Socket.send: flatten, booleans → 1/0, join with NUL (undefined → ''), closing NUL. */
@@ -48,3 +49,22 @@ export function roundTrip<T extends ClientRequest['type']>(
 ): Extract<ClientRequest, { type: T }> {
   return decodeAs(serverVersion, wire(serverVersion, send), type);
 }
+
+export function thrown(fn: () => unknown): WireError {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof WireError) return error;
+    throw error;
+  }
+  throw new Error('expected a WireError');
+}
+
+export const AAPL: Contract = {
+  conId: 265598,
+  symbol: 'AAPL',
+  secType: SecType.STK,
+  exchange: 'SMART',
+  primaryExch: 'NASDAQ',
+  currency: 'USD',
+};

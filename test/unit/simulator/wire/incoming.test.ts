@@ -10,7 +10,6 @@ import {
   OrderType,
   PercentChangeCondition,
   PriceCondition,
-  ScanCode,
   SecType,
   TimeCondition,
   TriggerMethod,
@@ -21,7 +20,7 @@ import { describe, expect, it } from 'vitest';
 import { FieldReader } from '../../../../src/simulator/wire/field-reader';
 import { decodeRequest } from '../../../../src/simulator/wire/incoming';
 import { WireError } from '../../../../src/simulator/wire/messages';
-import { roundTrip, socketFields, wire } from './client-encoder';
+import { AAPL, roundTrip, socketFields, thrown, wire } from './client-encoder';
 
 /**
  * The ground truth is @stoqey/ib's own encoder: every message below is produced by it at the given server
@@ -29,25 +28,6 @@ import { roundTrip, socketFields, wire } from './client-encoder';
  */
 
 const VERSIONS = [157, 163, 170, 176, 183, 187, 190, 193] as const;
-
-function thrown(fn: () => unknown): WireError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof WireError) return error;
-    throw error;
-  }
-  throw new Error('expected a WireError');
-}
-
-const AAPL: Contract = {
-  conId: 265598,
-  symbol: 'AAPL',
-  secType: SecType.STK,
-  exchange: 'SMART',
-  primaryExch: 'NASDAQ',
-  currency: 'USD',
-};
 
 const SPY_CALL: Contract = {
   symbol: 'SPY',
@@ -640,17 +620,17 @@ describe.each(VERSIONS)('decodeRequest at server version %i', (v) => {
       expect(
         decodeRequest(
           v,
-          wire(v, (e) => e.reqScannerSubscription(18, { scanCode: ScanCode.TOP_PERC_GAIN, numberOfRows: 10 }, [])),
+          wire(v, (e) => e.queryDisplayGroups(18)),
         ),
-      ).toEqual({ type: 'unsupported', msgId: 22, reqId: 18 });
+      ).toEqual({ type: 'unsupported', msgId: 67, reqId: 18 });
       expect(
         decodeRequest(
           v,
-          wire(v, (e) => e.reqMktDepth(19, AAPL, 5, false)),
+          wire(v, (e) => e.reqHistogramData(19, AAPL, true, '1 day')),
         ),
       ).toEqual({
         type: 'unsupported',
-        msgId: 10,
+        msgId: 88,
         reqId: 19,
       });
       expect(
@@ -780,7 +760,7 @@ describe('decodeRequest message ids', () => {
   });
 
   it('answers a known id it does not serve even when its fields are odd', () => {
-    expect(decodeRequest(176, ['22'])).toEqual({ type: 'unsupported', msgId: 22, reqId: -1 });
+    expect(decodeRequest(176, ['88'])).toEqual({ type: 'unsupported', msgId: 88, reqId: -1 });
     expect(decodeRequest(176, ['86', 'x'])).toEqual({ type: 'unsupported', msgId: 86, reqId: -1 });
   });
 });

@@ -181,6 +181,25 @@ const EXECUTION: WireExecution = {
 
 const NO_ATTRIBS = { canAutoExecute: false, pastLimit: false, preOpen: false };
 
+const HISTORICAL_TICK = {
+  time: 1_704_203_700,
+  price: 185.5,
+  size: 300,
+  bid: 185.49,
+  ask: 185.51,
+  bidSize: 200,
+  askSize: 700,
+  exchange: 'NASDAQ',
+};
+const BID_ASK_TICK = {
+  time: 1_704_203_700,
+  tickAttribBidAsk: { bidPastLow: false, askPastHigh: false },
+  priceBid: 185.49,
+  priceAsk: 185.51,
+  sizeBid: 200,
+  sizeAsk: 700,
+};
+
 // ---- one or more cases per message type; the Record makes a forgotten type a compile error ---------------
 
 interface Case {
@@ -940,6 +959,189 @@ const CASES: Record<Exclude<ServerMessageType, StartupMessage['type']>, Case[]> 
       name: 'commissionReport for a closing fill',
       message: { type: 'commissionReport', execId: 'x.2', commission: 1.02, currency: 'USD', realizedPnl: -35.5 },
       check: (d) => expect(argsOf(d, 'commissionReport')[0]).toMatchObject({ realizedPNL: -35.5 }),
+    },
+  ],
+  tickByTickLast: [
+    {
+      name: 'tickByTick AllLast',
+      message: {
+        type: 'tickByTickLast',
+        reqId: 40,
+        tickType: 2,
+        time: 1_704_203_700,
+        price: 185.5,
+        size: 300,
+        pastLimit: false,
+        unreported: true,
+        exchange: 'NASDAQ',
+        specialConditions: '',
+      },
+      check: (d) =>
+        expect(argsOf(d, 'tickByTickAllLast')).toEqual([
+          40,
+          2,
+          '1704203700',
+          185.5,
+          300,
+          { pastLimit: false, unreported: true },
+          'NASDAQ',
+          '',
+        ]),
+    },
+  ],
+  tickByTickBidAsk: [
+    {
+      name: 'tickByTick BidAsk',
+      message: {
+        type: 'tickByTickBidAsk',
+        reqId: 41,
+        time: 1_704_203_701,
+        bidPrice: 185.49,
+        askPrice: 185.51,
+        bidSize: 200,
+        askSize: 700,
+        bidPastLow: true,
+        askPastHigh: false,
+      },
+      check: (d) =>
+        expect(argsOf(d, 'tickByTickBidAsk')).toEqual([
+          41,
+          '1704203701',
+          185.49,
+          185.51,
+          200,
+          700,
+          { bidPastLow: true, askPastHigh: false },
+        ]),
+    },
+  ],
+  tickByTickMidPoint: [
+    {
+      name: 'tickByTick MidPoint',
+      message: { type: 'tickByTickMidPoint', reqId: 42, time: 1_704_203_702, midPoint: 1.08425 },
+      check: (d) => expect(argsOf(d, 'tickByTickMidPoint')).toEqual([42, '1704203702', 1.08425]),
+    },
+  ],
+  historicalTicks: [
+    {
+      name: 'historicalTicks (MIDPOINT)',
+      message: { type: 'historicalTicks', reqId: 44, kind: 'MIDPOINT', ticks: [HISTORICAL_TICK], done: true },
+      check: (d) =>
+        expect(argsOf(d, 'historicalTicks')).toEqual([44, [{ time: 1_704_203_700, price: 185.5, size: 300 }], true]),
+    },
+    {
+      name: 'historicalTicksBidAsk',
+      message: {
+        type: 'historicalTicks',
+        reqId: 45,
+        kind: 'BID_ASK',
+        ticks: [HISTORICAL_TICK, HISTORICAL_TICK],
+        done: false,
+      },
+      check: (d) => {
+        const [reqId, ticks, done] = argsOf(d, 'historicalTicksBidAsk');
+        expect([reqId, done]).toEqual([45, false]);
+        expect(ticks).toEqual([BID_ASK_TICK, BID_ASK_TICK]);
+      },
+    },
+    {
+      name: 'historicalTicksLast',
+      message: { type: 'historicalTicks', reqId: 46, kind: 'TRADES', ticks: [HISTORICAL_TICK], done: true },
+      check: (d) =>
+        expect(argsOf(d, 'historicalTicksLast')).toEqual([
+          46,
+          [
+            {
+              time: 1_704_203_700,
+              tickAttribLast: { pastLimit: false, unreported: false },
+              price: 185.5,
+              size: 300,
+              exchange: 'NASDAQ',
+              specialConditions: '',
+            },
+          ],
+          true,
+        ]),
+    },
+  ],
+  updateMktDepth: [
+    {
+      name: 'updateMktDepth',
+      message: { type: 'updateMktDepth', reqId: 47, position: 2, operation: 1, side: 1, price: 185.47, size: 400 },
+      check: (d) => expect(argsOf(d, 'updateMktDepth')).toEqual([47, 2, 1, 1, 185.47, 400]),
+    },
+  ],
+  updateMktDepthL2: [
+    {
+      name: 'updateMktDepthL2',
+      message: {
+        type: 'updateMktDepthL2',
+        reqId: 48,
+        position: 0,
+        marketMaker: 'ARCA',
+        operation: 0,
+        side: 0,
+        price: 185.52,
+        size: 100,
+        isSmartDepth: true,
+      },
+      check: (d) => expect(argsOf(d, 'updateMktDepthL2')).toEqual([48, 0, 'ARCA', 0, 0, 185.52, 100, true]),
+    },
+  ],
+  scannerParameters: [
+    {
+      name: 'scannerParameters',
+      message: { type: 'scannerParameters', xml: '<ScanParameterResponse></ScanParameterResponse>' },
+      check: (d) => expect(argsOf(d, 'scannerParameters')).toEqual(['<ScanParameterResponse></ScanParameterResponse>']),
+    },
+  ],
+  scannerData: [
+    {
+      name: 'scannerData with two rows, then its end',
+      message: {
+        type: 'scannerData',
+        reqId: 49,
+        rows: [0, 1].map((rank) => ({
+          rank,
+          contract: AAPL,
+          marketName: 'NMS',
+          distance: '',
+          benchmark: '',
+          projection: '',
+          legs: '',
+        })),
+      },
+      check: (d) => {
+        const rows = d.events.filter((event) => event.name === 'scannerData');
+        expect(rows.map((event) => event.args[1])).toEqual([0, 1]);
+        expect(rows[1]?.args.slice(3)).toEqual(['', '', '', '']);
+        expect(rows[0]?.args[2]).toMatchObject({
+          marketName: 'NMS',
+          contract: { conId: 265598, symbol: 'AAPL', secType: 'STK', exchange: 'SMART', tradingClass: 'NMS' },
+        });
+        expect(argsOf(d, 'scannerDataEnd')).toEqual([49]);
+      },
+    },
+  ],
+  realtimeBar: [
+    {
+      name: 'realtimeBar',
+      message: {
+        type: 'realtimeBar',
+        reqId: 43,
+        bar: {
+          time: 1_704_203_700,
+          open: 185.4,
+          high: 185.6,
+          low: 185.3,
+          close: 185.5,
+          volume: 1200,
+          wap: 185.47,
+          count: 6,
+        },
+      },
+      check: (d) =>
+        expect(argsOf(d, 'realtimeBar')).toEqual([43, 1_704_203_700, 185.4, 185.6, 185.3, 185.5, 1200, 185.47, 6]),
     },
   ],
 };
