@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 /** What a configurable shortcut does; the ticket's F2 / Ctrl+T is fixed and only listed. */
 export const HOTKEY_ACTIONS = ['buyAtAsk', 'sellAtBid', 'cancelLast', 'killSwitch'] as const;
 export type HotkeyAction = (typeof HOTKEY_ACTIONS)[number];
@@ -11,7 +9,9 @@ export const HOTKEY_LABELS: Record<HotkeyAction, string> = {
   killSwitch: 'Kill switch (asks for confirmation)',
 };
 
-export const DEFAULT_HOTKEYS: Record<HotkeyAction, string> = {
+export type HotkeySettings = Record<HotkeyAction, string>;
+
+export const DEFAULT_HOTKEYS: HotkeySettings = {
   buyAtAsk: 'Alt+B',
   sellAtBid: 'Alt+S',
   cancelLast: 'Alt+C',
@@ -107,15 +107,3 @@ export function matchesChord(chord: Chord, press: KeyPress): boolean {
   const physical = press.code.replace(/^(Key|Digit)/, '');
   return physical === chord.key;
 }
-
-export const HotkeySettingsSchema = z
-  .strictObject({
-    buyAtAsk: z.string().max(40).default(DEFAULT_HOTKEYS.buyAtAsk),
-    sellAtBid: z.string().max(40).default(DEFAULT_HOTKEYS.sellAtBid),
-    cancelLast: z.string().max(40).default(DEFAULT_HOTKEYS.cancelLast),
-    killSwitch: z.string().max(40).default(DEFAULT_HOTKEYS.killSwitch),
-  })
-  .superRefine((keys, context) => {
-    for (const message of hotkeyProblems(keys)) context.addIssue({ code: 'custom', message });
-  });
-export type HotkeySettings = z.infer<typeof HotkeySettingsSchema>;

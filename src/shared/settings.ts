@@ -4,7 +4,7 @@ import { TradingModeSchema } from './session';
 import { AccountKindSchema } from './ticket';
 import { OrderLimitSettingsSchema } from './order-limits';
 import { MAX_ALERTS, PriceAlertSchema } from './alerts';
-import { HotkeySettingsSchema } from './hotkeys';
+import { HotkeySettingsSchema } from './hotkey-settings';
 import { NotificationSettingsSchema } from './notifications';
 import { DEFAULT_IDLE_DISARM_MINUTES, GatewayLaunchSchema, IdleDisarmMinutesSchema } from './gateway-launch';
 

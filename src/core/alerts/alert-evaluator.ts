@@ -1,4 +1,4 @@
-import type { AlertCondition, PriceAlert } from '../../shared/alerts';
+import type { PriceAlert } from '../../shared/alerts';
 import type { Quote } from '../../shared/market';
 
 /** What one price means for one alert. */
@@ -31,13 +31,4 @@ export function evaluateAlert(
   }
   const crossed = condition.kind === 'above' ? price >= condition.price : price <= condition.price;
   return crossed ? { outcome: 'fire', price } : WAIT;
-}
-
-/** "AAPL above 190.00", "AAPL moved 2 % from 187.50": for the list and the notification. */
-export function describeCondition(symbol: string, condition: AlertCondition, basePrice: number | null): string {
-  if (condition.kind === 'move') {
-    const from = basePrice === null ? 'the price when set' : basePrice.toFixed(2);
-    return `${symbol} moves ${condition.percent} % from ${from}`;
-  }
-  return `${symbol} ${condition.kind} ${condition.price.toFixed(2)}`;
 }

@@ -1,8 +1,8 @@
 import type { PriceAlert } from '../../shared/alerts';
+import { describeCondition } from '../../shared/alert-words';
 import type { NotificationKind } from '../../shared/notifications';
 import type { TrackedOrder } from '../../shared/orders';
 import type { SessionState, TradingMode } from '../../shared/session';
-import { describeCondition } from '../alerts/alert-evaluator';
 
 /** A notification before it is stamped and filtered by the settings. */
 export interface Notice {

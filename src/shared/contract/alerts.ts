@@ -3,7 +3,7 @@ import { request, type EventMap, type RequestMap } from './define';
 import { AlertConditionSchema, PriceAlertSchema } from '../alerts';
 import { ListingSchema } from '../market';
 import { NotificationEventSchema, NotificationSettingsSchema } from '../notifications';
-import { HotkeySettingsSchema } from '../hotkeys';
+import { HotkeySettingsSchema } from '../hotkey-settings';
 
 const AlertListSchema = z.array(PriceAlertSchema);
 

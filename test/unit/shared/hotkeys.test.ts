@@ -3,11 +3,11 @@ import {
   DEFAULT_HOTKEYS,
   formatChord,
   hotkeyProblems,
-  HotkeySettingsSchema,
   matchesChord,
   parseChord,
   type Chord,
 } from '../../../src/shared/hotkeys';
+import { HotkeySettingsSchema } from '../../../src/shared/hotkey-settings';
 
 const press = (code: string, key: string, mods: Partial<Record<'ctrl' | 'alt' | 'shift' | 'meta', boolean>> = {}) => ({
   code,
