@@ -3,6 +3,7 @@ import type { AlertCondition, PriceAlert } from '../../../../shared/alerts';
 import type { Listing } from '../../../../shared/market';
 import { report, useNoticeStore } from '../../stores/notice-store';
 import { describeAlert } from './describe-alert';
+import './alerts.css';
 
 type Kind = AlertCondition['kind'];
 
