@@ -89,3 +89,33 @@ test('Alt+B on the selected watchlist row opens the ticket to buy at the ask', a
   await expect(ticket.getByLabel('Order type')).toHaveValue('LMT');
   expect(Number(await ticket.getByLabel('Limit price').inputValue())).toBeCloseTo(Number(askText), 2);
 });
+
+test('Alt+C cancels the last order sent from this window, with a toast; Ctrl+Shift+K asks before the kill switch', async ({
+  page,
+}) => {
+  await open(page);
+  await fillTicket(page, {
+    account: 'DU1000002',
+    symbol: 'AAPL',
+    side: 'Buy',
+    quantity: 1,
+    type: 'LMT',
+    limitPrice: 100,
+  });
+  const confirm = page.getByRole('dialog', { name: 'Confirm order' });
+  await confirm.getByRole('checkbox', { name: 'Acknowledge: Price near the market' }).check();
+  await confirm.getByRole('button', { name: 'Transmit' }).click();
+  // The cancel request acts on the open orders IB Gateway reported, as the grid's Cancel button does.
+  await expect(page.getByRole('button', { name: /^Cancel order \d+ BUY 1 AAPL/ })).toBeVisible({ timeout: 10_000 });
+
+  await page.getByRole('heading', { name: 'Gatehouse' }).click();
+  await page.keyboard.press('Alt+C');
+  await expect(page.getByRole('status', { name: /^Cancelled: Buy 1 AAPL/ })).toBeVisible({ timeout: 10_000 });
+
+  await page.keyboard.press('Control+Shift+K');
+  const ask = page.getByRole('dialog', { name: 'Cancel all orders and disarm?' });
+  await expect(ask).toBeVisible();
+  await ask.getByRole('button', { name: 'Keep orders' }).click();
+  await expect(ask).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Kill switch' })).toBeVisible();
+});
