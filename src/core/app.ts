@@ -18,6 +18,9 @@ import { OrderAudit } from './orders/order-audit';
 import { OrderBookService } from './orders/order-book-service';
 import { OrderService } from './orders/order-service';
 import { SettingsStore } from './settings/settings-store';
+import { hotkeyHandlers } from './settings/hotkey-settings';
+import { AlertService } from './alerts/alert-service';
+import { NotificationService } from './notifications/notification-service';
 
 export interface AppOptions {
   shell: 'electron' | 'harness';
@@ -90,8 +93,11 @@ export async function createApp(options: AppOptions): Promise<GatehouseApp> {
     idleMinutes: () => settings.current().liveIdleDisarmMinutes,
     onSettingsChange: (listener) => settings.subscribe(listener),
   });
+  // Subscribed before the session publishes, so a connection lost at start-up is heard too.
+  const notifications = new NotificationService(settings, events);
   const stopSessionEvents = session.subscribe((state) => events.publish('session.state', state));
   const market = new MarketService({ session, settings, events, logger });
+  const alerts = new AlertService({ settings, events, lines: market, logError });
   const accounts = new AccountsService({ session, settings, events, logger });
   // One writer and one clock for every audit record, whichever service writes it.
   const clock = () => new Date();
@@ -139,6 +145,9 @@ export async function createApp(options: AppOptions): Promise<GatehouseApp> {
     ...accounts.handlers(),
     ...orderBook.handlers(),
     ...orders.handlers(),
+    ...alerts.handlers(),
+    ...notifications.handlers(),
+    ...hotkeyHandlers(settings),
   };
 
   void session.start();
@@ -156,10 +165,13 @@ export async function createApp(options: AppOptions): Promise<GatehouseApp> {
       const stoppingGateways = launcher.stopAll();
       idle.dispose();
       stopSessionEvents();
+      alerts.dispose();
+      notifications.dispose();
       market.dispose();
       accounts.dispose();
       orderBook.dispose();
       orders.dispose();
+      await alerts.flushed();
       await auditFile.close();
       await session.dispose();
       await stoppingGateways;

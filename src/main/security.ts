@@ -4,13 +4,22 @@ import { isExternalLink } from './external-links';
 
 /**
  * One guard for everything a page could try to open: navigation, new windows, webviews and
- * permission requests. Gatehouse's page never needs any of them; http(s) links go to the OS browser.
+ * permission requests. Gatehouse's page needs none of them but notifications (fills, alerts), and those
+ * only for its own origin; http(s) links go to the OS browser.
  */
 export function installSecurityGuards(): void {
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(notificationsFromApp(permission, details.requestingUrl)),
+  );
+  session.defaultSession.setPermissionCheckHandler((_contents, permission, origin) =>
+    notificationsFromApp(permission, origin),
+  );
   app.on('web-contents-created', (_event, contents) => guard(contents));
 }
+
+/** By string: the request gives a URL, the check an origin, and either is the app's only when it starts so. */
+const notificationsFromApp = (permission: string, url: string) =>
+  permission === 'notifications' && (url === APP_ORIGIN || url.startsWith(`${APP_ORIGIN}/`));
 
 function guard(contents: WebContents): void {
   contents.on('will-navigate', (event, url) => {

@@ -3,6 +3,9 @@ import { ListingSchema } from './market';
 import { TradingModeSchema } from './session';
 import { AccountKindSchema } from './ticket';
 import { OrderLimitSettingsSchema } from './order-limits';
+import { MAX_ALERTS, PriceAlertSchema } from './alerts';
+import { HotkeySettingsSchema } from './hotkey-settings';
+import { NotificationSettingsSchema } from './notifications';
 import { DEFAULT_IDLE_DISARM_MINUTES, GatewayLaunchSchema, IdleDisarmMinutesSchema } from './gateway-launch';
 
 const PortSchema = z.number().int().min(1).max(65535);
@@ -49,6 +52,10 @@ export const SettingsSchema = z.strictObject({
   accountOverrides: z.record(z.string(), AccountOverrideSchema).default({}),
   /** Order limits the rules enforce: size, value, price deviation, order rate, the MLP list. */
   orders: OrderLimitSettingsSchema.prefault({}),
+  /** Price alerts, fired ones included until the person removes them. */
+  alerts: z.array(PriceAlertSchema).max(MAX_ALERTS).default([]),
+  notifications: NotificationSettingsSchema.prefault({}),
+  hotkeys: HotkeySettingsSchema.prefault({}),
 });
 
 export type Settings = z.infer<typeof SettingsSchema>;

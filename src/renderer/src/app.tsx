@@ -20,6 +20,10 @@ import { useSessionStore } from './stores/session-store';
 // Loaded after the first positions are painted: the chart library and the audit reader are not needed
 // to see the accounts, and every byte before them is parsed before them.
 const MarketPanel = lazy(() => import('./components/market/market-panel').then((m) => ({ default: m.MarketPanel })));
+const AlertsPanel = lazy(() => import('./components/alerts/alerts-panel').then((m) => ({ default: m.AlertsPanel })));
+const WindowExtras = lazy(() =>
+  import('./components/notifications/window-extras').then((m) => ({ default: m.WindowExtras })),
+);
 const AuditPanel = lazy(() => import('./components/orders/audit-panel').then((m) => ({ default: m.AuditPanel })));
 
 export function App() {
@@ -55,6 +59,8 @@ export function App() {
           <OrderStatusList />
           <Suspense>
             <AuditPanel />
+            <AlertsPanel />
+            <WindowExtras />
           </Suspense>
         </AfterFirstAccounts>
       </main>

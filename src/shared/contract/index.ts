@@ -7,6 +7,7 @@ import { sessionEvents, sessionRequests } from './session';
 import { accountsEvents, accountsRequests } from './accounts';
 import { ordersBookEvents, ordersBookRequests } from './orders-book';
 import { ordersEvents, ordersRequests } from './orders';
+import { alertsEvents, alertsRequests } from './alerts';
 
 /**
  * The one contract between the renderer and the services, one file per room. Names are `room.verb`; the
@@ -23,8 +24,16 @@ export const contract = {
     ...ordersBookRequests,
     ...ordersRequests,
     ...marketRequests,
+    ...alertsRequests,
   },
-  events: { ...sessionEvents, ...accountsEvents, ...ordersBookEvents, ...ordersEvents, ...marketEvents },
+  events: {
+    ...sessionEvents,
+    ...accountsEvents,
+    ...ordersBookEvents,
+    ...ordersEvents,
+    ...marketEvents,
+    ...alertsEvents,
+  },
 } as const satisfies ContractShape;
 export type Contract = typeof contract;
 export type RequestName = keyof Contract['requests'];

@@ -46,6 +46,13 @@ export const REQUEST_NAMES = [
   'market.subscribe',
   'market.unsubscribe',
   'market.ack',
+  'alerts.list',
+  'alerts.add',
+  'alerts.remove',
+  'notifications.settings',
+  'notifications.setSettings',
+  'hotkeys.get',
+  'hotkeys.set',
 ] as const satisfies readonly RequestName[];
 
 type Listed = (typeof REQUEST_NAMES)[number];

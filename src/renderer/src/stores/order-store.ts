@@ -27,6 +27,8 @@ interface OrderSlice {
   submitting: boolean;
   orders: Record<number, TrackedOrder>;
   killSwitch: KillSwitchState | null;
+  /** The order this window sent last: what the cancel-last shortcut cancels. */
+  lastSentOrderId: number | null;
 }
 
 const initial: OrderSlice = {
@@ -43,6 +45,7 @@ const initial: OrderSlice = {
   submitting: false,
   orders: {},
   killSwitch: null,
+  lastSentOrderId: null,
 };
 
 export const useOrderStore = create<OrderSlice>(() => initial);
@@ -124,6 +127,7 @@ export async function transmit(acknowledgements: string[]): Promise<void> {
     preview: null,
     submitChecks: null,
     ticketOpen: false,
+    lastSentOrderId: value.order.orderId,
     orders: { ...s.orders, [value.order.orderId]: s.orders[value.order.orderId] ?? value.order },
   }));
 }

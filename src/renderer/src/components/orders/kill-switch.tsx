@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { useHotkeyStore } from '../../stores/hotkey-store';
 import { useNoticeStore } from '../../stores/notice-store';
 import { engageKillSwitch, rearm, useOrderStore } from '../../stores/order-store';
 import { ModalDialog } from '../modal-dialog';
@@ -7,6 +8,14 @@ import { ModalDialog } from '../modal-dialog';
 export function KillSwitchButton() {
   const engaged = useOrderStore((s) => s.killSwitch?.engaged ?? false);
   const [asking, setAsking] = useState<'kill' | 'rearm' | null>(null);
+  // The shortcut asks the same question as the button: nothing is cancelled from a key press alone.
+  useEffect(
+    () =>
+      useHotkeyStore.subscribe((now, before) => {
+        if (now.killAsked !== before.killAsked && !useOrderStore.getState().killSwitch?.engaged) setAsking('kill');
+      }),
+    [],
+  );
   return (
     <>
       {engaged ? (
