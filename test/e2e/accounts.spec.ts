@@ -140,7 +140,11 @@ test('the consolidated view shows AAPL once with the split per account; chips na
   const aapl = consolidated.locator(`[role="row"][row-id="${AAPL}"]`);
   await expect(aapl.locator('[col-id="symbol"]')).toHaveText('AAPL');
   // One row for the stock (named once: no "AAPL AAPL"), holding all 300 shares.
-  await expect(consolidated.locator('[role="row"]').filter({ hasText: /^AAPL\s*300\b/ })).toHaveCount(1);
+  const stockRows = consolidated
+    .locator('[role="row"]')
+    .filter({ has: page.locator('[col-id="symbol"]', { hasText: /^AAPL$/ }) })
+    .filter({ has: page.locator('[col-id="quantity"]', { hasText: /^300$/ }) });
+  await expect(stockRows).toHaveCount(1);
   await expect(aapl.locator('[col-id="quantity"]')).toHaveText('300');
   const split = aapl.locator('[col-id="split"]');
   await expect(split).toContainText('DU1000001');
