@@ -101,3 +101,53 @@ test('every grid exports what it shows as CSV, header row first', async ({ page,
   const watched = await downloadCsv(page, 'Export watchlist to CSV');
   expect(watched.lines[0]).toMatch(/^"Symbol","Data","Last","Change","% Change",.*"Day range","Volume"/);
 });
+
+const watchlistConIds = (page: Page) =>
+  page.evaluate(async () => {
+    const result = await window.gatehouse.market.watchlist();
+    return result.ok ? result.value.entries.map((entry) => entry.conId) : null;
+  });
+
+test('on a first run the watchlist starts with the instruments held, the first charted; emptied, it stays empty', async ({
+  page,
+  harness,
+}) => {
+  await page.goto(harness.url);
+  const watchlist = page.getByRole('region', { name: 'Watchlist' });
+  await expect(watchlist.locator('[role="row"][row-id]').first()).toBeVisible();
+
+  const held = await page.evaluate(async () => {
+    const result = await window.gatehouse.accounts.snapshot();
+    if (!result.ok) return null;
+    return [...new Set(result.value.positions.filter((p) => p.quantity !== 0).map((p) => p.conId))];
+  });
+  expect(held?.length).toBeGreaterThan(1);
+  await expect.poll(async () => (await watchlistConIds(page))?.toSorted()).toEqual(held?.toSorted());
+
+  // The first row is selected and charted, with the average cost of each account holding it.
+  const first = watchlist.locator('[role="row"][row-index="0"]');
+  await expect(first).toHaveAttribute('aria-selected', 'true');
+  const symbol = (await first.locator('[col-id="symbol"]').innerText()).trim();
+  await expect(page.getByLabel(`${symbol} price chart`)).toBeVisible();
+  await expect(page.getByRole('status', { name: 'Chart legend' })).toContainText(`${symbol} 1D`);
+  // The same prices the chart draws as dashed lines.
+  await expect(page.getByLabel('Average cost')).toContainText(/^Avg cost DU\d+ \d/);
+
+  // Seeded once: a reload neither adds the held instruments again nor brings back removed ones.
+  const [removed] = (await watchlistConIds(page)) ?? [];
+  await page.evaluate((conId) => window.gatehouse.market.removeFromWatchlist({ conId: conId ?? 0 }), removed);
+  await page.reload();
+  await expect(watchlist.locator('[role="row"][row-id]').first()).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Positions by account' }).locator('[row-id]').first()).toBeVisible();
+  await expect.poll(() => watchlistConIds(page)).toEqual(held?.filter((conId) => conId !== removed));
+
+  // Emptied by the person: it stays empty after the positions arrive again.
+  for (const conId of (await watchlistConIds(page)) ?? [])
+    await page.evaluate((id) => window.gatehouse.market.removeFromWatchlist({ conId: id }), conId);
+  await page.reload();
+  await expect(page.getByRole('region', { name: 'Positions by account' }).locator('[row-id]').first()).toBeVisible();
+  await expect(watchlist.getByText('No symbols yet')).toBeVisible();
+  // Longer than the seeding takes after the positions' paint (one frame and a lookup).
+  await page.waitForTimeout(1_000);
+  expect(await watchlistConIds(page)).toEqual([]);
+});
