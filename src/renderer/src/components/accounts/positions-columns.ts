@@ -95,7 +95,7 @@ export const PER_ACCOUNT_COLUMNS: ColDef<PositionRow>[] = leadFirst(
     quantityColumn<PositionRow>('quantity', 'Quantity', 90),
     ...pnlColumns<PositionRow>(),
     // Compact, after the figures: in reach without leading the row.
-    { colId: 'actions', headerName: '', cellRenderer: positionActions, width: 110, sortable: false, filter: false },
+    { colId: 'actions', headerName: '', cellRenderer: positionActions, width: 124, sortable: false, filter: false },
     ...detailColumns<PositionRow>(),
     percentColumn<PositionRow>('pctOfAccount', '% of account', false, 115),
     ...instrumentDetailColumns<PositionRow>(),
