@@ -139,7 +139,9 @@ test('on a first run the watchlist starts with the instruments held, the first c
   await page.reload();
   await expect(watchlist.locator('[role="row"][row-id]').first()).toBeVisible();
   await expect(page.getByRole('region', { name: 'Positions by account' }).locator('[row-id]').first()).toBeVisible();
-  await expect.poll(() => watchlistConIds(page)).toEqual(held?.filter((conId) => conId !== removed));
+  await expect
+    .poll(async () => (await watchlistConIds(page))?.toSorted())
+    .toEqual(held?.filter((conId) => conId !== removed).toSorted());
 
   // Emptied by the person: it stays empty after the positions arrive again.
   for (const conId of (await watchlistConIds(page)) ?? [])
