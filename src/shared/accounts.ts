@@ -66,6 +66,8 @@ export const PositionRowSchema = z.object({
   marketValue: Money,
   unrealizedPnl: Money,
   dailyPnl: Money,
+  /** The day's P&L as a percentage of the position's value at the previous close (its size, for a short). */
+  dailyPnlPct: Money,
   /** Market value (in USD) as a share of the account's net liquidation, in percent. */
   pctOfAccount: Money,
 });

@@ -43,6 +43,8 @@ export const SettingsSchema = z.strictObject({
     .prefault({}),
   /** The watchlist's listings, in the order the person arranged them. */
   watchlist: z.array(ListingSchema).max(500).default([]),
+  /** The watchlist was once started from the instruments held: never again, even when the person empties it. */
+  watchlistSeeded: z.boolean().default(false),
   /** Market data lines this IBKR login may hold at once: 100 unless commissions or boosters add more. */
   marketDataLines: z.number().int().min(1).max(10_000).default(100),
   /** Optional: start IB Gateway through IBC with the keychain login (off by default). */

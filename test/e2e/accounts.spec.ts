@@ -139,7 +139,12 @@ test('the consolidated view shows AAPL once with the split per account; chips na
   const consolidated = page.getByRole('region', { name: 'Consolidated positions' });
   const aapl = consolidated.locator(`[role="row"][row-id="${AAPL}"]`);
   await expect(aapl.locator('[col-id="symbol"]')).toHaveText('AAPL');
-  await expect(consolidated.locator('[role="row"]').filter({ hasText: /^AAPL\s*AAPL\s*STK/ })).toHaveCount(1);
+  // One row for the stock (named once: no "AAPL AAPL"), holding all 300 shares.
+  const stockRows = consolidated
+    .locator('[role="row"]')
+    .filter({ has: page.locator('[col-id="symbol"]', { hasText: /^AAPL$/ }) })
+    .filter({ has: page.locator('[col-id="quantity"]', { hasText: /^300$/ }) });
+  await expect(stockRows).toHaveCount(1);
   await expect(aapl.locator('[col-id="quantity"]')).toHaveText('300');
   const split = aapl.locator('[col-id="split"]');
   await expect(split).toContainText('DU1000001');
@@ -343,9 +348,9 @@ test('the arrow keys move from cell to cell in the positions grid', async ({ pag
   await page.keyboard.press('ArrowDown');
   await expect.poll(focused).toEqual({ row: '3', column: 'symbol' });
   await page.keyboard.press('ArrowRight');
-  await expect.poll(focused).toEqual({ row: '3', column: 'description' });
+  await expect.poll(focused).toEqual({ row: '3', column: 'account' });
   await page.keyboard.press('ArrowUp');
-  await expect.poll(focused).toEqual({ row: '2', column: 'description' });
+  await expect.poll(focused).toEqual({ row: '2', column: 'account' });
 });
 
 test('a pane is made taller by dragging its bottom corner', async ({ page }) => {

@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { BarSizeSetting, IBApiNext, WhatToShow } from '@stoqey/ib';
 import { startHarnessProcess, stopHarnessProcess, type RunningHarness } from './harness-fixture';
@@ -6,8 +8,12 @@ let harness: RunningHarness;
 const ignore = () => undefined;
 const quiet = { debug: ignore, info: ignore, warn: ignore, error: ignore };
 
+// These tests build their own list: the person has been here before, so the watchlist is not started
+// from the held instruments (workspace.spec.ts covers that first run).
 test.beforeEach(async () => {
-  harness = await startHarnessProcess(['--sim-control-port', '0']);
+  harness = await startHarnessProcess(['--sim-control-port', '0'], (dir) =>
+    writeFileSync(join(dir, 'settings.json'), JSON.stringify({ watchlistSeeded: true })),
+  );
 });
 
 test.afterEach(async () => {

@@ -8,7 +8,7 @@ import {
 } from '../../shared/accounts';
 import { accountIdentity } from './account-kind';
 import { type AccountOverrides, type AccountsState, type HeldPosition, figure } from './accounts-state';
-import { consolidatePositions, totalBalances } from './consolidate';
+import { consolidatePositions, dailyPnlPct, totalBalances } from './consolidate';
 
 /** The summary tags the balances grid shows, and the Balance field each fills. */
 export const BALANCE_TAGS = {
@@ -77,6 +77,7 @@ export function positionRowOf(state: AccountsState, key: string, held: HeldPosit
   const base = baseCurrency(state, held.account);
   const single = state.pnlSingle[key];
   const valueUsd = toUsd(state, single?.value ?? null, base);
+  const dailyPnl = toUsd(state, single?.daily ?? null, base);
   const rate = usdPer(state)(instrument.currency);
   const marketValue = valueUsd === null || rate === null ? null : valueUsd / rate;
   const units = quantity * instrument.multiplier;
@@ -93,7 +94,8 @@ export function positionRowOf(state: AccountsState, key: string, held: HeldPosit
     marketPrice: marketValue === null || units === 0 ? null : marketValue / units,
     marketValue,
     unrealizedPnl: toUsd(state, single?.unrealized ?? null, base),
-    dailyPnl: toUsd(state, single?.daily ?? null, base),
+    dailyPnl,
+    dailyPnlPct: dailyPnlPct(dailyPnl, valueUsd),
     pctOfAccount: valueUsd === null || !netLiquidation ? null : (valueUsd * 100) / netLiquidation,
   };
 }

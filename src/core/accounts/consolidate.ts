@@ -14,6 +14,16 @@ function sumAll(values: (number | null)[]): number | null {
   return total;
 }
 
+/**
+ * The day's P&L in percent of what the position was worth at the previous close (value now less the day's
+ * P&L). Against its size, so a short that gained shows a positive percentage; null without both figures.
+ */
+export function dailyPnlPct(dailyPnl: number | null, valueNow: number | null): number | null {
+  if (dailyPnl === null || valueNow === null) return null;
+  const before = Math.abs(valueNow - dailyPnl);
+  return before === 0 ? null : (dailyPnl * 100) / before;
+}
+
 /** The total row: each field the sum of the account rows (all in USD), or null if any row lacks it. */
 export function totalBalances(balances: Balance[]): Balance {
   const total: Balance = { account: 'Total', currency: 'USD' } as Balance;
@@ -44,6 +54,7 @@ export function consolidatePositions(
     const first = group[0] as PositionRow;
     const marketValue = sumAll(group.map((r) => r.marketValue));
     const rate = fx(first.currency);
+    const dailyPnl = sumAll(group.map((r) => r.dailyPnl));
     return {
       conId: first.conId,
       symbol: first.symbol,
@@ -55,7 +66,8 @@ export function consolidatePositions(
       marketPrice: first.marketPrice,
       marketValue,
       unrealizedPnl: sumAll(group.map((r) => r.unrealizedPnl)),
-      dailyPnl: sumAll(group.map((r) => r.dailyPnl)),
+      dailyPnl,
+      dailyPnlPct: dailyPnlPct(dailyPnl, marketValue === null || rate === null ? null : marketValue * rate),
       split: group.map((r) => ({ account: r.account, quantity: r.quantity })),
       pctOfTotal:
         marketValue === null || rate === null || !totalNetLiquidation

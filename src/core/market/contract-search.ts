@@ -23,6 +23,22 @@ export async function searchListings(api: IBApiNext, query: string): Promise<Lis
   );
 }
 
+/**
+ * Listings for contracts known by id (the instruments held), from their contract details. A contract IB
+ * gives no details for, or of a kind the watchlist does not list, is left out.
+ */
+export async function listingsByConId(api: IBApiNext, conIds: readonly number[]): Promise<Listing[]> {
+  const found = await Promise.all(
+    conIds.map(async (conId) => {
+      const details = pickDetails(await api.getContractDetails({ conId }).catch((): ContractDetails[] => []));
+      const contract = details?.contract;
+      if (!contract || !SecTypeSchema.safeParse(contract.secType).success) return null;
+      return toListing(contract, details);
+    }),
+  );
+  return found.filter((listing) => listing !== null);
+}
+
 /** SMART routing when IB offers it: the best price across exchanges, as TWS does by default. */
 function pickDetails(details: ContractDetails[]): ContractDetails | undefined {
   return details.find((d) => d.contract.exchange === 'SMART') ?? details[0];

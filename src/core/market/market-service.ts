@@ -8,7 +8,7 @@ import type { EventBus } from '../ipc/event-bus';
 import type { RoomHandlers } from '../ipc/router';
 import type { Logger } from '../log';
 import type { SettingsStore } from '../settings/settings-store';
-import { searchListings } from './contract-search';
+import { listingsByConId, searchListings } from './contract-search';
 import { HistoryPacer, HistoryPacingError } from './history-pacer';
 import { toBars } from './ib-bars';
 import { foldQuote, type LiveBarState } from './live-bar';
@@ -16,7 +16,7 @@ import { contractOf, QuoteFeed } from './quote-feed';
 import { systemScheduler, type Scheduler } from './scheduler';
 import { SubscriptionPool, type AcquireResult } from './subscription-pool';
 import { TickCoalescer, type CoalescerStats } from './tick-coalescer';
-import { addListing, describe, moveListing, removeListing } from './watchlist';
+import { addListing, describe, moveListing, removeListing, seedPlan } from './watchlist';
 
 export interface MarketServiceOptions {
   session: GatewaySession;
@@ -146,6 +146,7 @@ export class MarketService {
       'market.addToWatchlist': ({ listing }) => this.addToWatchlist(listing),
       'market.removeFromWatchlist': ({ conId }) => this.editWatchlist((list) => removeListing(list, conId)),
       'market.moveInWatchlist': ({ conId, toIndex }) => this.editWatchlist((list) => moveListing(list, conId, toIndex)),
+      'market.seedWatchlist': ({ conIds }) => this.seedWatchlist(conIds),
       'market.history': ({ conId, range }) => this.history(conId, range),
       'market.subscribe': ({ conId, consumer }) => {
         const result = this.acquire(this.known(conId), `renderer:${consumer}`);
@@ -201,6 +202,25 @@ export class MarketService {
       await this.settings.update((settings) => ({ ...settings, watchlist: next }));
       const kept = new Set(next.map((entry) => entry.conId));
       for (const entry of before) if (!kept.has(entry.conId)) this.release(entry.conId, WATCHLIST_CONSUMER);
+      return this.watchlist();
+    });
+  }
+
+  /** Once ever: an empty watchlist starts with the instruments held (see seedPlan), as many as lines allow. */
+  private seedWatchlist(held: number[]): Promise<Watchlist> {
+    return this.serially(async () => {
+      const { watchlist, watchlistSeeded } = this.settings.current();
+      const plan = seedPlan(watchlist, watchlistSeeded, held);
+      if (plan.kind === 'done') return this.watchlist();
+      const found = plan.kind === 'seed' ? await listingsByConId(this.api('Starting the watchlist'), plan.conIds) : [];
+      // IB described none of them (yet): not done, so the next window tries again.
+      if (plan.kind === 'seed' && found.length === 0) return this.watchlist();
+      const seeded = found.filter((listing) => this.acquire(listing, WATCHLIST_CONSUMER).ok);
+      await this.settings.update((settings) => ({
+        ...settings,
+        watchlist: plan.kind === 'seed' ? seeded : settings.watchlist,
+        watchlistSeeded: true,
+      }));
       return this.watchlist();
     });
   }

@@ -30,6 +30,20 @@ export function moveListing(list: readonly Listing[], conId: number, toIndex: nu
   return [...rest.slice(0, to), moving, ...rest.slice(to)];
 }
 
+/**
+ * What seeding the watchlist from the held instruments comes to: nothing once it was done; when the person
+ * already keeps a list, only remembering that it is done; otherwise the held contracts, each once, in order.
+ */
+export type SeedPlan = { kind: 'done' } | { kind: 'mark' } | { kind: 'seed'; conIds: number[] };
+
+export function seedPlan(list: readonly Listing[], seeded: boolean, held: readonly number[]): SeedPlan {
+  if (seeded) return { kind: 'done' };
+  if (list.length > 0) return { kind: 'mark' };
+  // Nothing held yet (or not known yet): ask again when there is.
+  if (held.length === 0) return { kind: 'done' };
+  return { kind: 'seed', conIds: [...new Set(held)].slice(0, MAX_WATCHLIST) };
+}
+
 export function describe(listing: Listing): string {
   const where = listing.primaryExchange || listing.exchange;
   return `${listing.symbol} (${listing.secType}, ${where}, ${listing.currency})`;

@@ -4,6 +4,7 @@ import { App } from './app';
 import { report, useNoticeStore } from './stores/notice-store';
 import { startMarketFeed } from './stores/market-store';
 import { startSessionFeed } from './stores/session-store';
+import { seedWatchlistWhenHeld } from './stores/watchlist-seed';
 import { startAccountsFeed } from './stores/accounts-store';
 import { startOrdersBookFeed } from './stores/orders-book-store';
 import { startOrdersFeed } from './stores/order-store';
@@ -20,6 +21,7 @@ export function startRenderer(gatehouse: GatehouseApi): void {
   startOrdersBookFeed(gatehouse);
   startOrdersFeed(gatehouse);
   startMarketFeed(gatehouse);
+  seedWatchlistWhenHeld(gatehouse);
   void report(gatehouse.app.info()).then((info) => {
     for (const notice of info?.notices ?? []) useNoticeStore.getState().push('info', notice);
   });

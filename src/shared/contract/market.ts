@@ -63,6 +63,12 @@ export const marketRequests = {
     WatchlistSchema,
     'Move a listing to another place in the watchlist (remembered between runs).',
   ),
+  'market.seedWatchlist': request(
+    z.strictObject({ conIds: z.array(ConId).max(500) }),
+    WatchlistSchema,
+    'On first use only, start an empty watchlist with these held instruments (looked up by contract id); ' +
+      'afterwards the watchlist is left as the person keeps it.',
+  ),
   'market.history': request(
     z.strictObject({ conId: ConId, range: ChartRangeSchema }),
     HistorySchema,

@@ -42,6 +42,7 @@ export const REQUEST_NAMES = [
   'market.addToWatchlist',
   'market.removeFromWatchlist',
   'market.moveInWatchlist',
+  'market.seedWatchlist',
   'market.history',
   'market.subscribe',
   'market.unsubscribe',

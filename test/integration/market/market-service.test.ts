@@ -178,6 +178,25 @@ describe('market service', () => {
     await until(() => (market.quote(spy.conId)?.bid === expected ? true : undefined), 5000, 'quotes after reconnect');
   });
 
+  it('starts an empty watchlist once with the held instruments, looked up by contract id', async () => {
+    const { sim, market, settings } = await start();
+    const handlers = market.handlers();
+    const [aapl, spy] = [listingOf(sim, 'AAPL'), listingOf(sim, 'SPY')];
+    const seeded = await handlers['market.seedWatchlist']({ conIds: [aapl.conId, spy.conId, aapl.conId] });
+    expect(seeded.entries).toEqual([
+      { ...aapl, exchange: 'SMART' },
+      { ...spy, exchange: 'SMART' },
+    ]);
+    expect(settings.current().watchlistSeeded).toBe(true);
+    await waitForLines(sim, 2);
+
+    // The person empties it: it is not started again.
+    for (const { conId } of seeded.entries) await handlers['market.removeFromWatchlist']({ conId });
+    const again = await handlers['market.seedWatchlist']({ conIds: [aapl.conId] });
+    expect(again.entries).toEqual([]);
+    await waitForLines(sim, 0);
+  });
+
   it('finds a listing by symbol with its routing exchange, home market and name', async () => {
     const { market } = await start();
     const found = await market.handlers()['market.search']({ query: 'AAP' });

@@ -16,6 +16,7 @@ const position = (quantity: number, secType = 'STK'): PositionRow => ({
   marketValue: null,
   unrealizedPnl: null,
   dailyPnl: null,
+  dailyPnlPct: null,
   pctOfAccount: null,
 });
 

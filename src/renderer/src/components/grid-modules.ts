@@ -3,6 +3,7 @@ import {
   ClientSideRowModelApiModule,
   ClientSideRowModelModule,
   ColumnApiModule,
+  CsvExportModule,
   ExternalFilterModule,
   ModuleRegistry,
   NumberFilterModule,
@@ -30,5 +31,7 @@ ModuleRegistry.registerModules([
   // The positions grid's account chips.
   ExternalFilterModule,
   CellStyleModule,
+  // Every grid exports what it shows (the header's CSV button).
+  CsvExportModule,
   ...(import.meta.env.DEV ? [ValidationModule] : []),
 ]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { consolidatePositions, totalBalances } from '../../../../src/core/accounts/consolidate';
+import { consolidatePositions, dailyPnlPct, totalBalances } from '../../../../src/core/accounts/consolidate';
 import type { Balance, PositionRow } from '../../../../src/shared/accounts';
 
 const balance = (account: string, netLiquidation: number | null, cash = 1_000): Balance => ({
@@ -37,6 +37,7 @@ const row = (
   marketValue: quantity * 200,
   unrealizedPnl: quantity * 10,
   dailyPnl: quantity,
+  dailyPnlPct: null,
   pctOfAccount: null,
   ...overrides,
 });
@@ -106,5 +107,30 @@ describe('consolidatePositions', () => {
     const [aapl] = consolidatePositions([row('DU1', 10, 1), row('DU2', 10, 1, { dailyPnl: null })], usd, null);
     expect(aapl?.dailyPnl).toBeNull();
     expect(aapl?.unrealizedPnl).toBe(200);
+  });
+});
+
+describe('dailyPnlPct', () => {
+  it("is the day's P&L against the value at the previous close", () => {
+    // Worth 1,050 now after gaining 50 today: 50 on 1,000 is 5 %.
+    expect(dailyPnlPct(50, 1_050)).toBeCloseTo(5, 10);
+    expect(dailyPnlPct(-30, 970)).toBeCloseTo(-3, 10);
+  });
+
+  it('is positive for a short that gained, measured against its size', () => {
+    // Short worth -950 after the price fell: it was -1,000 at the close, a gain of 50 on 1,000.
+    expect(dailyPnlPct(50, -950)).toBeCloseTo(5, 10);
+  });
+
+  it('says nothing without both figures or without a previous value', () => {
+    expect(dailyPnlPct(null, 1_000)).toBeNull();
+    expect(dailyPnlPct(10, null)).toBeNull();
+    expect(dailyPnlPct(10, 10)).toBeNull();
+  });
+
+  it('is carried into the consolidated row from the summed P&L and USD value', () => {
+    const [aapl] = consolidatePositions([row('DU1', 10, 190), row('DU2', 5, 195)], () => 1, null);
+    // 3,000 now, 15 gained today: 15 on 2,985.
+    expect(aapl?.dailyPnlPct).toBeCloseTo((15 * 100) / 2_985, 10);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addListing, moveListing, removeListing } from '../../../../src/core/market/watchlist';
+import { addListing, MAX_WATCHLIST, moveListing, removeListing, seedPlan } from '../../../../src/core/market/watchlist';
 import type { Listing } from '../../../../src/shared/market';
 import { AppError } from '../../../../src/shared/result';
 
@@ -43,5 +43,33 @@ describe('watchlist edits', () => {
     removeListing(list, 1);
     addListing(list, listing(4, 'D'));
     expect(symbols(list)).toBe('ABC');
+  });
+});
+
+describe('seeding the watchlist from the instruments held', () => {
+  it('seeds an empty, never-seeded watchlist with each held contract once, in order', () => {
+    expect(seedPlan([], false, [265598, 8894, 265598, 756733])).toEqual({
+      kind: 'seed',
+      conIds: [265598, 8894, 756733],
+    });
+  });
+
+  it('never seeds twice: a list the person emptied stays empty', () => {
+    expect(seedPlan([], true, [265598])).toEqual({ kind: 'done' });
+    expect(seedPlan([A], true, [265598])).toEqual({ kind: 'done' });
+  });
+
+  it('leaves a list the person already keeps as it is, and remembers that it is settled', () => {
+    expect(seedPlan([A, B], false, [265598])).toEqual({ kind: 'mark' });
+  });
+
+  it('waits while nothing is held', () => {
+    expect(seedPlan([], false, [])).toEqual({ kind: 'done' });
+  });
+
+  it('takes no more than the watchlist holds', () => {
+    const held = Array.from({ length: MAX_WATCHLIST + 20 }, (_, i) => i + 1);
+    const plan = seedPlan([], false, held);
+    expect(plan.kind === 'seed' && plan.conIds.length).toBe(MAX_WATCHLIST);
   });
 });

@@ -1,65 +1,14 @@
-import {
-  PinnedRowModule,
-  type CellKeyDownEvent,
-  type ColDef,
-  type FullWidthCellKeyDownEvent,
-  type ICellRendererParams,
-} from 'ag-grid-community';
+import { PinnedRowModule, type CellKeyDownEvent, type FullWidthCellKeyDownEvent } from 'ag-grid-community';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Balance, LedgerLine } from '../../../../shared/accounts';
-import { balanceFeed, TOTAL_ROW_ID, useAccountsStore } from '../../stores/accounts-store';
+import { balanceFeed, useAccountsStore } from '../../stores/accounts-store';
 import { report } from '../../stores/notice-store';
+import { GridExportButton } from '../../export/grid-export-button';
 import { DomGrid } from '../dom-grid';
-import { cellButton, element } from '../dom';
 import { ModalDialog } from '../modal-dialog';
-import { accountName } from './account-cell';
 import { AccountOverrideDialog } from './account-override-dialog';
-import { formatMoney, moneyColumn, overlay, useFeedGrid } from './grid-kit';
-
-/** What the account cells can ask of the grid around them. */
-interface BalancesContext {
-  edit(account: string): void;
-}
-
-function accountCell({ value, context }: ICellRendererParams<Balance, string, BalancesContext>): HTMLElement {
-  if (value === TOTAL_ROW_ID) return element('strong', {}, 'Total (USD)');
-  const id = value ?? '';
-  // The button first, so a long name and badge never push it out of the cell.
-  const edit = cellButton(
-    'Edit',
-    {
-      class: 'edit-account',
-      'aria-label': `Edit account ${id}`,
-      title: "Set this account's type and label (or press Enter on the account cell)",
-    },
-    () => context.edit(id),
-  );
-  const account = useAccountsStore.getState().accounts.find((a) => a.id === id);
-  return element('span', { class: 'account-cell' }, edit, accountName(id, account));
-}
-
-/** Enter on an account's name opens its editor: the keyboard's way to the Edit button inside the cell. */
-function accountToEdit(event: CellKeyDownEvent<Balance> | FullWidthCellKeyDownEvent<Balance>): string | null {
-  const account = event.data?.account;
-  if ((event.event as KeyboardEvent | null)?.key !== 'Enter' || !('column' in event)) return null;
-  return event.column.getColId() === 'account' && account && account !== TOTAL_ROW_ID ? account : null;
-}
-
-const COLUMNS: ColDef<Balance>[] = [
-  { field: 'account', headerName: 'Account', cellRenderer: accountCell, width: 380 },
-  moneyColumn<Balance>('netLiquidation', 'Net liquidation'),
-  moneyColumn<Balance>('totalCashValue', 'Total cash', true),
-  moneyColumn<Balance>('settledCash', 'Settled cash', true),
-  moneyColumn<Balance>('buyingPower', 'Buying power'),
-  moneyColumn<Balance>('availableFunds', 'Available funds', true),
-  moneyColumn<Balance>('excessLiquidity', 'Excess liquidity', true),
-  moneyColumn<Balance>('initMarginReq', 'Initial margin'),
-  moneyColumn<Balance>('maintMarginReq', 'Maint. margin'),
-  moneyColumn<Balance>('grossPositionValue', 'Gross position value'),
-  moneyColumn<Balance>('dailyPnl', 'Daily P&L', true),
-  moneyColumn<Balance>('unrealizedPnl', 'Unrealized P&L', true),
-  moneyColumn<Balance>('realizedPnl', 'Realized P&L', true),
-];
+import { accountToEdit, BALANCE_COLUMNS, type BalancesContext } from './balances-columns';
+import { formatMoney, overlay, useFeedGrid } from './grid-kit';
 
 const PINNED_ROWS = [PinnedRowModule];
 
@@ -93,6 +42,7 @@ export function BalancesGrid() {
         <button type="button" onClick={() => setLedgerOpen(true)} disabled={status === 'waiting'}>
           Cash by currency
         </button>
+        <GridExportButton api={apiRef} what="balances" />
       </div>
       <div className="grid-host ag-theme-quartz-auto-dark" role="region" aria-label="Balances grid">
         <DomGrid<Balance>
@@ -101,7 +51,7 @@ export function BalancesGrid() {
           // layout) in the frame after every transaction, which the watchlist cannot afford per quote batch.
           modules={PINNED_ROWS}
           theme="legacy"
-          columnDefs={COLUMNS}
+          columnDefs={BALANCE_COLUMNS}
           context={context}
           onCellKeyDown={onCellKeyDown}
           loading={status !== 'ready' && balanceFeed.size === 0}

@@ -53,7 +53,16 @@ export const SIGN_CLASSES = {
 // pinned column becomes a composited layer of its own, and Chromium assumes overlap for everything painted
 // after it: 76 layers in the window instead of 31, re-layerized on every frame that paints a quote (tick →
 // cell p95 45–61 ms pinned, 41–47 ms not, at 2,000 ticks/s). The account and the instrument come first.
-export const DEFAULT_COL_DEF: ColDef = { sortable: true, filter: true, resizable: true, minWidth: 70 };
+// A long header wraps onto a second line rather than being cut ("Net liquida…"): the columns a trader reads
+// first stay narrow enough to share a 1440 px window with the watchlist.
+export const DEFAULT_COL_DEF: ColDef = {
+  sortable: true,
+  filter: true,
+  resizable: true,
+  minWidth: 70,
+  wrapHeaderText: true,
+  autoHeaderHeight: true,
+};
 
 /** Overlay text as HTML (ag-grid's template props); the strings here are our own constants. */
 export const overlay = (text: string) => `<span class="grid-overlay" role="status">${text}</span>`;
@@ -63,9 +72,10 @@ const STATE_PREFIX = 'gatehouse.grid.';
 /**
  * Feeds a grid from a RowFeed: every row once when the grid is created, then only transactions (applied
  * at once with the pinned rows when an update carries them); and keeps the grid's column state (order,
- * widths, sort, hidden) between runs under `stateKey`.
+ * widths, sort, hidden) between runs under `stateKey`. `onApi` hears of the grid once it exists: a pane
+ * header's export button reaches whichever grid the pane shows through it.
  */
-export function useFeedGrid<Row, Id>(feed: RowFeed<Row, Id>, stateKey: string) {
+export function useFeedGrid<Row, Id>(feed: RowFeed<Row, Id>, stateKey: string, onApi?: (api: GridApi<Row>) => void) {
   const apiRef = useRef<GridApi<Row> | null>(null);
   const stopRef = useRef<(() => void) | null>(null);
   useEffect(() => () => stopRef.current?.(), []);
@@ -73,6 +83,7 @@ export function useFeedGrid<Row, Id>(feed: RowFeed<Row, Id>, stateKey: string) {
   const onCreated = useCallback(
     (api: GridApi<Row>) => {
       apiRef.current = api;
+      onApi?.(api);
       const saved = localStorage.getItem(STATE_PREFIX + stateKey);
       if (saved) {
         try {
@@ -99,7 +110,7 @@ export function useFeedGrid<Row, Id>(feed: RowFeed<Row, Id>, stateKey: string) {
         if (pinnedBottom) api.setGridOption('pinnedBottomRowData', pinnedBottom);
       });
     },
-    [feed, stateKey],
+    [feed, stateKey, onApi],
   );
 
   const saveColumnState = useCallback(() => {

@@ -1,6 +1,7 @@
-import type { ColDef, ICellRendererParams } from 'ag-grid-community';
-import { useEffect, useState } from 'react';
+import type { ColDef, GridApi, ICellRendererParams } from 'ag-grid-community';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ExecutionRow, OpenOrderRow } from '../../../../shared/orders-book';
+import { GridExportButton } from '../../export/grid-export-button';
 import { report, useNoticeStore } from '../../stores/notice-store';
 import { openTicket } from '../../stores/order-store';
 import { modifyPrefill } from '../orders/ticket-prefill';
@@ -97,8 +98,12 @@ function useBookOverlay(empty: string) {
   };
 }
 
-function OpenOrdersGrid() {
-  const { gridProps, apiRef } = useFeedGrid(openOrderFeed, 'open-orders');
+/** Hears of the grid a tab shows, for the pane's export button. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- either tab's rows
+type OnApi = (api: GridApi<any>) => void;
+
+function OpenOrdersGrid({ onApi }: { onApi: OnApi }) {
+  const { gridProps, apiRef } = useFeedGrid(openOrderFeed, 'open-orders', onApi);
   // Which orders this client may modify or cancel depends on the session's client id.
   const clientId = useSessionStore((s) => s.session?.clientId);
   useEffect(() => apiRef.current?.redrawRows(), [clientId, apiRef]);
@@ -112,8 +117,8 @@ function OpenOrdersGrid() {
   );
 }
 
-function ExecutionsGrid() {
-  const { gridProps } = useFeedGrid(executionFeed, 'executions');
+function ExecutionsGrid({ onApi }: { onApi: OnApi }) {
+  const { gridProps } = useFeedGrid(executionFeed, 'executions', onApi);
   return (
     <DomGrid<ExecutionRow>
       {...gridProps}
@@ -155,6 +160,9 @@ function CancelAllDialog({ onClose }: { onClose(): void }) {
 export function OrdersPanel() {
   const [tab, setTab] = useState<Tab>('orders');
   const [confirming, setConfirming] = useState(false);
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- either tab's rows
+  const shown = useRef<GridApi<any> | null>(null);
+  const onApi = useCallback<OnApi>((api) => (shown.current = api), []);
   const openOrderCount = useOrdersBookStore((s) => s.openOrderCount);
   const executionCount = useOrdersBookStore((s) => s.executionCount);
   const loadError = useOrdersBookStore((s) => s.loadError);
@@ -188,6 +196,7 @@ export function OrdersPanel() {
         <button type="button" className="danger" disabled={openOrderCount === 0} onClick={() => setConfirming(true)}>
           Cancel all orders
         </button>
+        <GridExportButton api={shown} what={tab === 'orders' ? 'open orders' : 'executions'} />
       </div>
       {loadError && (
         <LoadError label="Orders and executions" message={loadError} onRetry={() => void loadOrdersBook()} />
@@ -198,7 +207,7 @@ export function OrdersPanel() {
         id={`book-panel-${tab}`}
         aria-labelledby={`book-tab-${tab}`}
       >
-        {tab === 'orders' ? <OpenOrdersGrid /> : <ExecutionsGrid />}
+        {tab === 'orders' ? <OpenOrdersGrid onApi={onApi} /> : <ExecutionsGrid onApi={onApi} />}
       </div>
       {confirming && <CancelAllDialog onClose={() => setConfirming(false)} />}
     </section>

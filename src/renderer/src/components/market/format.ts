@@ -42,3 +42,17 @@ export function formatVolume(value: number | null): string {
   if (value === null) return '';
   return value >= 100_000 ? COMPACT.format(value) : WHOLE.format(value);
 }
+
+/** "188.20–191.75": the day's low to high, as the quote's low (tick 7) and high (tick 6) say. */
+export function dayRange({
+  low,
+  high,
+  decimals,
+}: {
+  low: number | null;
+  high: number | null;
+  decimals: number;
+}): string {
+  if (low === null || high === null) return '—';
+  return `${formatPrice(low, decimals)}–${formatPrice(high, decimals)}`;
+}

@@ -1,10 +1,13 @@
+import type { GridApi } from 'ag-grid-community';
+import { useCallback, useRef } from 'react';
 import type { Listing } from '../../../../shared/market';
+import { GridExportButton } from '../../export/grid-export-button';
 import { editWatchlist, selectInstrument, useMarketStore } from '../../stores/market-store';
 import { openTicket } from '../../stores/order-store';
 import { tradePrefill } from '../orders/ticket-prefill';
 import { PriceChart } from './price-chart';
 import { SymbolSearch } from './symbol-search';
-import { WatchlistGrid } from './watchlist-grid';
+import { WatchlistGrid, type WatchlistRow } from './watchlist-grid';
 
 const market = () => window.gatehouse.market;
 
@@ -16,6 +19,8 @@ export function MarketPanel() {
   const selectedIndex = entries.findIndex((entry) => entry.conId === selected);
   const listing = entries[selectedIndex] ?? null;
   const symbolOf = new Map(entries.map((entry) => [entry.conId, entry.symbol]));
+  const grid = useRef<GridApi<WatchlistRow> | null>(null);
+  const onApi = useCallback((api: GridApi<WatchlistRow>) => (grid.current = api), []);
 
   const add = async (chosen: Listing) => {
     if (await editWatchlist(market().addToWatchlist({ listing: chosen }))) selectInstrument(chosen.conId);
@@ -65,8 +70,9 @@ export function MarketPanel() {
             Lines {lines.used} / {lines.max}
           </span>
         )}
+        <GridExportButton api={grid} what="watchlist" />
       </div>
-      <WatchlistGrid onMove={move} onRemove={remove} onTrade={trade} />
+      <WatchlistGrid onMove={move} onRemove={remove} onTrade={trade} onApi={onApi} />
       {lines && lines.problems.length > 0 && (
         <ul className="market-problems" aria-label="Market data problems">
           {lines.problems.map((problem) => (

@@ -2,6 +2,7 @@ import {
   CandlestickSeries,
   createChart,
   HistogramSeries,
+  LineStyle,
   type IChartApi,
   type ISeriesApi,
   type UTCTimestamp,
@@ -9,7 +10,9 @@ import {
 import { useEffect, useRef, useState } from 'react';
 import { CHART_RANGE_NAMES, type ChartRange } from '../../../../shared/enums';
 import type { Bar, Listing } from '../../../../shared/market';
+import { positionFeed } from '../../stores/accounts-store';
 import { useSessionStore } from '../../stores/session-store';
+import { averageCosts, sameCosts, type AverageCost } from './average-costs';
 import { formatPrice, formatVolume, priceDecimals } from './format';
 
 interface Series {
@@ -24,6 +27,7 @@ interface Series {
  */
 const LIVE_BAR_EVERY_MS = 1_000;
 const UP = '#1a7f37';
+const COST = '#8250df';
 const DOWN = '#cf222e';
 
 const candle = (bar: Bar) => ({
@@ -150,6 +154,23 @@ export function PriceChart({ listing }: { listing: Listing | null }) {
     };
   }, [conId, range]);
 
+  const costs = useAverageCosts(conId);
+  useEffect(() => {
+    const candles = series.current?.candles;
+    if (!candles) return;
+    const lines = costs.map((cost) =>
+      candles.createPriceLine({
+        price: cost.price,
+        title: costs.length > 1 ? `Avg ${cost.account}` : 'Avg cost',
+        color: COST,
+        lineWidth: 1,
+        lineStyle: LineStyle.Dashed,
+        axisLabelVisible: true,
+      }),
+    );
+    return () => lines.forEach((line) => candles.removePriceLine(line));
+  }, [costs]);
+
   const current = loaded?.key === key ? loaded : null;
   const decimals = listing ? priceDecimals(listing.secType) : 2;
   return (
@@ -166,6 +187,11 @@ export function PriceChart({ listing }: { listing: Listing | null }) {
         <p className="chart-legend" role="status" aria-label="Chart legend">
           {legend(listing, range, current, decimals)}
         </p>
+        {costs.length > 0 && (
+          <p className="chart-costs" aria-label="Average cost">
+            {costs.map((cost) => `Avg cost ${cost.account} ${formatPrice(cost.price, decimals)}`).join(' · ')}
+          </p>
+        )}
       </div>
       {current !== null && 'error' in current && (
         <p className="chart-error" role="alert">
@@ -179,6 +205,24 @@ export function PriceChart({ listing }: { listing: Listing | null }) {
       />
     </div>
   );
+}
+
+/**
+ * The average cost of each account holding the instrument, kept up to date as positions change (a fill
+ * moves it); a new list only when a cost did change, so the lines are not redrawn on every P&L update.
+ */
+function useAverageCosts(conId: number | null): AverageCost[] {
+  const [costs, setCosts] = useState<AverageCost[]>([]);
+  useEffect(() => {
+    const read = () =>
+      setCosts((before) => {
+        const next = averageCosts(positionFeed.all(), conId);
+        return sameCosts(before, next) ? before : next;
+      });
+    read();
+    return positionFeed.subscribe(read);
+  }, [conId]);
+  return costs;
 }
 
 function legend(listing: Listing | null, range: ChartRange, loaded: Loaded | null, decimals: number): string {

@@ -6,6 +6,7 @@ import {
   type ColDef,
   type FullWidthCellKeyDownEvent,
   type GetRowIdParams,
+  type GridApi,
   type GridOptions,
   type ValueFormatterParams,
 } from 'ag-grid-community';
@@ -13,7 +14,15 @@ import { useEffect, useMemo, useRef } from 'react';
 import type { Listing, MarketDataType, Quote } from '../../../../shared/market';
 import { onQuoteBatch, useMarketStore } from '../../stores/market-store';
 import { useDomGrid } from '../dom-grid';
-import { formatPrice, formatSigned, formatSize, formatVolume, marketDataLabel, priceDecimals } from './format';
+import {
+  dayRange,
+  formatPrice,
+  formatSigned,
+  formatSize,
+  formatVolume,
+  marketDataLabel,
+  priceDecimals,
+} from './format';
 
 /** One watchlist line: the listing and its latest quote, flattened for the grid. */
 export interface WatchlistRow {
@@ -93,16 +102,24 @@ function columns(flash: boolean): ColDef<WatchlistRow>[] {
         'data-frozen': (p) => p.value === 'frozen' || p.value === 'delayed-frozen',
       },
     },
-    num('bid', 'Bid', price),
-    num('ask', 'Ask', price),
+    // What moved and how much first; then the quote to trade at; then the day's range and activity.
     num('last', 'Last', price),
-    num('bidSize', 'Bid size', (p) => formatSize(p.value ?? null)),
-    num('askSize', 'Ask size', (p) => formatSize(p.value ?? null)),
     num('change', 'Change', (p) => formatSigned(p.value ?? null, p.data?.decimals ?? 2)),
     num('changePct', '% Change', (p) => formatSigned(p.value ?? null, 2, ' %')),
+    num('bid', 'Bid', price),
+    num('ask', 'Ask', price),
+    {
+      colId: 'dayRange',
+      headerName: 'Day range',
+      type: 'rightAligned',
+      width: 140,
+      minWidth: 120,
+      valueGetter: (p) => (p.data ? dayRange(p.data) : ''),
+      enableCellChangeFlash: flash,
+    },
     num('volume', 'Volume', (p) => formatVolume(p.value ?? null)),
-    num('high', 'High', price),
-    num('low', 'Low', price),
+    num('bidSize', 'Bid size', (p) => formatSize(p.value ?? null)),
+    num('askSize', 'Ask size', (p) => formatSize(p.value ?? null)),
   ];
 }
 
@@ -116,13 +133,15 @@ export interface WatchlistGridProps {
   onRemove(conId: number): void;
   /** Enter or a double click: open the order ticket for the row. */
   onTrade(conId: number): void;
+  /** Hears of the grid once it exists (the panel's export button). */
+  onApi?(api: GridApi<WatchlistRow>): void;
 }
 
 /**
  * The watchlist as a grid. Rows are rebuilt only when the list itself changes; quotes arrive as one
  * `applyTransaction` per batch, so a busy market costs one grid update per batch and no React render.
  */
-export function WatchlistGrid({ onMove, onRemove, onTrade }: WatchlistGridProps) {
+export function WatchlistGrid({ onMove, onRemove, onTrade, onApi }: WatchlistGridProps) {
   const entries = useMarketStore((s) => s.entries);
   const selected = useMarketStore((s) => s.selected);
   // The grid is created once; its handlers reach the latest callbacks through this.
@@ -167,7 +186,7 @@ export function WatchlistGrid({ onMove, onRemove, onTrade }: WatchlistGridProps)
     }),
     [],
   );
-  const { host, api } = useDomGrid<WatchlistRow>({ ...options, rowData }, WATCHLIST_MODULES);
+  const { host, api } = useDomGrid<WatchlistRow>({ ...options, rowData }, WATCHLIST_MODULES, onApi);
 
   useEffect(
     () =>

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import { AUDIT_KINDS, type AuditKind } from '../../../../shared/enums';
 import type { AuditPage } from '../../../../shared/orders';
+import { auditCsv } from '../../export/audit-csv';
+import { downloadText } from '../../export/download';
 import { useOrderStore } from '../../stores/order-store';
 
 /** The audit log, one day at a time, newest first; filtered on the server by account, kind and text. */
@@ -35,6 +37,15 @@ export function AuditPanel() {
   return (
     <section className="panel audit-panel" aria-label="Audit log">
       <h2>Audit log{page?.day ? ` — ${page.day}` : ''}</h2>
+      <button
+        type="button"
+        aria-label="Export audit log to CSV"
+        title="Save the records listed (this day, these filters) to a CSV file"
+        disabled={!page?.day || page.records.length === 0}
+        onClick={() => page?.day && downloadText(`gatehouse-audit-${page.day}.csv`, auditCsv(page.records))}
+      >
+        CSV
+      </button>
       <div className="audit-filters">
         <label>
           Account

@@ -1,0 +1,126 @@
+import type { ColDef, ICellRendererParams } from 'ag-grid-community';
+import type { Account, ConsolidatedPosition, PositionRow } from '../../../../shared/accounts';
+import { openTicket } from '../../stores/order-store';
+import { cellButton, element } from '../dom';
+import { closePrefill } from '../orders/ticket-prefill';
+import { CONSOLIDATED_LEAD, leadFirst, POSITION_LEAD } from './column-order';
+import { moneyColumn, quantityColumn, SIGN_CLASSES } from './grid-kit';
+
+/** The positions grids' columns: the leading ones are column-order.ts's, then the buttons and the details. */
+
+/** Fits "100.00 %": figures are not clipped (grids.css). */
+const PERCENT_MIN_WIDTH = 80;
+
+const percent = (value: number | null | undefined) =>
+  value === null || value === undefined ? '—' : `${value.toFixed(2)} %`;
+
+type Instrument = Pick<PositionRow, 'symbol' | 'description' | 'secType' | 'currency'>;
+
+/** What the description adds to the symbol: an option's or future's contract; nothing for a stock. */
+export const contractOf = (row: Instrument): string => (row.description === row.symbol ? '' : row.description);
+
+/** The symbol, with the full contract, type and currency on hover: one name, never "AAPL AAPL". */
+function symbolCell({ data, value }: ICellRendererParams<Instrument, string>): HTMLElement | string {
+  if (!data) return value ?? '';
+  const title = [contractOf(data) || data.symbol, data.secType, data.currency].join(' · ');
+  return element('span', { title }, value ?? '');
+}
+
+const symbolColumn = <Row>(): ColDef<Row> =>
+  ({
+    field: 'symbol',
+    headerName: 'Symbol',
+    width: 95,
+    filter: 'agTextColumnFilter',
+    cellRenderer: symbolCell,
+  }) as ColDef<Row>;
+
+const percentColumn = <Row>(field: string, headerName: string, signed: boolean, width = 90): ColDef<Row> =>
+  ({
+    field: field as ColDef<Row>['field'],
+    headerName,
+    type: 'rightAligned',
+    width,
+    minWidth: PERCENT_MIN_WIDTH,
+    filter: 'agNumberColumnFilter',
+    valueFormatter: (p: { value: number | null | undefined }) => percent(p.value),
+    ...(signed ? { cellClassRules: SIGN_CLASSES } : {}),
+  }) as ColDef<Row>;
+
+/** Value and P&L, after the quantity. Unrealized and daily P&L are in USD; value in the instrument's currency. */
+const pnlColumns = <Row>(): ColDef<Row>[] => [
+  moneyColumn<Row>('marketValue', 'Market value', true, 115),
+  moneyColumn<Row>('unrealizedPnl', 'Unrealized P&L (USD)', true, 120),
+  moneyColumn<Row>('dailyPnl', 'Daily P&L (USD)', true, 115),
+  percentColumn<Row>('dailyPnlPct', 'Daily %', true, 85),
+];
+
+const detailColumns = <Row>(): ColDef<Row>[] => [
+  moneyColumn<Row>('avgCost', 'Avg cost', false, 110),
+  moneyColumn<Row>('marketPrice', 'Market price', false, 120),
+];
+
+const instrumentDetailColumns = <Row extends Instrument>(): ColDef<Row>[] => [
+  {
+    colId: 'contract',
+    headerName: 'Contract',
+    width: 170,
+    filter: 'agTextColumnFilter',
+    valueGetter: (p) => (p.data ? contractOf(p.data) : ''),
+  },
+  { field: 'secType' as ColDef<Row>['field'], headerName: 'Type', width: 80 },
+  { field: 'currency' as ColDef<Row>['field'], headerName: 'Currency', width: 95 },
+];
+
+/** Close (all) or Trim (half): opens the ticket on the opposite side for this account's position. */
+function positionActions({ data }: ICellRendererParams<PositionRow>): HTMLElement | string {
+  if (!data) return '';
+  const what = `${data.quantity} ${data.description || data.symbol} in ${data.account}`;
+  const button = (part: 'close' | 'trim', label: string) => {
+    const prefill = closePrefill(data, part);
+    return cellButton(
+      label,
+      { 'aria-label': `${label} position ${what}` },
+      () => prefill && openTicket(prefill),
+      !prefill,
+    );
+  };
+  return element('span', { class: 'position-actions' }, button('close', 'Close'), button('trim', 'Trim'));
+}
+
+export const PER_ACCOUNT_COLUMNS: ColDef<PositionRow>[] = leadFirst(
+  [
+    symbolColumn<PositionRow>(),
+    { field: 'account', headerName: 'Account', width: 115 },
+    quantityColumn<PositionRow>('quantity', 'Quantity', 90),
+    ...pnlColumns<PositionRow>(),
+    // Compact, after the figures: in reach without leading the row.
+    { colId: 'actions', headerName: '', cellRenderer: positionActions, width: 124, sortable: false, filter: false },
+    ...detailColumns<PositionRow>(),
+    percentColumn<PositionRow>('pctOfAccount', '% of account', false, 115),
+    ...instrumentDetailColumns<PositionRow>(),
+  ],
+  POSITION_LEAD,
+);
+
+export function consolidatedColumns(accounts: Account[]): ColDef<ConsolidatedPosition>[] {
+  const label = (id: string) => accounts.find((a) => a.id === id)?.label ?? id;
+  return leadFirst(
+    [
+      symbolColumn<ConsolidatedPosition>(),
+      quantityColumn<ConsolidatedPosition>('quantity', 'Total quantity', 120),
+      ...pnlColumns<ConsolidatedPosition>(),
+      {
+        colId: 'split',
+        headerName: 'Split by account',
+        width: 300,
+        filter: 'agTextColumnFilter',
+        valueGetter: (p) => p.data?.split.map((s) => `${s.account} (${label(s.account)}) ${s.quantity}`).join(' · '),
+      },
+      ...detailColumns<ConsolidatedPosition>(),
+      percentColumn<ConsolidatedPosition>('pctOfTotal', '% of all accounts', false, 135),
+      ...instrumentDetailColumns<ConsolidatedPosition>(),
+    ],
+    CONSOLIDATED_LEAD,
+  );
+}
