@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { startHarnessProcess, stopHarnessProcess, type RunningHarness } from './harness-fixture';
 import { fillTicket } from './ticket-steps';
@@ -5,7 +7,10 @@ import { fillTicket } from './ticket-steps';
 let harness: RunningHarness;
 
 test.beforeEach(async () => {
-  harness = await startHarnessProcess(['--sim-control-port', '0']);
+  // The watchlist starts empty (not seeded with the holdings, AAPL's options among them): tests add what they use.
+  harness = await startHarnessProcess(['--sim-control-port', '0'], (dir) =>
+    writeFileSync(join(dir, 'settings.json'), JSON.stringify({ watchlistSeeded: true })),
+  );
 });
 
 test.afterEach(async () => {

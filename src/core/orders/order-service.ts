@@ -578,15 +578,11 @@ export class OrderService {
 
     const words = describeOrder(ticket, account.label);
     const acknowledged = acknowledgements.length > 0 ? ` Acknowledged: ${acknowledgements.join(', ')}.` : '';
+    const about = { mode: session.mode, account: ticket.account, orderId, previewId, allocationId, ticket };
     // The intent is on disk before the order leaves: a crash after this line is found on restart.
     await this.audit.write({
       kind: modifying === undefined ? 'submit-intent' : 'modify-intent',
-      mode: session.mode,
-      account: ticket.account,
-      orderId,
-      previewId,
-      allocationId,
-      ticket,
+      ...about,
       checks,
       message: `${words}.${acknowledged}`,
     });
@@ -616,15 +612,7 @@ export class OrderService {
     api.placeOrder(orderId, contract, placed);
     this.watchdog.watch(orderId);
     this.quotes.release(previewId);
-    await this.audit.write({
-      kind: 'sent',
-      mode: session.mode,
-      account: ticket.account,
-      orderId,
-      previewId,
-      allocationId,
-      ticket,
-    });
+    await this.audit.write({ kind: 'sent', ...about });
     return { outcome: 'sent', order: this.tracker.get(orderId) ?? order, repeated: false, checks };
   }
 

@@ -4,9 +4,10 @@ import { emptyContract, type WireContract } from './messages';
 /**
  * Contract pieces shared by the request decoders. At every server version the simulator speaks (157+),
  * reqMktData, reqHistoricalData, reqContractDetails and placeOrder all start their contract with the same
- * twelve fields; they differ only in what follows.
+ * twelve fields; they differ only in what follows. exerciseOptions sends the same fields but the primary
+ * exchange.
  */
-export function readContractCore(r: FieldReader): WireContract {
+export function readContractCore(r: FieldReader, withPrimaryExchange = true): WireContract {
   const contract = emptyContract();
   contract.conId = r.readInt('contract.conId');
   contract.symbol = r.readString('contract.symbol');
@@ -16,7 +17,7 @@ export function readContractCore(r: FieldReader): WireContract {
   contract.right = r.readString('contract.right');
   contract.multiplier = r.readString('contract.multiplier');
   contract.exchange = r.readString('contract.exchange');
-  contract.primaryExchange = r.readString('contract.primaryExch');
+  if (withPrimaryExchange) contract.primaryExchange = r.readString('contract.primaryExch');
   contract.currency = r.readString('contract.currency');
   contract.localSymbol = r.readString('contract.localSymbol');
   contract.tradingClass = r.readString('contract.tradingClass');

@@ -1,7 +1,7 @@
 import { type FieldReader } from './field-reader';
 import { readContractCore } from './incoming-contract';
 import { type ClientMsgName } from './incoming-ids';
-import { emptyContract, type ClientRequest } from './messages';
+import { type ClientRequest } from './messages';
 
 /** Decoders of the option requests, at every server version the simulator speaks (157..193). */
 
@@ -22,23 +22,6 @@ function readCalculation(r: FieldReader, figure: string) {
   const underPrice = r.readDouble('underPrice');
   r.readString('options');
   return { reqId, contract, value, underPrice };
-}
-
-/** exerciseOptions sends no primary exchange, unlike the other contract-carrying requests. */
-function readExerciseContract(r: FieldReader) {
-  const contract = emptyContract();
-  contract.conId = r.readInt('contract.conId');
-  contract.symbol = r.readString('contract.symbol');
-  contract.secType = r.readString('contract.secType');
-  contract.lastTradeDateOrContractMonth = r.readString('contract.lastTradeDateOrContractMonth');
-  contract.strike = r.readDoubleOrUnset('contract.strike') ?? 0;
-  contract.right = r.readString('contract.right');
-  contract.multiplier = r.readString('contract.multiplier');
-  contract.exchange = r.readString('contract.exchange');
-  contract.currency = r.readString('contract.currency');
-  contract.localSymbol = r.readString('contract.localSymbol');
-  contract.tradingClass = r.readString('contract.tradingClass');
-  return contract;
 }
 
 export const optionDecoders: Partial<Record<ClientMsgName, Decoder>> = {
@@ -70,7 +53,7 @@ export const optionDecoders: Partial<Record<ClientMsgName, Decoder>> = {
   EXERCISE_OPTIONS: (r, serverVersion) => {
     version(r);
     const reqId = r.readRequestId();
-    const contract = readExerciseContract(r);
+    const contract = readContractCore(r, false);
     const exerciseAction = r.readInt('exerciseAction');
     const exerciseQuantity = r.readInt('exerciseQuantity');
     const account = r.readString('account');

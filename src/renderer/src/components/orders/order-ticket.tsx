@@ -136,6 +136,17 @@ function TicketForm() {
   const firstField = useRef<HTMLSelectElement>(null);
   const quantityField = useRef<HTMLInputElement>(null);
   const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm((f) => ({ ...f, [key]: value }));
+  /** A price-like field of the form, typed as text and parsed when the ticket is built. */
+  const decimalField = (
+    key: 'limitPrice' | 'stopPrice' | 'trail' | 'trailStop' | 'limitOffset',
+    label: string,
+    size: number,
+  ) => (
+    <label>
+      {label}
+      <input value={form[key]} onChange={(e) => set(key, e.target.value)} inputMode="decimal" size={size} />
+    </label>
+  );
 
   // A modify starts where the change is made: the account and instrument are fixed. (The form is keyed
   // by ticketKey, so modifyOrderId cannot change while it is mounted.)
@@ -310,32 +321,11 @@ function TicketForm() {
                 <option value="percent">Percent</option>
               </select>
             </label>
-            <label>
-              {form.trailBy === 'percent' ? 'Trailing percent' : 'Trailing amount'}
-              <input value={form.trail} onChange={(e) => set('trail', e.target.value)} inputMode="decimal" size={7} />
-            </label>
-            <label>
-              First trigger (optional)
-              <input
-                value={form.trailStop}
-                onChange={(e) => set('trailStop', e.target.value)}
-                inputMode="decimal"
-                size={9}
-              />
-            </label>
+            {decimalField('trail', form.trailBy === 'percent' ? 'Trailing percent' : 'Trailing amount', 7)}
+            {decimalField('trailStop', 'First trigger (optional)', 9)}
           </>
         )}
-        {form.orderType === 'TRAIL LIMIT' && (
-          <label>
-            Limit offset
-            <input
-              value={form.limitOffset}
-              onChange={(e) => set('limitOffset', e.target.value)}
-              inputMode="decimal"
-              size={7}
-            />
-          </label>
-        )}
+        {form.orderType === 'TRAIL LIMIT' && decimalField('limitOffset', 'Limit offset', 7)}
         {(form.orderType === 'MKT' || form.orderType === 'LMT') && (
           <label>
             IBKR Adaptive algo
@@ -353,28 +343,8 @@ function TicketForm() {
             </select>
           </label>
         )}
-        {needsLimit && (
-          <label>
-            Limit price
-            <input
-              value={form.limitPrice}
-              onChange={(e) => set('limitPrice', e.target.value)}
-              inputMode="decimal"
-              size={9}
-            />
-          </label>
-        )}
-        {needsStop && (
-          <label>
-            Stop price
-            <input
-              value={form.stopPrice}
-              onChange={(e) => set('stopPrice', e.target.value)}
-              inputMode="decimal"
-              size={9}
-            />
-          </label>
-        )}
+        {needsLimit && decimalField('limitPrice', 'Limit price', 9)}
+        {needsStop && decimalField('stopPrice', 'Stop price', 9)}
         {!allocation && !fixed && (
           <RiskSizer account={account} terms={() => termsFrom(form)} onSized={(q) => set('quantity', String(q))} />
         )}
