@@ -67,7 +67,7 @@ export function closeTicket(): void {
   useOrderStore.setState({ ticketOpen: false, previewError: null });
 }
 
-/** While the ticket is open and an account's kind is still unknown, the list is asked for again this often. */
+/** While the ticket is open and the accounts or a kind are still unknown, the list is asked for again this often. */
 const UNKNOWN_KIND_RETRY_MS = 2_000;
 let accountsRetry: ReturnType<typeof setTimeout> | undefined;
 
@@ -80,8 +80,10 @@ export async function loadAccounts(): Promise<void> {
     return;
   }
   useOrderStore.setState({ accounts: result.value, accountsError: null });
-  // An account becomes choosable once IBKR's AccountType arrives (or the person sets its kind).
-  if (result.value.some((a) => a.kind === null) && useOrderStore.getState().ticketOpen) {
+  // Asked again while the gateway has reported no accounts yet (right after a reconnect), and until every
+  // account is choosable: that is once IBKR's AccountType arrives (or the person sets its kind).
+  const waiting = result.value.length === 0 || result.value.some((a) => a.kind === null);
+  if (waiting && useOrderStore.getState().ticketOpen) {
     accountsRetry = setTimeout(() => void loadAccounts(), UNKNOWN_KIND_RETRY_MS);
   }
 }
