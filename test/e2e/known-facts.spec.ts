@@ -16,9 +16,6 @@ const control = async (path: string) => {
   expect(response.ok).toBe(true);
 };
 
-// Skipped until the stale-replay bug is fixed: after the session's automatic reconnect (same IBApiNext), a
-// fresh read of the account summary replays the old socket's value, AccountType included (issue 17 stays open).
-test.skip(true, "IBApiNext replays the previous socket's account summary after an automatic reconnect (issue 17)");
 test("an account whose type has not arrived cannot be chosen in the ticket until IBKR's type arrives", async ({
   page,
 }) => {

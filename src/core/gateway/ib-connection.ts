@@ -40,6 +40,7 @@ export function createIbConnection(host: string, port: number, events: IbConnect
       '@stoqey/ib changed: IBApiNext no longer exposes its IBApi; update src/core/gateway/ib-connection.ts',
     );
   }
+  separateRequestIds(api);
   raw.removeAllListeners(EventName.info);
   raw.on(EventName.info, (text: string, code: number) => events.onNotice(code, text));
   fenceQueuedRequests(raw, (messageId) => events.onStaleRequest(messageId));
@@ -65,6 +66,24 @@ export function createIbConnection(host: string, port: number, events: IbConnect
       api.disconnect();
     },
   };
+}
+
+/**
+ * IBApiNext numbers its requests from 1 and hands an error to the subscription whose request id equals
+ * the error's id; IBKR reports an order's errors under the order id, counted from small numbers too.
+ * A refused order 7 (201, 321) would then end subscription 7, the account summary or a quote line, for
+ * the rest of the connection. IBKR's order ids stay far below 2^30, so requests are numbered from there.
+ */
+export const FIRST_REQUEST_ID = 2 ** 30;
+
+function separateRequestIds(api: IBApiNext): void {
+  const counter = api as unknown as { _nextReqId?: unknown };
+  if (typeof counter._nextReqId !== 'number') {
+    throw new Error(
+      '@stoqey/ib changed: IBApiNext no longer numbers requests in _nextReqId; update src/core/gateway/ib-connection.ts',
+    );
+  }
+  counter._nextReqId = Math.max(counter._nextReqId, FIRST_REQUEST_ID);
 }
 
 const ignore = () => {};

@@ -7,23 +7,16 @@ import {
   type Order,
   type OrderState,
 } from '@stoqey/ib';
-import { firstValueFrom, type Subscription } from 'rxjs';
+import type { Subscription } from 'rxjs';
 import type { Quote } from '../../shared/market';
 import type { WhatIfFigures } from '../../shared/orders';
 import { AppError } from '../../shared/result';
 import type { Contract } from '../../shared/ticket';
-import { LEDGER_TAGS, SUMMARY_TAGS } from '../accounts/accounts-view';
 import { applyTick, initialQuote } from '../market/quote-state';
 import { classifyOrderAnswer } from './gateway-answers';
-import { mergeSummaries } from './held-account-facts';
 import { contractQuery } from './ib-order';
 import type { WhatIfAnswer } from '../rules/rule-context';
-import {
-  whatIfFromOrderState,
-  type GatewayOpenOrder,
-  type GatewayPosition,
-  type SummaryValues,
-} from './rule-context-builder';
+import { whatIfFromOrderState, type GatewayOpenOrder } from './rule-context-builder';
 
 /** IBApiNext keeps its IBApi private in the typings; the what-if answer and order events need it. */
 export function rawApi(api: IBApiNext): IBApi {
@@ -37,7 +30,7 @@ export function rawApi(api: IBApiNext): IBApi {
 }
 
 export interface ReadTimeouts {
-  /** Contract details, positions, account summary, open orders. */
+  /** Contract details, open orders, and how long the rules wait for positions and the account summary. */
   requestMs: number;
   /** How long to wait for a quote to fill in before using what arrived. */
   quoteMs: number;
@@ -127,28 +120,6 @@ export class GatewayReader {
         error: finish,
       });
     });
-  }
-
-  async positions(): Promise<GatewayPosition[]> {
-    const update = await timeout(firstValueFrom(this.api.getPositions()), this.timeouts.requestMs, 'positions');
-    return [...update.all.values()].flat().map((p) => ({ account: p.account, contract: p.contract, pos: p.pos }));
-  }
-
-  /**
-   * Every account's summary (AccountType, SettledCash…) and ledger lines, by account id. Asked for with the
-   * accounts service's two tag lists, so IBApiNext answers from the subscriptions it holds: a third
-   * request would exceed IBKR's two account summary subscriptions.
-   */
-  async summaries(): Promise<ReadonlyMap<string, SummaryValues>> {
-    const [core, ledger] = await timeout(
-      Promise.all([
-        firstValueFrom(this.api.getAccountSummary('All', SUMMARY_TAGS)),
-        firstValueFrom(this.api.getAccountSummary('All', LEDGER_TAGS)),
-      ]),
-      this.timeouts.requestMs,
-      'the account summary',
-    );
-    return mergeSummaries(core.all, ledger.all);
   }
 
   openOrders(): Promise<GatewayOpenOrder[]> {

@@ -1,4 +1,4 @@
-import type { IBApiNext } from '@stoqey/ib';
+import { ConnectionState, type IBApiNext } from '@stoqey/ib';
 import type { Subscription } from 'rxjs';
 import { LEDGER_TAGS, SUMMARY_TAGS } from '../accounts/accounts-view';
 import type { GatewayPosition, Received, SummaryValues } from './rule-context-builder';
@@ -10,44 +10,65 @@ export type Summaries = ReadonlyMap<string, SummaryValues>;
  * held for as long as the connection is up so a submit can re-check the rules without a round trip.
  * The requests are the very ones the accounts service holds: IBApiNext keys a subscription by its
  * arguments, so these share its reqPositions and its two reqAccountSummary (IBKR allows only two at a
- * time) and cost the gateway nothing. Null until the gateway has sent a full answer on this connection;
+ * time) and cost the gateway nothing. Null until the gateway has sent a full answer on this socket;
  * each answer is held with the time it arrived, which the rules age while the connection is degraded.
+ *
+ * The rules read facts here and nowhere else. A fresh `firstValueFrom(api.getPositions())` is not a
+ * fresh read: after the session reconnects the same IBApiNext, its subscriptions replay the previous
+ * socket's last answer to a new subscriber at once. The subscriptions held here are not fooled: they
+ * see nothing from the new socket until its end marker, and everything is forgotten when a socket closes.
  */
 export class HeldAccountFacts {
   private subscriptions: Subscription[] = [];
   private heldPositions: Received<GatewayPosition[]> = null;
   private core: Received<Summaries> = null;
   private ledger: Received<Summaries> = null;
+  private readonly waiting = new Set<() => void>();
 
   constructor(private readonly now: () => number = Date.now) {}
 
-  /** Follows a new connection (or none); what the previous one said is forgotten. */
+  /**
+   * Follows a new connection (or none); what the previous one said is forgotten. The session attaches a
+   * connection before its first socket opens, so what a subscription replays here is this connection's.
+   */
   attach(api: IBApiNext | null): void {
     this.detach();
     if (api === null) return;
     this.subscriptions = [
+      // A closed socket takes its answers with it, whether the session reconnects this IBApiNext
+      // (backoff, the 1101 cycle) or opens another.
+      api.connectionState.subscribe((state) => {
+        if (state !== ConnectionState.Connected) this.forget();
+      }),
       api.getPositions().subscribe({
         next: (update) => {
           const value = [...update.all.values()]
             .flat()
             .map((p) => ({ account: p.account, contract: p.contract, pos: p.pos }));
           this.heldPositions = { value, at: this.now() };
+          this.arrived();
         },
         error: () => (this.heldPositions = null),
       }),
       api.getAccountSummary('All', SUMMARY_TAGS).subscribe({
-        next: (update) => (this.core = { value: update.all, at: this.now() }),
+        next: (update) => {
+          this.core = { value: update.all, at: this.now() };
+          this.arrived();
+        },
         error: () => (this.core = null),
       }),
       api.getAccountSummary('All', LEDGER_TAGS).subscribe({
-        next: (update) => (this.ledger = { value: update.all, at: this.now() }),
+        next: (update) => {
+          this.ledger = { value: update.all, at: this.now() };
+          this.arrived();
+        },
         error: () => (this.ledger = null),
       }),
     ];
   }
 
-  /** The connection went down: nothing held is current until the gateway answers again. */
-  forget(): void {
+  /** The socket closed: nothing held is current until the gateway answers again. */
+  private forget(): void {
     this.heldPositions = null;
     this.core = null;
     this.ledger = null;
@@ -56,6 +77,38 @@ export class HeldAccountFacts {
   detach(): void {
     for (const subscription of this.subscriptions.splice(0)) subscription.unsubscribe();
     this.forget();
+  }
+
+  /** The positions as held, or the first full answer within `ms` if none is held yet; null if none came. */
+  positionsWithin(ms: number): Promise<Received<GatewayPosition[]>> {
+    return this.within(() => this.positions(), ms);
+  }
+
+  /** The summaries as held, or the first full answer within `ms` if none is held yet; null if none came. */
+  summariesWithin(ms: number): Promise<Received<Summaries>> {
+    return this.within(() => this.summaries(), ms);
+  }
+
+  private within<T>(read: () => Received<T>, ms: number): Promise<Received<T>> {
+    const held = read();
+    if (held !== null) return Promise.resolve(held);
+    return new Promise((resolve) => {
+      const finish = (value: Received<T>) => {
+        clearTimeout(timer);
+        this.waiting.delete(check);
+        resolve(value);
+      };
+      const check = () => {
+        const value = read();
+        if (value !== null) finish(value);
+      };
+      const timer = setTimeout(() => finish(null), ms);
+      this.waiting.add(check);
+    });
+  }
+
+  private arrived(): void {
+    for (const check of [...this.waiting]) check();
   }
 
   positions(): Received<GatewayPosition[]> {

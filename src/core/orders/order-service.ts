@@ -237,7 +237,6 @@ export class OrderService {
     if (!up) {
       this.reconciled = null;
       this.idsFromGateway = false;
-      this.held.forget();
     }
     this.wasUp = up;
   }
@@ -309,18 +308,16 @@ export class OrderService {
    */
   private async accounts(): Promise<TicketAccount[]> {
     const state = this.options.session.current();
-    const summaries = await this.received(this.held.summaries(), () =>
-      new GatewayReader(this.connection().api, this.timeouts()).summaries(),
-    );
+    this.connection();
+    const summaries = await this.held.summariesWithin(this.timeouts().requestMs);
     const overrides = this.options.settings().accountOverrides;
     return state.accounts.map((id) => ticketAccount(id, summaries?.value.get(id) ?? null, overrides[id]));
   }
 
   /** Each reported account's net liquidation and settled cash in USD and its kind (null where unknown), for sizing. */
   private async accountFigures(): Promise<ReadonlyMap<string, AccountFigures>> {
-    const summaries = await this.received(this.held.summaries(), () =>
-      new GatewayReader(this.connection().api, this.timeouts()).summaries(),
-    );
+    this.connection();
+    const summaries = await this.held.summariesWithin(this.timeouts().requestMs);
     const overrides = this.options.settings().accountOverrides;
     const out = new Map<string, AccountFigures>();
     for (const id of this.options.session.current().accounts) {
@@ -375,8 +372,8 @@ export class OrderService {
     const reuse = stage.kind === 'submit' ? this.whatIfAtSubmit(stage.preview, stage.facts) : null;
     const [quote, positions, summaries, orders, whatIf] = await Promise.all([
       held.then((q) => (q === undefined ? reader.quote(contract, details.contract.secType === 'STK') : q)),
-      this.received(this.held.positions(), () => reader.positions()),
-      this.received(this.held.summaries(), () => reader.summaries()),
+      this.held.positionsWithin(this.timeouts().requestMs),
+      this.held.summariesWithin(this.timeouts().requestMs),
       this.openOrders(reader),
       reuse?.whatIf ??
         this.nextOrderId(api).then((id) =>

@@ -54,6 +54,21 @@ async function reconnect(): Promise<void> {
   }, 10_000);
 }
 
+/**
+ * The gateway drops the socket and the session dials again by itself, on the same IBApiNext: the path
+ * where IBApiNext replays the previous socket's answers to anyone who subscribes anew.
+ */
+async function dropAndReconnectByItself(): Promise<void> {
+  const before = new Set(o.sim.connections().map((c) => c.id));
+  expect(o.sim.faults.drop()).toBeGreaterThan(0);
+  await until(() => o.app.session.current().state !== 'connected', 5_000);
+  await until(() => {
+    const s = o.app.session.current();
+    const fresh = o.sim.connections().some((c) => !before.has(c.id) && c.clientId >= 0);
+    return fresh && s.state === 'connected' && s.accounts.length === 3;
+  }, 15_000);
+}
+
 /** Previews the ticket again (discarding each) until `done` holds for one, which it returns. */
 async function previewUntil(ticket: () => OrderTicketInput, done: (p: OrderPreview) => boolean, ms: number) {
   const deadline = Date.now() + ms;
@@ -108,6 +123,23 @@ describe('the order gate fails closed', () => {
     expect(blocks(known)).toContain('ira-no-short');
     await o.call('orders.discard', { previewId: known.previewId });
   }, 30_000);
+
+  it("after a drop the session heals by itself, the previous socket's account type does not count", async () => {
+    const before = await o.call<TicketAccount[]>('orders.accounts');
+    expect(before.find((a) => a.id === IRA)).toMatchObject({ kind: 'traditional-ira', kindSource: 'ibkr' });
+    o.sim.faults.withholdAccountType(true);
+    try {
+      await dropAndReconnectByItself();
+      const accounts = await o.call<TicketAccount[]>('orders.accounts');
+      expect(accounts.find((a) => a.id === IRA)).toMatchObject({ kind: null, kindSource: null });
+      const waiting = await o.preview(sell(IRA, 300));
+      expect(blocks(waiting)).toContain('account-kind-known');
+      expect(checkOf(waiting, 'ira-no-short')).toBeUndefined();
+      await expectRefusedAtSubmit(waiting);
+    } finally {
+      o.sim.faults.withholdAccountType(false);
+    }
+  }, 40_000);
 
   it('re-checks at submit: a preview made on known facts is refused once a reconnect has made them unknown', async () => {
     const preview = await o.preview(sell(INDIVIDUAL, 1));
