@@ -183,10 +183,10 @@ function connect(): Promise<WebSocket> {
   });
 }
 
-/** The next reply (events are skipped), or why none came. */
-function nextReply(ws: WebSocket): Promise<unknown> {
+/** The next reply (events are skipped), or why none came to the frame `sent`. */
+function nextReply(ws: WebSocket, sent = ''): Promise<unknown> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => done(new Error('no answer within 5 s')), 5000);
+    const timer = setTimeout(() => done(new Error(`no answer within 5 s to ${sent.slice(0, 300)}`)), 5000);
     const onMessage = (data: WebSocket.RawData) => {
       const frame = JSON.parse(data.toString()) as Record<string, unknown>;
       if ('event' in frame) return;
@@ -211,7 +211,7 @@ describe('harness transport fuzz', () => {
     const codes = new Map<string, number>();
     for (let n = 0; n < MESSAGES; n++) {
       const frame = randomFrame(n);
-      const answered = nextReply(ws);
+      const answered = nextReply(ws, `frame ${n}: ${String(frame.data)}`);
       ws.send(frame.data, { binary: Buffer.isBuffer(frame.data) });
       const reply = ReplySchema.parse(await answered);
       expect(reply.id, `frame ${n}: ${String(frame.data).slice(0, 200)}`).toBe(frame.id);

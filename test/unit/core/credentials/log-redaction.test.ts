@@ -5,6 +5,20 @@ import { redactingLogger, redactSecrets, REDACTED } from '../../../../src/core/l
 const SECRET = 'hunter2-S3cret';
 
 describe('redactSecrets', () => {
+  it('reads a megabyte-long word, quoted or not, in one pass (a refused request may carry one)', () => {
+    // The unbounded key pattern backtracked over the word from every position: hours for this input.
+    const word = 'x'.repeat(1_000_000);
+    const started = performance.now();
+    expect(redactSecrets(`a ${word} "${word}": "b" c`, [])).toBe(`a ${word} "${word}": "b" c`);
+    expect(performance.now() - started).toBeLessThan(2_000);
+  });
+
+  it('still finds password keys inside long dotted names and JSON', () => {
+    expect(redactSecrets('db.main.password=abc user=x', [])).toBe(`db.main.password=${REDACTED} user=x`);
+    expect(redactSecrets('{"gatewayPassword": "a\\"b"}', [])).toBe(`{"gatewayPassword": "${REDACTED}"}`);
+    expect(redactSecrets(`${'y'.repeat(5_000)} secret_token=zz`, [])).toContain(`secret_token=${REDACTED}`);
+  });
+
   it('replaces every occurrence of every known secret', () => {
     expect(redactSecrets(`a ${SECRET} b ${SECRET} c trader-jo`, [SECRET, 'trader-jo'])).toBe(
       `a ${REDACTED} b ${REDACTED} c ${REDACTED}`,
