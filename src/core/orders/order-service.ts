@@ -1,4 +1,4 @@
-import type { ContractDetails, IBApiNext } from '@stoqey/ib';
+import type { ContractDetails } from '@stoqey/ib';
 import { describeOrder } from '../../shared/order-words';
 import type {
   AuditFilter,
@@ -23,13 +23,14 @@ import { ibOrder, resolvedContract } from './ib-order';
 import { maxQuantity } from '../rules/general-rules';
 import { AllocationDesk } from './allocation-desk';
 import type { AccountFigures } from './allocation-sizing';
-import { KillSwitch } from './kill-switch';
+import { KillSwitchDesk } from './kill-switch-desk';
 import type { CancelAllAsker, CancelAllOutcome } from './order-book-service';
 import type { OrderAudit } from './order-audit';
 import { OrderCounter } from './order-counter';
 import { OrderTracker } from './order-tracker';
 import { PreviewStore } from './preview-store';
-import { reconcileIntents, unresolvedIntents } from './reconcile';
+import { OrderIds } from './order-ids';
+import { reconcileOnConnect } from './reconcile-on-connect';
 import { HeldAccountFacts } from './held-account-facts';
 import { filledOf, modifyTarget } from './modify-target';
 import { OrderWatchdog } from './order-watchdog';
@@ -45,6 +46,8 @@ import {
 import { TicketQuotes, type QuoteLines } from './ticket-quotes';
 import { orderCheckError } from './unexpected-error';
 import { SentOrders, workingOrders } from './working-orders';
+import { accountFigures } from './account-figures';
+import { whatIfAtSubmit, whatIfProblem } from './what-if-reuse';
 
 /** What the service needs from the gateway session. */
 export interface OrderSession {
@@ -97,9 +100,6 @@ type OrderVerb =
   | 'rearm'
   | 'audit';
 
-/** A preview's what-if stands in at submit while the preview is younger than this. */
-export const WHAT_IF_REUSE_MS = 30_000;
-
 export const DEFAULT_NO_ANSWER_MS = 10_000;
 
 /** What a preview read that its submit reuses: the contract (it describes the instrument) and the what-if. */
@@ -112,12 +112,6 @@ type Stage = { kind: 'preview'; key: string } | { kind: 'submit'; preview: Order
 
 const UP_STATES = new Set<SessionState['state']>(['connected', 'degraded']);
 
-/** What the confirmation says beside the what-if figures when there are none. */
-function whatIfProblem(answer: WhatIfResult['answer']): string | null {
-  if (answer.state === 'refused') return `What-if refused: ${answer.reason}`;
-  return answer.state === 'no-answer' ? answer.reason : null;
-}
-
 /**
  * Order entry: preview and submit re-read everything the rules need from the gateway (never from the
  * renderer), evaluate every rule, and write the attempt to the audit log before anything is placed.
@@ -127,13 +121,11 @@ export class OrderService {
   private readonly previews: PreviewStore<PreviewFacts>;
   private readonly tracker: OrderTracker;
   private readonly counter = new OrderCounter();
-  private readonly killSwitch: KillSwitch;
+  private readonly killSwitch: KillSwitchDesk;
   private readonly now: () => number;
   private readonly stops: (() => void)[] = [];
   private detachTracker: (() => void) | null = null;
-  private lastOrderId = 0;
-  /** Whether this connection's next valid id has been read; after that ids are counted here, as IBKR allows. */
-  private idsFromGateway = false;
+  private readonly ids = new OrderIds();
   /** What each preview read that its submit reuses (bounded like the previews themselves). */
   private readonly held: HeldAccountFacts;
   private readonly quotes: TicketQuotes;
@@ -155,11 +147,20 @@ export class OrderService {
     this.watchdog = new OrderWatchdog(options.scheduler ?? systemScheduler, noAnswerMs, (orderId) =>
       this.tracker.apply(orderId, { type: 'no-answer', afterMs: noAnswerMs }),
     );
-    this.killSwitch = new KillSwitch(options.userDataDir, undefined, this.now);
+    this.killSwitch = new KillSwitchDesk({
+      userDataDir: options.userDataDir,
+      audit: this.audit,
+      cancelAll: (asker) => options.book.cancelAll(asker),
+      mode: () => options.session.current().mode,
+      disarm: () => options.session.disarm(),
+      publish: (state) => options.events.publish('orders.killSwitch', state),
+      logError: options.logError,
+      now: this.now,
+    });
     this.allocations = new AllocationDesk({
       preview: (ticket, allocationId) => this.preview(ticket, allocationId),
       submit: (previewId, acknowledgements) => this.submit(previewId, acknowledgements),
-      accountFigures: () => this.accountFigures(),
+      accountFigures: () => this.figures(),
       maxQuantity: (secType) => maxQuantity(limitsFrom(this.options.settings().orders), secType),
       logError: options.logError,
     });
@@ -184,7 +185,7 @@ export class OrderService {
     const { records } = await this.audit.day(today);
     for (const r of records) {
       if (r.kind === 'submit-intent' || r.kind === 'modify-intent') this.counter.record(Date.parse(r.at));
-      if (r.orderId !== null) this.lastOrderId = Math.max(this.lastOrderId, r.orderId);
+      if (r.orderId !== null) this.ids.used(r.orderId);
     }
     const { session } = this.options;
     this.stops.push(
@@ -205,9 +206,9 @@ export class OrderService {
       'orders.previewAllocation': (request) => this.allocations.preview(request),
       'orders.submitAllocation': (request) => this.allocations.submit(request),
       'orders.list': () => this.tracker.list(),
-      'orders.killSwitch': () => this.engageKillSwitch(),
+      'orders.killSwitch': () => this.killSwitch.engage(),
       'orders.killSwitchState': () => this.killSwitch.current(),
-      'orders.rearm': ({ confirmation }) => this.rearm(confirmation),
+      'orders.rearm': ({ confirmation }) => this.killSwitch.rearm(confirmation),
       'orders.audit': ({ filter }) => this.auditPage(filter),
     };
   }
@@ -232,44 +233,22 @@ export class OrderService {
     const up = UP_STATES.has(state.state);
     if (up && !this.wasUp) {
       const api = this.options.session.ib?.api;
-      this.reconciled = api ? this.reconcile(api) : null;
+      this.reconciled = api
+        ? reconcileOnConnect(api, {
+            tracker: this.tracker,
+            audit: this.audit,
+            mode: () => this.options.session.current().mode,
+            now: this.now,
+            timeouts: this.timeouts(),
+            logError: this.options.logError,
+          })
+        : null;
     }
     if (!up) {
       this.reconciled = null;
-      this.idsFromGateway = false;
+      this.ids.connectionLost();
     }
     this.wasUp = up;
-  }
-
-  /** After each (re)connect: what became of the orders we know of, and of intents a crash left unanswered. */
-  private async reconcile(api: IBApiNext): Promise<void> {
-    try {
-      const reader = new GatewayReader(api, this.timeouts());
-      const [open, executions] = await Promise.all([reader.openOrders(), api.getExecutionDetails({})]);
-      for (const o of open) {
-        const status = o.orderStatus?.status ?? o.orderState.status;
-        const known = this.tracker.get(o.orderId);
-        if (known && status) {
-          this.tracker.apply(o.orderId, {
-            type: 'status',
-            status,
-            filled: o.order.filledQuantity ?? known.filled,
-            remaining: o.orderStatus?.remaining ?? known.remaining,
-            avgFillPrice: o.orderStatus?.avgFillPrice ?? 0,
-          });
-        }
-      }
-      const days = [0, 1].map((back) => new Date(this.now() - back * 86_400_000).toISOString().slice(0, 10));
-      const records = (await Promise.all(days.map((day) => this.audit.day(day)))).flatMap((d) => d.records);
-      const entries = reconcileIntents(
-        unresolvedIntents(records, (orderId) => this.tracker.get(orderId) !== undefined),
-        open,
-        executions,
-      );
-      for (const entry of entries) await this.audit.write({ ...entry, mode: this.options.session.current().mode });
-    } catch (error) {
-      this.options.logError('reconciling open orders failed', error);
-    }
   }
 
   private connection(): IbConnection {
@@ -283,20 +262,6 @@ export class OrderService {
 
   private timeouts(): ReadTimeouts {
     return this.options.timeouts ?? DEFAULT_TIMEOUTS;
-  }
-
-  /**
-   * The gateway's next valid id, read once per connection and then counted up here (IBKR's ids only
-   * need to increase per client), never below one this process (or today's audit log) already used.
-   */
-  private async nextOrderId(api: IBApiNext): Promise<number> {
-    if (!this.idsFromGateway) {
-      const fromGateway = await api.getNextValidOrderId();
-      if (!(fromGateway > 0)) throw new AppError('unavailable', 'The gateway did not give an order id; try again.');
-      this.lastOrderId = Math.max(fromGateway - 1, this.lastOrderId);
-      this.idsFromGateway = true;
-    }
-    return ++this.lastOrderId;
   }
 
   // ── Accounts ────────────────────────────────────────────────────────────────────────────────
@@ -315,24 +280,10 @@ export class OrderService {
   }
 
   /** Each reported account's net liquidation and settled cash in USD and its kind (null where unknown), for sizing. */
-  private async accountFigures(): Promise<ReadonlyMap<string, AccountFigures>> {
+  private async figures(): Promise<ReadonlyMap<string, AccountFigures>> {
     this.connection();
     const summaries = await this.held.summariesWithin(this.timeouts().requestMs);
-    const overrides = this.options.settings().accountOverrides;
-    const out = new Map<string, AccountFigures>();
-    for (const id of this.options.session.current().accounts) {
-      const summary = summaries?.value.get(id) ?? null;
-      const figure = (tag: string) => {
-        const value = Number(summary?.get(tag)?.values().next().value?.value ?? Number.NaN);
-        return Number.isFinite(value) ? value : null;
-      };
-      out.set(id, {
-        netLiquidation: figure('NetLiquidation'),
-        settledCash: figure('SettledCash'),
-        kind: ticketAccount(id, summary, overrides[id]).kind,
-      });
-    }
-    return out;
+    return accountFigures(this.options.session.current().accounts, summaries?.value ?? null, this.options.settings());
   }
 
   /**
@@ -369,16 +320,16 @@ export class OrderService {
       stage.kind === 'preview'
         ? this.quotes.hold(stage.key, details, this.timeouts().quoteMs)
         : Promise.resolve(this.quotes.current(stage.preview.previewId));
-    const reuse = stage.kind === 'submit' ? this.whatIfAtSubmit(stage.preview, stage.facts) : null;
+    const reuse = stage.kind === 'submit' ? whatIfAtSubmit(stage.preview, stage.facts.whatIf, this.now()) : null;
     const [quote, positions, summaries, orders, whatIf] = await Promise.all([
       held.then((q) => (q === undefined ? reader.quote(contract, details.contract.secType === 'STK') : q)),
       this.held.positionsWithin(this.timeouts().requestMs),
       this.held.summariesWithin(this.timeouts().requestMs),
       this.openOrders(reader),
       reuse?.whatIf ??
-        this.nextOrderId(api).then((id) =>
-          reader.whatIf(id, contract, ibOrder(ticket, { orderRef: 'gatehouse-what-if', whatIf: true })),
-        ),
+        this.ids
+          .next(api)
+          .then((id) => reader.whatIf(id, contract, ibOrder(ticket, { orderRef: 'gatehouse-what-if', whatIf: true }))),
     ]);
     const session = this.options.session.current();
     let target: GatewayOpenOrder | null = null;
@@ -456,31 +407,6 @@ export class OrderService {
     return { value: working, at: book.at };
   }
 
-  /**
-   * The preview's what-if stands for the order at submit while the preview is younger than
-   * WHAT_IF_REUSE_MS (the ticket cannot have changed: a preview id is bound to its ticket); an older one
-   * is asked again. Either way a check says which, so the dialog and the audit log show it.
-   */
-  private whatIfAtSubmit(
-    preview: OrderPreview,
-    facts: PreviewFacts,
-  ): { whatIf: PreviewFacts['whatIf'] | null; check: Check } {
-    const ageS = Math.max(0, Math.round((this.now() - preview.createdAt) / 1000));
-    const limitS = WHAT_IF_REUSE_MS / 1000;
-    const young = this.now() - preview.createdAt < WHAT_IF_REUSE_MS;
-    return {
-      whatIf: young ? facts.whatIf : null,
-      check: {
-        id: 'what-if-age',
-        rule: 'What-if figures',
-        outcome: 'info',
-        message: young
-          ? `The margin and commission figures are the preview's what-if from ${ageS} s ago, reused because the ticket is unchanged and the preview is under ${limitS} s old.`
-          : `The gateway's what-if was asked again at submit: the preview is ${ageS} s old, and its figures are reused only under ${limitS} s.`,
-      },
-    };
-  }
-
   /** One order's preview; an allocation's child carries the allocation's id into the preview and the audit log. */
   async preview(ticket: OrderTicket, allocationId: string | null = null): Promise<OrderPreview> {
     // The quote line is taken before the preview has an id; it is filed under the id once there is one.
@@ -545,7 +471,7 @@ export class OrderService {
     // A new order's id is fetched alongside the re-check; an id left unused when the order is refused is harmless.
     const [{ api, contract, checks, account, session, target }, orderId] = await Promise.all([
       this.evaluate(ticket, { kind: 'submit', preview, facts }),
-      modifying ?? this.nextOrderId(connection.api),
+      modifying ?? this.ids.next(connection.api),
     ]);
     const refuse = async (reason: string): Promise<SubmitResult> => {
       await this.audit.write({
@@ -615,56 +541,12 @@ export class OrderService {
 
   // ── Kill switch ─────────────────────────────────────────────────────────────────────────────
 
-  /**
-   * Holds every new order back, cancels every open order in every account (the order book's one
-   * cancel-all) and disarms live trading. The switch is on disk before the cancel is recorded and sent,
-   * so nothing slips out meanwhile; without a connection it still engages and says no cancel was sent.
-   * Should the gateway refuse the cancel later, the window is told.
-   */
-  async engageKillSwitch(): Promise<KillSwitchState> {
-    const at = this.now();
-    const when = new Date(at).toISOString();
-    await this.killSwitch.engage(at, `Kill switch engaged at ${when}: new orders are refused until you re-arm.`);
-    const cancel = await this.options.book.cancelAll('kill switch');
-    const state = this.killSwitch.explain(killSwitchDetail(when, cancel.sent));
-    await this.audit.write({ kind: 'kill-switch', mode: this.options.session.current().mode, message: state.detail });
-    this.options.session.disarm();
-    this.options.events.publish('orders.killSwitch', state);
-    if (cancel.sent)
-      void cancel.refusal.then(
-        (refusal) => this.cancelRefused(when, refusal),
-        (error: unknown) => this.options.logError("kill switch: recording the gateway's answer failed", error),
-      );
-    return state;
-  }
-
-  private cancelRefused(when: string, refusal: string | null): void {
-    if (refusal === null || !this.killSwitch.current().engaged) return;
-    this.options.events.publish('orders.killSwitch', this.killSwitch.explain(killSwitchDetail(when, true, refusal)));
-  }
-
-  private async rearm(confirmation: string): Promise<KillSwitchState> {
-    if (confirmation !== 'REARM') throw new AppError('refused', 'Type REARM, in capitals, to open order entry again.');
-    const state = await this.killSwitch.release();
-    await this.audit.write({
-      kind: 'rearm',
-      mode: this.options.session.current().mode,
-      message: 'Order entry re-armed after the kill switch.',
-    });
-    this.options.events.publish('orders.killSwitch', state);
-    return state;
+  /** The tray's kill switch: the same as the window's. */
+  engageKillSwitch(): Promise<KillSwitchState> {
+    return this.killSwitch.engage();
   }
 
   private auditPage(filter: AuditFilter): Promise<AuditPage> {
     return this.audit.list(filter);
   }
-}
-
-/** What the window says once the kill switch is engaged: whether the cancel went out, and whether IBKR refused it. */
-function killSwitchDetail(when: string, sent: boolean, refusal: string | null = null): string {
-  if (!sent)
-    return `Kill switch engaged at ${when}, but Gatehouse is not connected, so no cancel reached IBKR: orders already at IBKR are still working. New orders are refused until you re-arm.`;
-  if (refusal !== null)
-    return `Kill switch engaged at ${when}, but IBKR refused the cancel, so orders already at IBKR may still be working (${refusal}). New orders are refused until you re-arm.`;
-  return `Kill switch engaged at ${when}: every open order was asked to cancel and new orders are refused until you re-arm.`;
 }

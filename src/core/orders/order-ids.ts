@@ -1,0 +1,32 @@
+import type { IBApiNext } from '@stoqey/ib';
+import { AppError } from '../../shared/result';
+
+/**
+ * Order ids: the gateway's next valid id, read once per connection and then counted up here (IBKR's
+ * ids only need to increase per client), never below one this process (or today's audit log) used.
+ */
+export class OrderIds {
+  private last = 0;
+  /** Whether this connection's next valid id has been read. */
+  private fromGateway = false;
+
+  /** An id already used (today's audit log, at start). */
+  used(orderId: number): void {
+    this.last = Math.max(this.last, orderId);
+  }
+
+  /** The connection went down: the next one's valid id is read again before counting on. */
+  connectionLost(): void {
+    this.fromGateway = false;
+  }
+
+  async next(api: IBApiNext): Promise<number> {
+    if (!this.fromGateway) {
+      const fromGateway = await api.getNextValidOrderId();
+      if (!(fromGateway > 0)) throw new AppError('unavailable', 'The gateway did not give an order id; try again.');
+      this.last = Math.max(fromGateway - 1, this.last);
+      this.fromGateway = true;
+    }
+    return ++this.last;
+  }
+}
