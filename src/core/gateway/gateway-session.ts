@@ -69,16 +69,7 @@ export class GatewaySession implements SessionSource {
   private readonly deadAfterMs: number;
   private reconnectTimer: unknown = null;
   private heartbeatTimer: unknown = null;
-  private attempt = 0;
-  private clientIdOffset = 0;
-  /** 326 answers since a socket was last accepted: the give-up limit counts these, not a day's worth. */
-  private refusedInARow = 0;
   private lastAnswerAt = 0;
-  private liveArmed = false;
-  /** Why live trading was disarmed by Gatehouse itself (idle), shown until armed again. */
-  private disarmReason: string | null = null;
-  /** An up socket closed and none has come up since: a refused reconnect then means a gateway restart. */
-  private droppedSinceUp = false;
   /** Bumped whenever the session starts over, so callbacks from an older connection are ignored. */
   private generation = 0;
   /** Set while the session itself closes the socket, so that drop is not mistaken for a failure. */
@@ -128,9 +119,7 @@ export class GatewaySession implements SessionSource {
   armLive(confirmation: string): SessionState {
     if (this.machine.session.mode !== 'live') throw new AppError('refused', 'Arming applies only to live mode.');
     if (confirmation !== 'LIVE') throw new AppError('refused', 'Type LIVE, in capitals, to arm live trading.');
-    this.liveArmed = true;
-    this.disarmReason = null;
-    this.publish();
+    this.apply({ type: 'arm-live' });
     return this.current();
   }
 
@@ -140,9 +129,7 @@ export class GatewaySession implements SessionSource {
   }
 
   disarm(reason?: string): SessionState {
-    this.liveArmed = false;
-    this.disarmReason = reason ?? null;
-    this.publish();
+    this.apply({ type: 'disarm', reason: reason ?? null });
     return this.current();
   }
 
@@ -154,15 +141,8 @@ export class GatewaySession implements SessionSource {
   }
 
   private async open(mode: TradingMode): Promise<void> {
-    if (mode !== this.machine.session.mode) {
-      this.liveArmed = false;
-      this.disarmReason = null;
-    }
+    this.apply({ type: 'open', mode });
     this.teardown(`Switching to ${mode} mode.`);
-    this.attempt = 0;
-    this.droppedSinceUp = false;
-    this.clientIdOffset = 0;
-    this.refusedInARow = 0;
     const generation = ++this.generation;
     let endpoint: { host: string; port: number };
     try {
@@ -223,20 +203,18 @@ export class GatewaySession implements SessionSource {
   private clientId(mode: TradingMode): number {
     const base =
       mode === 'demo' ? this.options.settings().gateway.paper.clientId : this.options.settings().gateway[mode].clientId;
-    return base + this.clientIdOffset;
+    return base + this.machine.clientIdOffset;
   }
 
   private onSocketUp(connection: IbConnection, generation: number): void {
-    this.attempt = 0;
-    this.droppedSinceUp = false;
     this.lastAnswerAt = this.clock.now();
     this.apply({ type: 'socket-up', serverVersion: connection.serverVersion() ?? 0, at: this.lastAnswerAt });
     const clientId = this.clientId(this.machine.session.mode);
     // After a 326 the person should keep seeing which id is in use now, not only a passing notice.
     const moved =
-      this.clientIdOffset > 0
+      this.machine.clientIdOffset > 0
         ? {
-            detail: `Connected to ${this.machine.session.host}:${this.machine.session.port} as client ${clientId}: client ${clientId - this.clientIdOffset} is in use by another program.`,
+            detail: `Connected to ${this.machine.session.host}:${this.machine.session.port} as client ${clientId}: client ${clientId - this.machine.clientIdOffset} is in use by another program.`,
           }
         : {};
     this.patch({ clientId, ...moved });
@@ -244,8 +222,6 @@ export class GatewaySession implements SessionSource {
       .managedAccounts()
       .then((accounts) => {
         if (generation !== this.generation) return;
-        // IB sends the accounts only to a client it accepted: a later 326 starts a new streak.
-        this.refusedInARow = 0;
         this.apply({ type: 'accounts', accounts });
       })
       .catch((error: unknown) => this.options.logger.log('warn', 'managed accounts request failed', error));
@@ -257,8 +233,8 @@ export class GatewaySession implements SessionSource {
     const { host, port, lastError } = this.machine.session;
     const wasUp = this.machine.phase === 'up';
     const now = this.clock.now();
-    const reason = explainDrop({ host, port, wasUp, droppedSinceUp: this.droppedSinceUp, lastError, now });
-    if (wasUp) this.droppedSinceUp = true;
+    const { droppedSinceUp } = this.machine;
+    const reason = explainDrop({ host, port, wasUp, droppedSinceUp, lastError, now });
     this.apply({ type: 'socket-down', reason, at: now });
     this.scheduleReconnect();
   }
@@ -276,14 +252,14 @@ export class GatewaySession implements SessionSource {
 
   private retryWithNextClientId(): void {
     const tried = this.clientId(this.machine.session.mode);
-    this.refusedInARow++;
-    if (this.refusedInARow >= (this.options.clientIdAttempts ?? 5)) {
+    this.apply({ type: 'client-id-refused' });
+    const refused = this.machine.refusedInARow;
+    if (refused >= (this.options.clientIdAttempts ?? 5)) {
       this.teardown(
-        `Client ids ${tried - this.refusedInARow + 1}–${tried} are all in use. Close the other API programs or change the client id in settings.`,
+        `Client ids ${tried - refused + 1}–${tried} are all in use. Close the other API programs or change the client id in settings.`,
       );
       return;
     }
-    this.clientIdOffset++;
     this.patch({ detail: `Client id ${tried} is in use by another program; trying ${tried + 1}.` });
     this.cycleSocket();
   }
@@ -310,9 +286,8 @@ export class GatewaySession implements SessionSource {
   private scheduleReconnect(): void {
     if (this.reconnectTimer !== null || !this.connection) return;
     this.stopHeartbeat();
-    const delay = backoffDelay(this.attempt, this.random, this.options.backoff ?? DEFAULT_BACKOFF);
-    this.apply({ type: 'reconnect-scheduled', inMs: delay, attempt: this.attempt });
-    this.attempt++;
+    const delay = backoffDelay(this.machine.attempt, this.random, this.options.backoff ?? DEFAULT_BACKOFF);
+    this.apply({ type: 'reconnect-scheduled', inMs: delay });
     const generation = this.generation;
     const connection = this.connection;
     this.reconnectTimer = this.clock.setTimeout(() => {
@@ -384,10 +359,14 @@ export class GatewaySession implements SessionSource {
   }
 
   private apply(event: MachineEvent): void {
-    const next = transition(this.machine, event);
-    if (next === this.machine) return;
-    this.machine = next;
-    this.publish();
+    const before = this.machine;
+    this.machine = transition(before, event);
+    // Counters (attempts, client ids) are the session's own business; only what a person sees is published.
+    const shown =
+      this.machine.session !== before.session ||
+      this.machine.liveArmed !== before.liveArmed ||
+      this.machine.disarmReason !== before.disarmReason;
+    if (shown) this.publish();
   }
 
   private patch(fields: Partial<SessionState>): void {
@@ -397,14 +376,14 @@ export class GatewaySession implements SessionSource {
 
   private publish(): void {
     const session = this.machine.session;
-    const liveArmed = session.mode === 'live' && this.liveArmed;
+    const liveArmed = session.mode === 'live' && this.machine.liveArmed;
     const gate = tradingGate({
       mode: session.mode,
       up: session.state === 'connected' || session.state === 'degraded',
       accounts: session.accounts,
       readOnly: session.readOnly,
       liveArmed,
-      disarmReason: this.disarmReason,
+      disarmReason: this.machine.disarmReason,
     });
     const state: SessionState = { ...session, liveArmed, tradingBlockedReason: tradingBlockedReason(gate) };
     this.machine = { ...this.machine, session: state };

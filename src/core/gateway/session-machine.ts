@@ -11,10 +11,26 @@ export interface MachineState {
   upstreamLost: boolean;
   /** The last heartbeat went unanswered. */
   heartbeatLate: boolean;
+  /** Live trading armed for this session by typing LIVE; a mode change or a disarm clears it. */
+  liveArmed: boolean;
+  /** Why Gatehouse itself disarmed live trading (idle), shown until armed again. */
+  disarmReason: string | null;
+  /** Reconnects scheduled since a socket last came up: the backoff's exponent. */
+  attempt: number;
+  /** Added to the settings' client id after IB answered 326 (client id in use). */
+  clientIdOffset: number;
+  /** 326 answers since a socket was last accepted: the give-up limit counts these, not a day's worth. */
+  refusedInARow: number;
+  /** An up socket closed and none has come up since: a refused reconnect then means a gateway restart. */
+  droppedSinceUp: boolean;
   session: SessionState;
 }
 
 export type MachineEvent =
+  | { type: 'open'; mode: TradingMode }
+  | { type: 'arm-live' }
+  | { type: 'disarm'; reason: string | null }
+  | { type: 'client-id-refused' }
   | { type: 'start'; mode: TradingMode; host: string; port: number; readOnly: boolean }
   | { type: 'socket-up'; serverVersion: number; at: number }
   | { type: 'accounts'; accounts: string[] }
@@ -22,11 +38,22 @@ export type MachineEvent =
   | { type: 'heartbeat-missed'; at: number }
   | { type: 'ib-message'; code: number; text: string; at: number }
   | { type: 'socket-down'; reason: string; at: number }
-  | { type: 'reconnect-scheduled'; inMs: number; attempt: number }
+  | { type: 'reconnect-scheduled'; inMs: number }
   | { type: 'stop'; reason: string };
 
 export function initialMachine(mode: TradingMode): MachineState {
-  return { phase: 'disconnected', upstreamLost: false, heartbeatLate: false, session: initialSessionState(mode) };
+  return {
+    phase: 'disconnected',
+    upstreamLost: false,
+    heartbeatLate: false,
+    liveArmed: false,
+    disarmReason: null,
+    attempt: 0,
+    clientIdOffset: 0,
+    refusedInARow: 0,
+    droppedSinceUp: false,
+    session: initialSessionState(mode),
+  };
 }
 
 /** The public state follows from the phase and the conditions; it is never set by hand. */
@@ -46,6 +73,18 @@ const error = (ibCode: number | null, message: string, at: number) => ({ lastErr
 /** Every transition of the gateway session, pure: the session class only performs the effects. */
 export function transition(m: MachineState, event: MachineEvent): MachineState {
   switch (event.type) {
+    case 'open': {
+      // Choosing a mode (or the same one again) starts the count of attempts and client ids afresh;
+      // arming is for one mode only.
+      const fresh = { ...m, attempt: 0, clientIdOffset: 0, refusedInARow: 0, droppedSinceUp: false };
+      return event.mode === m.session.mode ? fresh : { ...fresh, liveArmed: false, disarmReason: null };
+    }
+    case 'arm-live':
+      return { ...m, liveArmed: true, disarmReason: null };
+    case 'disarm':
+      return { ...m, liveArmed: false, disarmReason: event.reason };
+    case 'client-id-refused':
+      return { ...m, clientIdOffset: m.clientIdOffset + 1, refusedInARow: m.refusedInARow + 1 };
     case 'start':
       return settle(
         { ...m, phase: 'connecting', upstreamLost: false, heartbeatLate: false },
@@ -64,7 +103,7 @@ export function transition(m: MachineState, event: MachineEvent): MachineState {
     case 'socket-up':
       if (m.phase !== 'connecting') return m;
       return settle(
-        { ...m, phase: 'up', upstreamLost: false, heartbeatLate: false },
+        { ...m, phase: 'up', upstreamLost: false, heartbeatLate: false, attempt: 0, droppedSinceUp: false },
         {
           serverVersion: event.serverVersion,
           lastHeartbeatAt: event.at,
@@ -72,7 +111,8 @@ export function transition(m: MachineState, event: MachineEvent): MachineState {
         },
       );
     case 'accounts':
-      return settle(m, { accounts: [...event.accounts] });
+      // IB sends the accounts only to a client it accepted: a later 326 starts a new streak.
+      return settle({ ...m, refusedInARow: 0 }, { accounts: [...event.accounts] });
     case 'heartbeat':
       if (m.phase !== 'up') return m;
       return settle({ ...m, heartbeatLate: false }, { heartbeatLatencyMs: event.latencyMs, lastHeartbeatAt: event.at });
@@ -87,7 +127,13 @@ export function transition(m: MachineState, event: MachineEvent): MachineState {
     case 'socket-down':
       if (m.phase === 'disconnected') return m;
       return settle(
-        { ...m, phase: 'reconnecting', upstreamLost: false, heartbeatLate: false },
+        {
+          ...m,
+          phase: 'reconnecting',
+          upstreamLost: false,
+          heartbeatLate: false,
+          droppedSinceUp: m.droppedSinceUp || m.phase === 'up',
+        },
         {
           ...error(null, event.reason, event.at),
           serverVersion: null,
@@ -99,9 +145,9 @@ export function transition(m: MachineState, event: MachineEvent): MachineState {
     case 'reconnect-scheduled':
       if (m.phase === 'disconnected') return m;
       return settle(
-        { ...m, phase: 'reconnecting' },
+        { ...m, phase: 'reconnecting', attempt: m.attempt + 1 },
         {
-          detail: `Reconnecting in ${Math.ceil(event.inMs / 1000)} s (attempt ${event.attempt + 1}).`,
+          detail: `Reconnecting in ${Math.ceil(event.inMs / 1000)} s (attempt ${m.attempt + 1}).`,
         },
       );
     case 'stop':

@@ -96,9 +96,40 @@ describe('gateway session machine', () => {
 
   it('reconnecting → connecting → connected on the next attempt', () => {
     const dropped = run(start, up, { type: 'socket-down', reason: 'gone', at: 3_000 });
-    const scheduled = transition(dropped, { type: 'reconnect-scheduled', inMs: 2_400, attempt: 1 });
+    const first = transition(dropped, { type: 'reconnect-scheduled', inMs: 900 });
+    const scheduled = transition(transition(first, start), { type: 'reconnect-scheduled', inMs: 2_400 });
     expect(scheduled.session).toMatchObject({ state: 'reconnecting', detail: 'Reconnecting in 3 s (attempt 2).' });
-    expect(transition(transition(scheduled, start), up).session.state).toBe('connected');
+    expect(scheduled.attempt).toBe(2);
+    const healed = transition(transition(scheduled, start), up);
+    expect(healed.session.state).toBe('connected');
+    // A socket that came up starts the backoff over and is no longer "dropped since up".
+    expect(healed).toMatchObject({ attempt: 0, droppedSinceUp: false });
+    expect(dropped.droppedSinceUp).toBe(true);
+  });
+
+  it('counts 326 answers in a row until IB accepts a client id, and moves the client id on each', () => {
+    const refused = run(start, msg(326), { type: 'client-id-refused' }, { type: 'client-id-refused' });
+    expect(refused).toMatchObject({ clientIdOffset: 2, refusedInARow: 2 });
+    // Accepted: the accounts arrive; the next 326 starts a new streak but keeps the id that works.
+    const accepted = run(start, msg(326), { type: 'client-id-refused' }, start, up, {
+      type: 'accounts',
+      accounts: ['DU1'],
+    });
+    expect(accepted).toMatchObject({ clientIdOffset: 1, refusedInARow: 0 });
+    expect(transition(accepted, { type: 'open', mode: 'demo' })).toMatchObject({ clientIdOffset: 0, attempt: 0 });
+  });
+
+  it('arms live for one mode only: a disarm says why, a mode change clears both', () => {
+    const armed = run({ type: 'arm-live' });
+    expect(armed).toMatchObject({ liveArmed: true, disarmReason: null });
+    const idle = transition(armed, { type: 'disarm', reason: 'Idle for 15 minutes.' });
+    expect(idle).toMatchObject({ liveArmed: false, disarmReason: 'Idle for 15 minutes.' });
+    const rearmed = transition(idle, { type: 'arm-live' });
+    expect(transition(rearmed, { type: 'open', mode: 'demo' }).liveArmed).toBe(true);
+    expect(transition(rearmed, { type: 'open', mode: 'paper' })).toMatchObject({
+      liveArmed: false,
+      disarmReason: null,
+    });
   });
 
   it('says plainly when the login is active elsewhere', () => {
@@ -118,9 +149,7 @@ describe('gateway session machine', () => {
     const stopped = run(start, up, msg(1100), { type: 'stop', reason: 'You disconnected.' });
     expect(stopped.session).toMatchObject({ state: 'disconnected', detail: 'You disconnected.' });
     expect(transition(stopped, { type: 'socket-down', reason: 'late', at: 9 }).session.state).toBe('disconnected');
-    expect(transition(stopped, { type: 'reconnect-scheduled', inMs: 1, attempt: 0 }).session.state).toBe(
-      'disconnected',
-    );
+    expect(transition(stopped, { type: 'reconnect-scheduled', inMs: 1 }).session.state).toBe('disconnected');
   });
 
   it('ignores heartbeats while not up', () => {
