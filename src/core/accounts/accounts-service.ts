@@ -13,7 +13,7 @@ import type { SettingsStore } from '../settings/settings-store';
 import { initialAccountsState, positionKey, reduceAccounts, type AccountsAction } from './accounts-state';
 import { accountOf, accountsView, ledgerOf, LEDGER_TAGS, SUMMARY_TAGS } from './accounts-view';
 import { pnlFigures, pnlSingleFigures, positionActions, summaryLines } from './ib-accounts-mapping';
-import { diffRows, isEmptyDiff } from './row-diff';
+import { diffRows, isEmptyDiff } from '../row-diff';
 import { createThrottle } from './throttle';
 
 export interface AccountsServiceOptions {

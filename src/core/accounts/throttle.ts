@@ -1,4 +1,4 @@
-import { systemScheduler, type Scheduler } from '../market/scheduler';
+import { systemClock, type Clock } from '../clock';
 
 export interface Throttle {
   /** Something changed: run soon, at most once per interval (the first change runs at once). */
@@ -7,7 +7,7 @@ export interface Throttle {
 }
 
 /** Coalesces bursts of changes into at most one run per interval, leading edge first. */
-export function createThrottle(run: () => void, intervalMs: number, scheduler: Scheduler = systemScheduler): Throttle {
+export function createThrottle(run: () => void, intervalMs: number, scheduler: Clock = systemClock): Throttle {
   let timer: unknown = null;
   let lastRun = Number.NEGATIVE_INFINITY;
   const fire = () => {

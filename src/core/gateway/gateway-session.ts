@@ -1,6 +1,7 @@
 import type { SessionState, TradingMode } from '../../shared/session';
 import type { Settings } from '../../shared/settings';
 import { AppError } from '../../shared/result';
+import { systemClock, type Clock } from '../clock';
 import type { Logger } from '../log';
 import type { SessionSource } from '../session/session-source';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
@@ -16,12 +17,6 @@ import { initialMachine, transition, type MachineEvent, type MachineState } from
 export interface DemoGateway {
   start(): Promise<{ port: number }>;
   stop(): Promise<void>;
-}
-
-export interface Clock {
-  now(): number;
-  setTimeout(fn: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
 }
 
 export interface GatewaySessionOptions {
@@ -46,12 +41,6 @@ function isSessionWide(code: number, text: string): boolean {
   const kind = classifyGatewayMessage(code, text)?.kind;
   return kind === 'competing-session' || kind === 'client-id-in-use';
 }
-
-const systemClock: Clock = {
-  now: () => Date.now(),
-  setTimeout: (fn, ms) => setTimeout(fn, ms),
-  clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
-};
 
 /**
  * The one connection to IB Gateway: connects for the chosen mode, watches it with a heartbeat,

@@ -1,6 +1,6 @@
 import type { Bar } from '../../shared/market';
 import { LruCache } from './lru-cache';
-import { systemScheduler, type Scheduler } from './scheduler';
+import { systemClock, type Clock } from '../clock';
 
 /** What makes two reqHistoricalData calls "identical" in IBKR's pacing rules. */
 export interface HistoryRequestKey {
@@ -52,7 +52,7 @@ export interface PacingWait {
 }
 
 export interface HistoryPacerOptions {
-  scheduler?: Scheduler;
+  scheduler?: Clock;
   maxWaitMs?: number;
   cacheSize?: number;
 }
@@ -87,7 +87,7 @@ const OVERALL_RULE = 'IBKR allows at most 60 historical data requests in 10 minu
  * instrument's limit does not hold up requests for other instruments.
  */
 export class HistoryPacer {
-  private readonly scheduler: Scheduler;
+  private readonly scheduler: Clock;
   private readonly maxWaitMs: number;
   private readonly cache: LruCache<string, { bars: Bar[]; storedAt: number }>;
   /** Waiting or being fetched: an identical request joins it instead of counting again. */
@@ -100,7 +100,7 @@ export class HistoryPacer {
   private timer: { handle: unknown } | null = null;
 
   constructor(options: HistoryPacerOptions = {}) {
-    this.scheduler = options.scheduler ?? systemScheduler;
+    this.scheduler = options.scheduler ?? systemClock;
     this.maxWaitMs = options.maxWaitMs ?? DEFAULT_MAX_WAIT_MS;
     this.cache = new LruCache(options.cacheSize ?? DEFAULT_CACHE_SIZE);
   }

@@ -11,6 +11,6 @@ export {
   type PacingWait,
 } from './history-pacer';
 export { applyTick, initialQuote, TICK, withMarketDataType, type IbTick } from './quote-state';
-export { systemScheduler, type Scheduler } from './scheduler';
+export { systemClock, type Clock } from '../clock';
 export { DEFAULT_MAX_LINES, SubscriptionPool, type AcquireResult } from './subscription-pool';
 export { TickCoalescer, type CoalescerStats, type TickCoalescerOptions } from './tick-coalescer';

@@ -13,7 +13,7 @@ import { HistoryPacer, HistoryPacingError } from './history-pacer';
 import { toBars } from './ib-bars';
 import { foldQuote, type LiveBarState } from './live-bar';
 import { contractOf, QuoteFeed } from './quote-feed';
-import { systemScheduler, type Scheduler } from './scheduler';
+import { systemClock, type Clock } from '../clock';
 import { SubscriptionPool, type AcquireResult } from './subscription-pool';
 import { TickCoalescer, type CoalescerStats } from './tick-coalescer';
 import { addListing, describe, moveListing, removeListing, seedPlan } from './watchlist';
@@ -23,7 +23,7 @@ export interface MarketServiceOptions {
   settings: SettingsStore;
   events: EventBus;
   logger: Logger;
-  scheduler?: Scheduler;
+  scheduler?: Clock;
   /** The batching window: about one frame. */
   flushEveryMs?: number;
   /** A renderer that never acknowledges a batch (a closed window) holds the next one back at most this long. */
@@ -58,7 +58,7 @@ export class MarketService {
   private readonly settings: SettingsStore;
   private readonly events: EventBus;
   private readonly logger: Logger;
-  private readonly scheduler: Scheduler;
+  private readonly scheduler: Clock;
   private readonly ackTimeoutMs: number;
   private readonly pool: SubscriptionPool<number>;
   private readonly coalescer: TickCoalescer;
@@ -81,7 +81,7 @@ export class MarketService {
     this.settings = options.settings;
     this.events = options.events;
     this.logger = options.logger;
-    this.scheduler = options.scheduler ?? systemScheduler;
+    this.scheduler = options.scheduler ?? systemClock;
     this.ackTimeoutMs = options.ackTimeoutMs ?? DEFAULT_ACK_TIMEOUT_MS;
     this.pool = new SubscriptionPool({ maxLines: this.settings.current().marketDataLines });
     this.coalescer = new TickCoalescer({

@@ -1,13 +1,13 @@
 import type { MarketDataType, Quote, QuoteBatch } from '../../shared/market';
 import { applyTick, initialQuote, withMarketDataType } from './quote-state';
-import { systemScheduler, type Scheduler } from './scheduler';
+import { systemClock, type Clock } from '../clock';
 
 export interface TickCoalescerOptions {
   /** The one consumer. It must call `ready()` once it has taken a batch; see TickCoalescer. */
   onBatch: (batch: QuoteBatch) => void;
   /** The batching window; the market service chooses it (DEFAULT_FLUSH_MS there). */
   flushEveryMs: number;
-  scheduler?: Scheduler;
+  scheduler?: Clock;
 }
 
 export interface CoalescerStats {
@@ -28,7 +28,7 @@ export interface CoalescerStats {
 export class TickCoalescer {
   private readonly onBatch: (batch: QuoteBatch) => void;
   private readonly flushEveryMs: number;
-  private readonly scheduler: Scheduler;
+  private readonly scheduler: Clock;
   private readonly quotes = new Map<number, Quote>();
   /** The latest quote of each instrument changed since the last batch: the next batch, being built. */
   private readonly pending = new Map<number, Quote>();
@@ -48,7 +48,7 @@ export class TickCoalescer {
     }
     this.onBatch = options.onBatch;
     this.flushEveryMs = flushEveryMs;
-    this.scheduler = options.scheduler ?? systemScheduler;
+    this.scheduler = options.scheduler ?? systemClock;
   }
 
   /** Starts keeping a quote for the instrument; a second call keeps the state it already has. */

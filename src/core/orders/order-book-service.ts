@@ -3,7 +3,7 @@ import { filter, firstValueFrom, map, race, timer } from 'rxjs';
 import type { OrdersBookSnapshot } from '../../shared/orders-book';
 import { AppError } from '../../shared/result';
 import type { SessionState } from '../../shared/session';
-import { diffRows, isEmptyDiff } from '../accounts/row-diff';
+import { diffRows, isEmptyDiff } from '../row-diff';
 import type { GatewaySession } from '../gateway/gateway-session';
 import type { IbConnection } from '../gateway/ib-connection';
 import type { EventBus } from '../ipc/event-bus';

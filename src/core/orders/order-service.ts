@@ -14,7 +14,7 @@ import type { SessionState } from '../../shared/session';
 import type { Settings } from '../../shared/settings';
 import type { Check, OrderTicket } from '../../shared/ticket';
 import type { IbConnection } from '../gateway/ib-connection';
-import { systemScheduler, type Scheduler } from '../market/scheduler';
+import { systemClock, type Clock } from '../clock';
 import type { EventBus } from '../ipc/event-bus';
 import type { RoomHandlers } from '../ipc/router';
 import { evaluateRules, hasBlock, warningsToAcknowledge } from '../rules';
@@ -75,7 +75,7 @@ export interface OrderServiceOptions {
   };
   now?: () => number;
   /** Timers for the no-answer watchdog (a fake clock in tests). */
-  scheduler?: Scheduler;
+  scheduler?: Clock;
   /** How long an order may go without any word from the gateway before it is marked unanswered. */
   noAnswerMs?: number;
   timeouts?: ReadTimeouts;
@@ -144,7 +144,7 @@ export class OrderService {
     this.previews = new PreviewStore(this.now);
     this.quotes = new TicketQuotes(options.quotes, this.now, this.previews.lifetimeMs);
     const noAnswerMs = options.noAnswerMs ?? DEFAULT_NO_ANSWER_MS;
-    this.watchdog = new OrderWatchdog(options.scheduler ?? systemScheduler, noAnswerMs, (orderId) =>
+    this.watchdog = new OrderWatchdog(options.scheduler ?? systemClock, noAnswerMs, (orderId) =>
       this.tracker.apply(orderId, { type: 'no-answer', afterMs: noAnswerMs }),
     );
     this.killSwitch = new KillSwitchDesk({

@@ -1,4 +1,4 @@
-import type { Scheduler } from '../market/scheduler';
+import type { Clock } from '../clock';
 
 /**
  * Gives each order that leaves a deadline for the gateway's first word about it. When the time passes,
@@ -9,7 +9,7 @@ export class OrderWatchdog {
   private readonly timers = new Map<number, unknown>();
 
   constructor(
-    private readonly scheduler: Scheduler,
+    private readonly scheduler: Clock,
     private readonly afterMs: number,
     private readonly silent: (orderId: number) => void,
   ) {}

@@ -1,4 +1,4 @@
-import type { Clock } from '../gateway/gateway-session';
+import type { Clock } from '../clock';
 
 export interface IdleDisarmOptions {
   /** The system's timers unless a test brings its own. */

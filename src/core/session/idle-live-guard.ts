@@ -1,4 +1,4 @@
-import type { Clock } from '../gateway/gateway-session';
+import type { Clock } from '../clock';
 import { IdleDisarm } from './idle-disarm';
 
 export interface IdleLiveGuardOptions {

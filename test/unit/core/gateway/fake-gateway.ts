@@ -1,4 +1,5 @@
-import type { Clock, DemoGateway } from '../../../../src/core/gateway/gateway-session';
+import type { Clock } from '../../../../src/core/clock';
+import type { DemoGateway } from '../../../../src/core/gateway/gateway-session';
 import type { IbConnection, IbConnectionEvents } from '../../../../src/core/gateway/ib-connection';
 
 /** A clock the test advances by hand; timers fire in time order. */

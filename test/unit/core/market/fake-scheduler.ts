@@ -1,7 +1,7 @@
-import type { Scheduler } from '../../../../src/core/market/scheduler';
+import type { Clock } from '../../../../src/core/clock';
 
 /** A clock the test moves by hand; due timers fire in time order, with promise callbacks settled between. */
-export class FakeScheduler implements Scheduler {
+export class FakeScheduler implements Clock {
   private time: number;
   private timers: { at: number; fn: () => void; id: number }[] = [];
   private nextId = 1;

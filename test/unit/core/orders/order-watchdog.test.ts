@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { Scheduler } from '../../../../src/core/market/scheduler';
+import type { Clock } from '../../../../src/core/clock';
 import type { AuditEntry } from '../../../../src/core/orders/order-audit';
 import { OrderTracker } from '../../../../src/core/orders/order-tracker';
 import { OrderWatchdog } from '../../../../src/core/orders/order-watchdog';
 import type { TrackedOrder } from '../../../../src/shared/orders';
 
 /** A clock that moves only when told to, firing what falls due. */
-class FakeClock implements Scheduler {
+class FakeClock implements Clock {
   private t = 0;
   private timers: { at: number; fn: () => void; id: number }[] = [];
   private nextId = 1;

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { diffRows, isEmptyDiff } from '../../../../src/core/accounts/row-diff';
-import { createThrottle } from '../../../../src/core/accounts/throttle';
-import type { Scheduler } from '../../../../src/core/market/scheduler';
+import { diffRows, isEmptyDiff } from '../../../src/core/row-diff';
+import { createThrottle } from '../../../src/core/accounts/throttle';
+import type { Clock } from '../../../src/core/clock';
 
 describe('diffRows', () => {
   const id = (row: { id: string }) => row.id;
@@ -31,7 +31,7 @@ describe('createThrottle', () => {
   function fakeScheduler() {
     let now = 0;
     const timers: { at: number; fn: () => void }[] = [];
-    const scheduler: Scheduler = {
+    const scheduler: Clock = {
       now: () => now,
       setTimeout: (fn, ms) => timers.push({ at: now + ms, fn }),
       clearTimeout: () => undefined,
