@@ -121,7 +121,7 @@ const ROWS: readonly RequestRow[] = [
   refused('SUBSCRIBE_TO_GROUP_EVENTS', VALIDATION),
   refused('UPDATE_DISPLAY_GROUP', VALIDATION),
   refused('UNSUBSCRIBE_FROM_GROUP_EVENTS', VALIDATION),
-  served('START_API', data(['managedAccounts', 'nextValidId'], 'nextValidId'), 'a second client connecting'),
+  served('START_API', data(['managedAccounts'], 'nextValidId'), 'a second client connecting'),
   refused('VERIFY_AND_AUTH_REQUEST', VALIDATION, 'no API verification on this login'),
   refused('VERIFY_AND_AUTH_MESSAGE', VALIDATION, 'no API verification on this login'),
   served('REQ_POSITIONS_MULTI', keyedData(['positionMulti'], 'positionMultiEnd')),
