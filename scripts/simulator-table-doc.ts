@@ -17,7 +17,8 @@ function describeAnswer(answer: ExpectedAnswer): string {
   switch (answer.kind) {
     case 'data': {
       const messages = answer.messages.map(code).join(', ');
-      return answer.end ? `${messages} … ${code(answer.end)}` : messages;
+      const listed = answer.mayBeEmpty ? `${messages} (possibly none)` : messages;
+      return answer.end ? `${listed} … ${code(answer.end)}` : listed;
     }
     case 'error':
       return `error ${answer.code}`;

@@ -7,12 +7,21 @@ import { ClientMsgId, type ClientMsgName } from './wire/incoming-ids';
  * drift. Message names are @stoqey/ib's event names, which follow IBKR's EWrapper callbacks.
  */
 
+/**
+ * Data messages; the answer is complete at `end` (IBKR's end marker) or, for a request without one, at the first
+ * of `messages`. `keyed`: that message's first argument is the request's id. Before an end marker at least one
+ * of `messages` comes, unless `mayBeEmpty` (a list that can rightly be empty, as open orders).
+ */
+export interface DataAnswer {
+  kind: 'data';
+  messages: readonly string[];
+  end?: string;
+  keyed?: boolean;
+  mayBeEmpty?: boolean;
+}
+
 export type ExpectedAnswer =
-  /**
-   * Data messages; the answer is complete at `end` (IBKR's end marker) or, for a request without one, at the
-   * first of `messages`. `keyed`: that message's first argument is the request's id.
-   */
-  | { kind: 'data'; messages: readonly string[]; end?: string; keyed?: boolean }
+  | DataAnswer
   /** An error message with this code, carrying the request's id (-1 when the request has none). */
   | { kind: 'error'; code: number }
   /** Nothing, as IB Gateway answers nothing (cancels, settings); a request sent after it is answered first. */
@@ -34,13 +43,15 @@ export interface RequestRow {
   clientDivergence?: { below: number; complaint: string; why: string };
 }
 
-const data = (messages: readonly string[], end?: string, keyed = false): ExpectedAnswer => ({
+const data = (messages: readonly string[], end?: string, keyed = false): DataAnswer => ({
   kind: 'data',
   messages,
   end,
   keyed,
 });
-const keyedData = (messages: readonly string[], end?: string) => data(messages, end, true);
+const keyedData = (messages: readonly string[], end?: string): DataAnswer => data(messages, end, true);
+/** A list that can rightly be empty: only its end marker is certain. */
+const possiblyEmpty = (answer: DataAnswer): ExpectedAnswer => ({ ...answer, mayBeEmpty: true });
 const error = (code: number): ExpectedAnswer => ({ kind: 'error', code });
 const SILENT: ExpectedAnswer = { kind: 'silent' };
 
@@ -76,12 +87,12 @@ const ROWS: readonly RequestRow[] = [
   served('CANCEL_MKT_DATA', SILENT),
   served('PLACE_ORDER', keyedData(['openOrder', 'orderStatus'], undefined), 'a resting limit buy'),
   served('CANCEL_ORDER', error(202), 'the resting order: Order Canceled'),
-  served('REQ_OPEN_ORDERS', data(['openOrder', 'orderStatus'], 'openOrderEnd')),
+  served('REQ_OPEN_ORDERS', possiblyEmpty(data(['openOrder', 'orderStatus'], 'openOrderEnd'))),
   served(
     'REQ_ACCOUNT_DATA',
     data(['updateAccountValue', 'updatePortfolio', 'updateAccountTime'], 'accountDownloadEnd'),
   ),
-  served('REQ_EXECUTIONS', keyedData(['execDetails', 'commissionReport'], 'execDetailsEnd')),
+  served('REQ_EXECUTIONS', possiblyEmpty(keyedData(['execDetails', 'commissionReport'], 'execDetailsEnd'))),
   served('REQ_IDS', data(['nextValidId'])),
   served('REQ_CONTRACT_DATA', keyedData(['contractDetails'], 'contractDetailsEnd')),
   served('REQ_MKT_DEPTH', keyedData(['updateMktDepth'])),
@@ -90,7 +101,7 @@ const ROWS: readonly RequestRow[] = [
   served('CANCEL_NEWS_BULLETINS', SILENT),
   served('SET_SERVER_LOGLEVEL', SILENT),
   served('REQ_AUTO_OPEN_ORDERS', error(327), 'from a client id other than 0'),
-  served('REQ_ALL_OPEN_ORDERS', data(['openOrder', 'orderStatus'], 'openOrderEnd')),
+  served('REQ_ALL_OPEN_ORDERS', possiblyEmpty(data(['openOrder', 'orderStatus'], 'openOrderEnd'))),
   served('REQ_MANAGED_ACCTS', data(['managedAccounts'])),
   refused('REQ_FA', VALIDATION, 'FA data operations ignored for non FA customers'),
   refused('REPLACE_FA', VALIDATION, 'FA data operations ignored for non FA customers'),
