@@ -17,8 +17,8 @@ import { offerVersionsUpTo } from './tws-startup';
 const CLIENT_MAX_VERSION = 193;
 /** The lowest the simulator accepts, the one ib_async and @stoqey/ib both accept, and @stoqey/ib's highest. */
 const VERSIONS = [MIN_SERVER_VERSION, 178, CLIENT_MAX_VERSION];
-/** Long enough for the first 5-second real-time bar; every other answer comes within milliseconds. */
-const ANSWER_MS = 6000;
+/** Long enough for the first 5-second real-time bar on a busy machine; every other answer comes within milliseconds. */
+const ANSWER_MS = 8000;
 
 interface Received {
   event: string;
