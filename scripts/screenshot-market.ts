@@ -1,5 +1,5 @@
 /**
- * Takes the README's watchlist-and-chart screenshot through the harness: `npx tsx scripts/screenshot-market.ts`.
+ * Takes the watchlist-and-chart screenshot of docs/window.md through the harness: `npx tsx scripts/screenshot-market.ts`.
  * Starts from a settings file with a small watchlist. Needs a built renderer (npm run build) and Chromium.
  */
 import { chromium } from '@playwright/test';

@@ -82,11 +82,7 @@ export const marketHandlers: HandlerTable = {
       return;
     }
     if (!snapshot && marketLinesInUse(context) >= context.marketDataLines) {
-      connection.sendError(
-        reqId,
-        101,
-        `Max number of tickers has been reached. The limit is ${context.marketDataLines} market data lines.`,
-      );
+      connection.sendError(reqId, 101, 'Max number of tickers has been reached.');
       return;
     }
     const served = servedMarketDataType(context, connection.subs.requestedMarketDataType);
@@ -94,7 +90,7 @@ export const marketHandlers: HandlerTable = {
       connection.sendError(
         reqId,
         354,
-        'Requested market data is not subscribed. Check API status by selecting the Account menu then under Management choose Market Data Subscription Manager and/or Account Settings.',
+        'Requested market data is not subscribed. Check API status by selecting the Account menu then under Management choose Market Data Subscription Manager and/or availability of delayed data.',
       );
       return;
     }

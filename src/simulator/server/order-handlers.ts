@@ -18,6 +18,8 @@ import {
 const ORDER_TYPES = new Set(['MKT', 'LMT', 'STP', 'STP LMT', 'TRAIL', 'TRAIL LIMIT']);
 const TIFS = new Set(['DAY', 'GTC']);
 const READ_ONLY = 'The API interface is currently in Read-Only mode.';
+const AUTO_BIND_NEEDS_CLIENT_ZERO =
+  'Only API connections with clientId set to 0 can set the auto bind TWS orders property.';
 const EXECUTION_TIME_ZONE = 'UTC';
 
 function sendRejection(connection: ApiConnection, orderId: number, rejection: SimRejection): void {
@@ -192,7 +194,7 @@ export const orderHandlers: HandlerTable = {
   reqAutoOpenOrders(_context, connection, { autoBind }) {
     // The gateway binds manual and other clients' orders only to client id 0.
     if (connection.clientId !== 0) {
-      validationError(connection, -1, 'reqAutoOpenOrders can only be called from client id 0.');
+      connection.sendError(-1, 327, AUTO_BIND_NEEDS_CLIENT_ZERO);
       return;
     }
     connection.subs.autoBind = autoBind;

@@ -10,8 +10,12 @@ import { type NewsBulletin } from './news-bulletins';
  * subscriptions and no fundamentals subscription.
  */
 
-/** IBKR's refusal of fundamentals to a login without the Reuters/Refinitiv fundamentals subscription. */
-const NO_FUNDAMENTALS = 'We are sorry, but fundamentals data for the security specified is not available.Not allowed';
+/**
+ * What IB Gateway answers reqFundamentalData from a login without the Reuters/Refinitiv fundamentals
+ * entitlement, as such logins report it today (10358; IBKR's older answer was 430 "We are sorry, but
+ * fundamentals data for the security specified is not available.").
+ */
+const NO_FUNDAMENTALS = { code: 10358, message: 'Fundamentals data is not allowed.' };
 
 /** headTimestamp as the client asked: formatDate 2 → epoch seconds, otherwise 'YYYYMMDD-HH:MM:SS' (UTC). */
 export function formatHeadTimestamp(epochSeconds: number, formatDate: number): string {
@@ -95,7 +99,7 @@ export const startupHandlers: HandlerTable = {
 
   reqFundamentalData(context, connection, { reqId, contract }) {
     if (!resolveOne(context, connection, reqId, contract)) return;
-    connection.sendError(reqId, 430, NO_FUNDAMENTALS);
+    connection.sendError(reqId, NO_FUNDAMENTALS.code, NO_FUNDAMENTALS.message);
   },
 
   // The request was refused, so nothing is running; the gateway ignores the cancel.

@@ -41,7 +41,10 @@ export function checkRequest(request: SimOrderRequest, instrument: Instrument): 
   const { totalQuantity, orderType, lmtPrice, auxPrice } = request;
   if (!(totalQuantity > 0)) return orderRejected('The order quantity must be greater than zero.');
   if (!Number.isInteger(totalQuantity)) {
-    return { code: 10243, message: 'Fractional-sized order cannot be placed via API.' };
+    return {
+      code: 10243,
+      message: 'Fractional-sized order cannot be placed via API. Please use desktop version to place this order.',
+    };
   }
   if (hasLimit(orderType) && !(lmtPrice !== undefined && lmtPrice > 0)) {
     return orderRejected(`A ${orderType} order needs a positive limit price.`);

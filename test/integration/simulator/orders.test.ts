@@ -310,7 +310,7 @@ describe('order lists', () => {
     await until(() => seen.find(([orderId]) => orderId === later), 3000, 'the bound order');
 
     trader.api.reqAutoOpenOrders(true);
-    expect((await trader.reports.code(321)).message).toContain('client id 0');
+    expect((await trader.reports.code(327)).message).toContain('clientId set to 0');
     trader.api.reqGlobalCancel();
     await statusOf(later, 'Cancelled');
   });

@@ -124,11 +124,9 @@ describe.each([193, 160])('at server version %i', (serverVersion) => {
     expect((await client.reports.code(200, 18)).message).toBe('No security definition has been found for the request');
   });
 
-  it('reqFundamentalData: 430 for a login without the subscription', async () => {
+  it('reqFundamentalData: 10358 for a login without the subscription', async () => {
     client.api.reqFundamentalData(19, AAPL, 'ReportSnapshot');
-    expect((await client.reports.code(430, 19)).message).toMatch(
-      /^We are sorry, but fundamentals data for the security specified is not available/,
-    );
+    expect((await client.reports.code(10358, 19)).message).toBe('Fundamentals data is not allowed.');
   });
 
   it('news bulletins: streamed once asked, the earlier ones replayed with allMsgs, none after cancel', async () => {

@@ -69,7 +69,7 @@ export async function checkLaunchPaths(launch: GatewayLaunchSettings, home = hom
  * Starts IB Gateway through IBC with the keychain login. The login travels in an IBC settings file
  * that only this user can read (0600, in a fresh 0700 folder) and that is deleted as soon as the API
  * port opens or the start fails; the command line carries only paths, since any user can read it with
- * `ps`. See the README's "Starting IB Gateway for you" for the trade-off.
+ * `ps`. See "Starting IB Gateway for you" in docs/connecting.md for the trade-off.
  */
 export class IbcLauncher implements GatewayLaunch {
   private readonly started = new Map<LaunchMode, Started>();
