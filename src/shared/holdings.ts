@@ -1,34 +1,14 @@
 import { z } from 'zod';
+import { EXTERNAL_ACCOUNT_ID } from './holdings-words';
 
 /**
  * Holdings at other brokers, imported from their CSV exports: read-only accounts that show in the
  * consolidated positions and are never traded or sent to IB Gateway.
  */
 
-/** "EXT-FIDELITY-401K": never an IBKR id (those are U… or DU…), so no path can mistake one for the other. */
-export const EXTERNAL_ACCOUNT_ID = /^EXT-[A-Z0-9-]{1,32}$/;
-export const isExternalAccountId = (id: string): boolean => EXTERNAL_ACCOUNT_ID.test(id);
-
-/** The id an import by this name gets: importing again under the same name replaces that account. */
-export function externalAccountId(name: string): string {
-  const slug = name
-    .toUpperCase()
-    .replace(/[^A-Z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .slice(0, 32)
-    .replace(/-$/, '');
-  return `EXT-${slug || 'ACCOUNT'}`;
-}
-
 /** The biggest file read: a positions export is a few kilobytes; an activity report of years, some hundreds. */
 export const MAX_HOLDINGS_CSV_CHARS = 2_000_000;
 
-export const HOLDINGS_FORMAT_NAMES = {
-  fidelity: 'Fidelity positions',
-  schwab: 'Schwab positions',
-  robinhood: 'Robinhood account activity',
-  generic: 'symbol, quantity, cost basis',
-} as const;
 export const HoldingsFormatSchema = z.enum(['fidelity', 'schwab', 'robinhood', 'generic']);
 
 export const ExternalHoldingSchema = z.strictObject({
@@ -74,7 +54,3 @@ export const HoldingsCsvSchema = z
   .string({ error: 'The file’s text is missing.' })
   .min(1, { error: 'The file is empty.' })
   .max(MAX_HOLDINGS_CSV_CHARS, { error: 'The file is larger than a positions export can be (2 MB).' });
-
-/** The words every external row and refusal carries. */
-export const NOT_TRADABLE = 'external — not tradable here';
-export const NO_IBKR_PRICE = 'no IBKR price';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ACCOUNT_KINDS, ADAPTIVE_PRIORITIES, ORDER_TYPES, TIMES_IN_FORCE, type OrderType } from './enums';
-import { EXTERNAL_ACCOUNT_ID } from './holdings';
+import { EXTERNAL_ACCOUNT_ID } from './holdings-words';
 
 /**
  * The order ticket and the result of checking it. Both cross the IPC boundary, so the schemas are

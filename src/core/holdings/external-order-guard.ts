@@ -1,5 +1,5 @@
 import type { ExternalAccount } from '../../shared/holdings';
-import { NOT_TRADABLE } from '../../shared/holdings';
+import { NOT_TRADABLE } from '../../shared/holdings-words';
 import { describeOrder } from '../../shared/order-words';
 import type { OrderPreview } from '../../shared/orders';
 import { AppError } from '../../shared/result';

@@ -1,5 +1,6 @@
 import type { PositionRow } from '../../shared/accounts';
-import { NO_IBKR_PRICE, type ExternalHolding } from '../../shared/holdings';
+import type { ExternalHolding } from '../../shared/holdings';
+import { NO_IBKR_PRICE } from '../../shared/holdings-words';
 import type { Listing, Quote } from '../../shared/market';
 import { dailyPnlPct } from '../accounts/consolidate';
 

@@ -1,6 +1,7 @@
 import { SecType, type ContractDetails, type IBApiNext } from '@stoqey/ib';
 import type { PositionRow } from '../../shared/accounts';
-import { externalAccountId, type ExternalAccount, type HoldingsCheck } from '../../shared/holdings';
+import type { ExternalAccount, HoldingsCheck } from '../../shared/holdings';
+import { externalAccountId } from '../../shared/holdings-words';
 import type { Listing, QuoteBatch } from '../../shared/market';
 import { AppError } from '../../shared/result';
 import type { SessionState } from '../../shared/session';
