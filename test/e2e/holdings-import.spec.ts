@@ -14,7 +14,7 @@ test('a CSV with one bad line: the line is listed, the rest kept on confirmation
   harness,
 }) => {
   await page.goto(harness.url);
-  await expect(positions(page).locator(`[row-id="DU1000001:${AAPL}"]`)).toBeVisible();
+  await expect(positions(page).getByRole('note')).toHaveCount(0);
 
   await page.getByRole('button', { name: 'Other brokers…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Holdings at other brokers' });
@@ -30,6 +30,9 @@ test('a CSV with one bad line: the line is listed, the rest kept on confirmation
   await expect(dialog.getByRole('list', { name: 'External accounts' })).toContainText('Fidelity 401k · 2 holdings');
   await dialog.getByRole('button', { name: 'Close', exact: true }).click();
 
+  // The linked accounts' rows hidden by their chips, so the external rows are in view.
+  const chips = page.getByRole('group', { name: 'Show accounts' }).getByRole('button');
+  for (const chip of await chips.all()) await chip.click();
   const aapl = positions(page).locator(`[row-id="EXT-FIDELITY-401K:${AAPL}"]`);
   await expect(aapl.getByRole('note')).toHaveText('external — not tradable here');
   await expect(aapl.getByRole('button')).toHaveCount(0);
@@ -43,5 +46,5 @@ test('a CSV with one bad line: the line is listed, the rest kept on confirmation
   await expect(dialog.getByRole('list', { name: 'External accounts' })).toHaveCount(0);
   await dialog.getByRole('button', { name: 'Close', exact: true }).click();
   await expect(aapl).toHaveCount(0);
-  await expect(positions(page).locator(`[row-id="DU1000001:${AAPL}"]`)).toBeVisible();
+  await expect(positions(page).getByRole('note')).toHaveCount(0);
 });

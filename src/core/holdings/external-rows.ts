@@ -26,6 +26,8 @@ export interface HoldingPrice {
   /** The IBKR contract the symbol resolved to; null when IBKR has none (the row says "no IBKR price"). */
   listing: Listing | null;
   quote: Quote | undefined;
+  /** Why a resolved symbol has no quote line (every market data line in use). */
+  noLine?: string;
 }
 
 /** One external holding as a positions row, valued at IBKR's live price where the symbol resolved. */
@@ -68,5 +70,6 @@ export function externalRow(account: string, holding: ExternalHolding, price: Ho
     dailyPnl,
     dailyPnlPct: dailyPnlPct(dailyPnl, marketValue),
     ...(price !== undefined && listing === null ? { priceNote: NO_IBKR_PRICE } : {}),
+    ...(price?.noLine === undefined ? {} : { priceNote: `${NO_IBKR_PRICE}: ${price.noLine}` }),
   };
 }

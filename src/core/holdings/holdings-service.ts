@@ -41,6 +41,8 @@ export class HoldingsService {
   private readonly resolving = new Set<string>();
   /** Symbols that hold a quote line, by the conId they hold it for. */
   private readonly held = new Map<string, number>();
+  /** Resolved symbols refused a quote line, and why: their rows say so. */
+  private readonly noLine = new Map<string, string>();
   private readonly listeners = new Set<() => void>();
   private readonly stops: (() => void)[] = [];
   private readonly file: ExternalAccountsFile;
@@ -59,7 +61,9 @@ export class HoldingsService {
     service.accounts = accounts;
     service.stops.push(
       options.session.subscribe((state) => {
-        if (isUp(state)) service.resolveMissing();
+        if (!isUp(state)) return;
+        service.syncLines();
+        service.resolveMissing();
       }),
       options.events.subscribe((event, payload) => {
         if (event === 'market.quotes' && service.holdsAny(payload as QuoteBatch)) service.changed();
@@ -91,7 +95,11 @@ export class HoldingsService {
         const price =
           listing === undefined
             ? undefined
-            : { listing, quote: listing ? this.options.lines.quote(listing.conId) : undefined };
+            : {
+                listing,
+                quote: listing ? this.options.lines.quote(listing.conId) : undefined,
+                noLine: this.noLine.get(holding.symbol),
+              };
         return externalRow(account.id, holding, price);
       }),
     );
@@ -178,6 +186,7 @@ export class HoldingsService {
   /** One quote line per resolved symbol still held; lines of symbols no longer held go back. */
   private syncLines(): void {
     const wanted = this.symbols();
+    for (const symbol of this.noLine.keys()) if (!wanted.has(symbol)) this.noLine.delete(symbol);
     for (const [symbol, conId] of this.held) {
       if (wanted.has(symbol)) continue;
       this.options.lines.release(conId, consumerOf(symbol));
@@ -187,8 +196,10 @@ export class HoldingsService {
       const listing = this.resolved.get(symbol);
       if (!listing || this.held.has(symbol)) continue;
       const acquired = this.options.lines.acquire(listing, consumerOf(symbol));
-      if (acquired.ok) this.held.set(symbol, listing.conId);
-      else this.options.logError(`holdings: no quote line for ${symbol}`, acquired.reason);
+      if (acquired.ok) {
+        this.held.set(symbol, listing.conId);
+        this.noLine.delete(symbol);
+      } else this.noLine.set(symbol, acquired.reason);
     }
   }
 

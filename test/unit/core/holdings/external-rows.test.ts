@@ -55,6 +55,15 @@ describe('externalRow', () => {
     expect(externalRow('EXT-X', holding(), undefined).priceNote).toBeUndefined();
   });
 
+  it('says why a resolved symbol has no price when every market data line is in use', () => {
+    const row = externalRow('EXT-X', holding(), { listing, quote: undefined, noLine: 'all 100 lines are in use' });
+    expect(row).toMatchObject({
+      conId: 265598,
+      marketPrice: null,
+      priceNote: 'no IBKR price: all 100 lines are in use',
+    });
+  });
+
   it('keeps cash at its amount', () => {
     expect(externalRow('EXT-X', holding({ symbol: 'CASH', kind: 'cash', quantity: 250 }), undefined)).toMatchObject({
       marketPrice: 1,
