@@ -139,25 +139,32 @@ export class HoldingsService {
       holdings: parsed.holdings,
       refused: parsed.refused,
     };
-    await this.save([...this.accounts.filter((a) => a.id !== account.id), account]);
-    return this.accounts;
+    return this.save((accounts) => [...accounts.filter((a) => a.id !== account.id), account]);
   }
 
   private async remove(id: string): Promise<ExternalAccount[]> {
-    if (!this.external(id)) throw new AppError('refused', `There is no external account ${id}.`);
-    await this.save(this.accounts.filter((a) => a.id !== id));
-    return this.accounts;
+    return this.save((accounts) => {
+      if (!accounts.some((a) => a.id === id)) throw new AppError('refused', `There is no external account ${id}.`);
+      return accounts.filter((a) => a.id !== id);
+    });
   }
 
-  /** The file first: what is shown is what is kept. */
-  private async save(next: ExternalAccount[]): Promise<void> {
-    const write = this.writes.then(() => this.file.save(next));
-    this.writes = write.catch(() => undefined);
-    await write;
-    this.accounts = next;
-    this.syncLines();
-    this.resolveMissing();
-    this.changed();
+  /**
+   * One change at a time, each to the list the previous one left; the file first, so what is shown is
+   * what is kept.
+   */
+  private save(change: (accounts: readonly ExternalAccount[]) => ExternalAccount[]): Promise<ExternalAccount[]> {
+    const saved = this.writes.then(async () => {
+      const next = change(this.accounts);
+      await this.file.save(next);
+      this.accounts = next;
+      this.syncLines();
+      this.resolveMissing();
+      this.changed();
+      return next;
+    });
+    this.writes = saved.catch(() => undefined);
+    return saved;
   }
 
   private symbols(): Set<string> {

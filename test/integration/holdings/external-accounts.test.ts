@@ -137,6 +137,19 @@ describe('external accounts', () => {
     expect(placed).not.toHaveBeenCalled();
   }, 40_000);
 
+  it('two imports at once both stay, each on the list the other left', async () => {
+    const o = (running = await startOrdersApp());
+    const csv = 'symbol,quantity,cost_basis\nAAPL,1,100\n';
+    await Promise.all([
+      o.call('holdings.import', { name: 'Fidelity 401k', csv, keepWithRefused: false }),
+      o.call('holdings.import', { name: 'Schwab joint', csv, keepWithRefused: false }),
+    ]);
+    const kept = await o.call<ExternalAccount[]>('holdings.list');
+    expect(kept.map((a) => a.id).sort()).toEqual([ID, 'EXT-SCHWAB-JOINT']);
+    const onDisk = JSON.parse(readFileSync(join(o.userDataDir, 'external-accounts.json'), 'utf8'));
+    expect(onDisk.accounts).toHaveLength(2);
+  }, 40_000);
+
   it('bad payloads get a clear error', async () => {
     const o = (running = await startOrdersApp());
     const noName = await o.app.router.call('holdings.import', { name: ' ', csv: 'x', keepWithRefused: true });
