@@ -1,6 +1,6 @@
 import { parseAmount } from './amounts';
 import { isBlank, type CsvRecord } from './csv-records';
-import { TICKER, type ImportedHolding, type RefusedRow } from './holding';
+import { descriptionOf, TICKER, type ImportedHolding, type RefusedRow } from './holding';
 
 /**
  * How one broker's positions table reads: which header names hold what (the first name present wins,
@@ -66,7 +66,7 @@ export function readPositionTable(
         holdings.push({
           line,
           symbol: 'CASH',
-          description: description || symbol,
+          description: descriptionOf(description, symbol),
           quantity: value,
           costBasis: value,
           kind: 'cash',
@@ -81,7 +81,7 @@ export function readPositionTable(
     holdings.push({
       line,
       symbol,
-      description: description || symbol,
+      description: descriptionOf(description, symbol),
       quantity: parseAmount(cell(record, at.quantity)) as number,
       costBasis: parseAmount(cell(record, at.costBasis)),
       kind: 'security',

@@ -1,6 +1,6 @@
 import { parseAmount } from '../amounts';
 import { isBlank, type CsvRecord } from '../csv-records';
-import type { ImportedHolding, RefusedRow } from '../holding';
+import { descriptionOf, type ImportedHolding, type RefusedRow } from '../holding';
 import { rowProblem } from '../position-table';
 
 /**
@@ -100,7 +100,7 @@ export function readRobinhoodActivity(header: readonly string[], rows: readonly 
     .map(([symbol, lot]) => ({
       line: lot.line,
       symbol,
-      description: lot.description || symbol,
+      description: descriptionOf(lot.description, symbol),
       quantity: lot.quantity,
       costBasis: Math.round(lot.cost * 100) / 100,
       kind: 'security',

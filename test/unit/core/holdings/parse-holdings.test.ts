@@ -98,6 +98,10 @@ describe('parseHoldings: Robinhood activity', () => {
     ]);
   });
 
+  it('shows the first line of a description, without the CUSIP line Robinhood adds', () => {
+    expect(parseHoldings(fixture('robinhood-activity.csv')).holdings[0]?.description).toBe('Apple');
+  });
+
   it('refuses a split line with its trans code and line number', () => {
     expect(parseHoldings(fixture('robinhood-activity.csv')).refused).toEqual([
       { line: 12, reason: expect.stringContaining('"SPL"') },
