@@ -21,6 +21,8 @@ import { SettingsStore } from './settings/settings-store';
 import { hotkeyHandlers } from './settings/hotkey-settings';
 import { AlertService } from './alerts/alert-service';
 import { NotificationService } from './notifications/notification-service';
+import { HoldingsService } from './holdings/holdings-service';
+import { guardExternalOrders } from './holdings/external-order-guard';
 
 export interface AppOptions {
   shell: 'electron' | 'harness';
@@ -98,7 +100,15 @@ export async function createApp(options: AppOptions): Promise<GatehouseApp> {
   const stopSessionEvents = session.subscribe((state) => events.publish('session.state', state));
   const market = new MarketService({ session, settings, events, logger });
   const alerts = new AlertService({ settings, events, lines: market, logError });
-  const accounts = new AccountsService({ session, settings, events, logger });
+  const { service: holdings, notice: holdingsNotice } = await HoldingsService.create({
+    userDataDir: options.userDataDir,
+    session,
+    lines: market,
+    events,
+    logError,
+  });
+  if (holdingsNotice) notices.push(holdingsNotice);
+  const accounts = new AccountsService({ session, settings, events, logger, external: holdings });
   // One writer and one clock for every audit record, whichever service writes it.
   const clock = () => new Date();
   const auditFile = new AuditFile(options.userDataDir, clock);
@@ -144,7 +154,13 @@ export async function createApp(options: AppOptions): Promise<GatehouseApp> {
     ...market.handlers(),
     ...accounts.handlers(),
     ...orderBook.handlers(),
-    ...orders.handlers(),
+    // External accounts (other brokers' holdings) are refused here, before any order path reads the gateway.
+    ...guardExternalOrders(orders.handlers(), {
+      external: (id) => holdings.external(id),
+      mode: () => session.current().mode,
+      now: () => Date.now(),
+    }),
+    ...holdings.handlers(),
     ...alerts.handlers(),
     ...notifications.handlers(),
     ...hotkeyHandlers(settings),
@@ -169,9 +185,11 @@ export async function createApp(options: AppOptions): Promise<GatehouseApp> {
       notifications.dispose();
       market.dispose();
       accounts.dispose();
+      holdings.dispose();
       orderBook.dispose();
       orders.dispose();
       await alerts.flushed();
+      await holdings.flushed();
       await auditFile.close();
       await session.dispose();
       await stoppingGateways;

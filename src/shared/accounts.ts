@@ -70,6 +70,10 @@ export const PositionRowSchema = z.object({
   dailyPnlPct: Money,
   /** Market value (in USD) as a share of the account's net liquidation, in percent. */
   pctOfAccount: Money,
+  /** Set on the rows of an external account (another broker's holdings, imported): shown, never traded. */
+  external: z.literal(true).optional(),
+  /** Why the price is missing, e.g. "no IBKR price" for a symbol IBKR does not resolve. */
+  priceNote: z.string().optional(),
 });
 export type PositionRow = z.infer<typeof PositionRowSchema>;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ACCOUNT_KINDS, ADAPTIVE_PRIORITIES, ORDER_TYPES, TIMES_IN_FORCE, type OrderType } from './enums';
+import { EXTERNAL_ACCOUNT_ID } from './holdings-words';
 
 /**
  * The order ticket and the result of checking it. Both cross the IPC boundary, so the schemas are
@@ -34,7 +35,10 @@ export const AccountKindSchema = z.enum(ACCOUNT_KINDS, {
 /** IBKR account ids: paper accounts are DU followed by digits, live ones U followed by digits. */
 export const AccountIdSchema = z
   .string(say('Choose the account the order is for.', 'An account id looks like U1234567 (live) or DU1234567 (paper).'))
-  .regex(/^(?:DU|U)\d{4,10}$/, { error: 'An account id looks like U1234567 (live) or DU1234567 (paper).' });
+  // An imported external account's id passes too, so an order for one is refused by its own rule, by name.
+  .regex(new RegExp(`^(?:DU|U)\\d{4,10}$|${EXTERNAL_ACCOUNT_ID.source}`), {
+    error: 'An account id looks like U1234567 (live) or DU1234567 (paper).',
+  });
 
 // ── Contract ────────────────────────────────────────────────────────────────────────────────────
 

@@ -1,5 +1,5 @@
 import type { Subscription } from 'rxjs';
-import type { Account, AccountsSnapshot } from '../../shared/accounts';
+import type { Account, AccountsSnapshot, PositionRow } from '../../shared/accounts';
 import { positionRowId } from '../../shared/position-row-id';
 import { AppError } from '../../shared/result';
 import type { SessionState } from '../../shared/session';
@@ -23,6 +23,13 @@ export interface AccountsServiceOptions {
   logger: Logger;
   /** At most one accounts.update per this many ms, however fast P&L ticks arrive. */
   publishIntervalMs?: number;
+  /** Holdings at other brokers (imported), shown beside the linked accounts' positions. */
+  external?: ExternalPositions;
+}
+
+export interface ExternalPositions {
+  rows(): PositionRow[];
+  onChange(listener: () => void): () => void;
 }
 
 const isUp = (state: SessionState) => state.state === 'connected' || state.state === 'degraded';
@@ -47,6 +54,7 @@ export class AccountsService {
     this.stops.push(
       options.session.onConnection((connection) => this.follow(connection)),
       options.session.subscribe((state) => this.onSession(state)),
+      options.external?.onChange(() => this.throttle.poke()) ?? (() => {}),
     );
     this.onSession(options.session.current());
   }
@@ -70,7 +78,8 @@ export class AccountsService {
   }
 
   private view(): AccountsSnapshot {
-    return accountsView(this.state, this.options.settings.current().accountOverrides);
+    const { accountOverrides } = this.options.settings.current();
+    return accountsView(this.state, accountOverrides, this.options.external?.rows() ?? []);
   }
 
   private async setOverride(account: string, kind: Account['kind'] | null, label: string | null): Promise<Account> {

@@ -108,12 +108,18 @@ export function statusOf(state: AccountsState): AccountsStatus {
   return state.positionsLoaded && summariesIn ? 'ready' : 'loading';
 }
 
-export function accountsView(state: AccountsState, overrides: AccountOverrides): AccountsSnapshot {
+/** `external`: other brokers' holdings, listed and consolidated with the rest but in no balance. */
+export function accountsView(
+  state: AccountsState,
+  overrides: AccountOverrides,
+  external: readonly PositionRow[] = [],
+): AccountsSnapshot {
   const accounts = state.accounts.map((id) => accountOf(state, id, overrides));
   const balances = state.accounts.map((id) => balanceOf(state, id));
   const total = totalBalances(balances);
   const positions = Object.entries(state.positions)
     .map(([key, held]) => positionRowOf(state, key, held))
+    .concat(external)
     .sort((a, b) => a.account.localeCompare(b.account) || a.symbol.localeCompare(b.symbol));
   return {
     status: statusOf(state),

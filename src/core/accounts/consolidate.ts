@@ -69,6 +69,8 @@ export function consolidatePositions(
       dailyPnl,
       dailyPnlPct: dailyPnlPct(dailyPnl, marketValue === null || rate === null ? null : marketValue * rate),
       split: group.map((r) => ({ account: r.account, quantity: r.quantity })),
+      ...(group.every((r) => r.external) ? { external: true as const } : {}),
+      ...(first.priceNote === undefined ? {} : { priceNote: first.priceNote }),
       pctOfTotal:
         marketValue === null || rate === null || !totalNetLiquidation
           ? null

@@ -40,7 +40,7 @@ export async function listingsByConId(api: IBApiNext, conIds: readonly number[])
 }
 
 /** SMART routing when IB offers it: the best price across exchanges, as TWS does by default. */
-function pickDetails(details: ContractDetails[]): ContractDetails | undefined {
+export function pickDetails(details: ContractDetails[]): ContractDetails | undefined {
   return details.find((d) => d.contract.exchange === 'SMART') ?? details[0];
 }
 

@@ -54,6 +54,10 @@ export const REQUEST_NAMES = [
   'notifications.setSettings',
   'hotkeys.get',
   'hotkeys.set',
+  'holdings.check',
+  'holdings.import',
+  'holdings.list',
+  'holdings.remove',
 ] as const satisfies readonly RequestName[];
 
 type Listed = (typeof REQUEST_NAMES)[number];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { auditCsv } from '../../../src/renderer/src/export/audit-csv';
 import { toCsv } from '../../../src/renderer/src/export/csv';
+import { escapeFormula, exportCellText } from '../../../src/renderer/src/export/formula-escape';
 import type { AuditRecord } from '../../../src/shared/orders';
 
 describe('toCsv', () => {
@@ -75,5 +76,55 @@ describe('auditCsv', () => {
       '2026-12-04T14:30:00.123Z,rejected,paper,DU1000001,42,,,201,"Order rejected - reason: ""IRA"", no shorts",,,',
       '',
     ]);
+  });
+});
+
+describe('CSV formula injection', () => {
+  it('prefixes text cells that a spreadsheet would run as a formula with a single quote', () => {
+    const cells = ['=HYPERLINK("http://x")', '+1+1', '-2+3', '@SUM(A1)', '\tTAB', '\rCR', 'AAPL', 'a=b'];
+    expect(cells.map(escapeFormula)).toEqual([
+      `'=HYPERLINK("http://x")`,
+      "'+1+1",
+      "'-2+3",
+      "'@SUM(A1)",
+      "'\tTAB",
+      "'\rCR",
+      'AAPL',
+      'a=b',
+    ]);
+  });
+
+  it('escapes text in toCsv but keeps negative numbers as numbers', () => {
+    expect(toCsv(['Symbol', 'P&L'], [['=cmd|calc', -12.5]])).toBe("Symbol,P&L\r\n'=cmd|calc,-12.5\r\n");
+    expect(toCsv(['Note'], [['-5 shares']])).toBe("Note\r\n'-5 shares\r\n");
+  });
+
+  it('escapes formula-like messages in the audit log export', () => {
+    const csv = auditCsv([
+      {
+        at: '2026-12-04T14:30:00.123Z',
+        kind: 'rejected',
+        mode: 'paper',
+        account: 'DU1000001',
+        orderId: 7,
+        previewId: null,
+        allocationId: null,
+        ticket: null,
+        checks: null,
+        ibCode: 201,
+        ibStatus: null,
+        message: '=1+1',
+        fill: null,
+      },
+    ]);
+    expect(csv).toContain(",201,'=1+1,");
+  });
+
+  it('exports grid numbers as plain figures and escapes the shown text of other cells', () => {
+    const shown = (value: unknown) => `shown:${String(value)}`;
+    expect(exportCellText(-1234.5, shown)).toBe('-1234.5');
+    expect(exportCellText('x', (v) => `-${String(v)}`)).toBe("'-x");
+    expect(exportCellText('AAPL', shown)).toBe('shown:AAPL');
+    expect(exportCellText(null, shown)).toBe('');
   });
 });

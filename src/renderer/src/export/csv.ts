@@ -1,3 +1,5 @@
+import { escapeFormula } from './formula-escape';
+
 /** A CSV cell: text, a number, or nothing (an empty cell). */
 export type CsvValue = string | number | boolean | null | undefined;
 
@@ -6,7 +8,7 @@ const NEEDS_QUOTES = /[",\r\n]/;
 
 function field(value: CsvValue): string {
   if (value === null || value === undefined) return '';
-  const text = typeof value === 'number' && !Number.isFinite(value) ? '' : String(value);
+  const text = typeof value === 'number' ? (Number.isFinite(value) ? String(value) : '') : escapeFormula(String(value));
   return NEEDS_QUOTES.test(text) || text !== text.trim() ? `"${text.replaceAll('"', '""')}"` : text;
 }
 

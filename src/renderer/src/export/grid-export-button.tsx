@@ -1,16 +1,14 @@
 import type { GridApi, ProcessCellForExportParams } from 'ag-grid-community';
 import type { RefObject } from 'react';
 import { csvFileName } from './download';
+import { exportCellText } from './formula-escape';
 
 /** Columns that hold buttons, not data. */
 const ACTION_COLUMNS = new Set(['actions']);
 
 // Figures as plain numbers a spreadsheet can add up ("1234.5", not "1,234.50"); everything else as shown.
-const cellText = (params: ProcessCellForExportParams): string => {
-  const { value } = params;
-  if (value === null || value === undefined) return '';
-  return typeof value === 'number' ? String(value) : params.formatValue(value);
-};
+const cellText = (params: ProcessCellForExportParams): string =>
+  exportCellText(params.value, (value) => params.formatValue(value));
 
 /** Saves what the grid shows (filters, sort and column order applied, pinned total included) as CSV. */
 export function exportGrid<Row>(api: GridApi<Row>, what: string): void {

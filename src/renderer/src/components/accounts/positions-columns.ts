@@ -1,5 +1,6 @@
 import type { ColDef, ICellRendererParams } from 'ag-grid-community';
 import type { Account, ConsolidatedPosition, PositionRow } from '../../../../shared/accounts';
+import { NOT_TRADABLE } from '../../../../shared/holdings-words';
 import { openTicket } from '../../stores/order-store';
 import { cellButton, element } from '../dom';
 import { closePrefill } from '../orders/ticket-prefill';
@@ -72,9 +73,16 @@ const instrumentDetailColumns = <Row extends Instrument>(): ColDef<Row>[] => [
   { field: 'currency' as ColDef<Row>['field'], headerName: 'Currency', width: 95 },
 ];
 
+/** An external account's row: no order buttons, and why its price may be missing. */
+function externalNote(row: Pick<PositionRow, 'priceNote'>): HTMLElement {
+  const text = row.priceNote ? `${NOT_TRADABLE} · ${row.priceNote}` : NOT_TRADABLE;
+  return element('span', { class: 'external-note', role: 'note', title: text }, text);
+}
+
 /** Close (all) or Trim (half): opens the ticket on the opposite side for this account's position. */
 function positionActions({ data }: ICellRendererParams<PositionRow>): HTMLElement | string {
   if (!data) return '';
+  if (data.external) return externalNote(data);
   const what = `${data.quantity} ${data.description || data.symbol} in ${data.account}`;
   const button = (part: 'close' | 'trim', label: string) => {
     const prefill = closePrefill(data, part);

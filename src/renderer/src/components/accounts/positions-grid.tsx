@@ -5,6 +5,7 @@ import { GridExportButton } from '../../export/grid-export-button';
 import { consolidatedFeed, positionFeed, useAccountsStore } from '../../stores/accounts-store';
 import { DomGrid } from '../dom-grid';
 import { overlay, useFeedGrid } from './grid-kit';
+import { HoldingsImportDialog } from './holdings-import-dialog';
 import { consolidatedColumns, PER_ACCOUNT_COLUMNS } from './positions-columns';
 
 type View = 'per-account' | 'consolidated';
@@ -14,6 +15,7 @@ export function PositionsGrid() {
   const accounts = useAccountsStore((s) => s.accounts);
   const [view, setView] = useState<View>('per-account');
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
+  const [importing, setImporting] = useState(false);
   // Whichever of the two grids is shown: what the export saves.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- either grid's rows
   const shown = useRef<GridApi<any> | null>(null);
@@ -51,7 +53,11 @@ export function PositionsGrid() {
           ))}
         </div>
         <GridExportButton api={shown} what={view === 'per-account' ? 'positions' : 'consolidated positions'} />
+        <button type="button" className="export-button" onClick={() => setImporting(true)}>
+          Other brokers…
+        </button>
       </div>
+      {importing && <HoldingsImportDialog onClose={() => setImporting(false)} />}
       <div
         className="grid-host ag-theme-quartz-auto-dark"
         role="region"
