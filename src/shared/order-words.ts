@@ -1,4 +1,5 @@
 import type { Contract, OrderTicketInput } from './ticket';
+import { amount, count } from './number-words';
 
 /**
  * An order in the words the confirmation dialog and the audit panel use:
@@ -12,11 +13,7 @@ export function describeOrder(ticket: OrderTicketInput, accountLabel: string): s
   const rth = ticket.outsideRth ? ', outside regular hours too' : '';
   const modify = ticket.modifyOrderId === undefined ? '' : `Modify order ${ticket.modifyOrderId}: `;
   const algo = ticket.adaptive === undefined ? '' : `, IBKR Adaptive (${ticket.adaptive.toLowerCase()})`;
-  return `${modify}${side} ${quantity(ticket.quantity)} ${instrument(ticket.contract, ticket.quantity)} ${pricing(ticket, currency)}${algo}, ${tif}${rth}, in ${accountLabel} ${ticket.account}`;
-}
-
-function quantity(n: number): string {
-  return n.toLocaleString('en-US', { maximumFractionDigits: 4 });
+  return `${modify}${side} ${count(ticket.quantity)} ${instrument(ticket.contract, ticket.quantity)} ${pricing(ticket, currency)}${algo}, ${tif}${rth}, in ${accountLabel} ${ticket.account}`;
 }
 
 function instrument(contract: OrderTicketInput['contract'], n: number): string {
@@ -43,9 +40,7 @@ function expiry(date: string | undefined): string {
 }
 
 function money(value: number | undefined, currency: string): string {
-  if (value === undefined) return '?';
-  const text = value.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 5 });
-  return currency === 'USD' ? text : `${text} ${currency}`;
+  return value === undefined ? '?' : amount(value, currency);
 }
 
 /** "2.00 below the highest bid", "1.5% above the lowest ask", with the first trigger when set. */

@@ -1,6 +1,7 @@
 import type { PriceAlert } from '../../shared/alerts';
 import { describeCondition } from '../../shared/alert-words';
 import type { NotificationKind } from '../../shared/notifications';
+import { amount } from '../../shared/number-words';
 import type { TrackedOrder } from '../../shared/orders';
 import type { SessionState, TradingMode } from '../../shared/session';
 
@@ -11,7 +12,7 @@ export interface Notice {
   body: string;
 }
 
-const price = (value: number | null) => (value === null ? 'an unknown price' : value.toFixed(2));
+const price = (value: number | null) => (value === null ? 'an unknown price' : amount(value));
 
 /** What changed between two updates of one order that a person wants to hear about; null for the rest. */
 export function orderNotice(previous: TrackedOrder | undefined, next: TrackedOrder): Notice | null {

@@ -9,7 +9,7 @@ import type {
 import type { OrderPreview, SubmitResult } from '../../shared/orders';
 import { AppError } from '../../shared/result';
 import { OrderTicketSchema, type OrderTicket, type SecType } from '../../shared/ticket';
-import { count } from '../rules/format';
+import { count } from '../../shared/number-words';
 import { sizeAllocation, type AccountFigures, type SizedChild, type SizingFacts } from './allocation-sizing';
 
 /**

@@ -1,6 +1,6 @@
 import type { AllocationSizing } from '../../shared/allocation';
 import { isIra, type AccountKind } from '../../shared/enums';
-import { count, money, percent, price } from '../rules/format';
+import { count, money, percent, price } from '../../shared/number-words';
 
 /**
  * Each account's quantity for an allocation, with the arithmetic in words so the rounding is shown,

@@ -1,5 +1,5 @@
 import type { SecType } from '../../shared/ticket';
-import { count, money, percent, price } from './format';
+import { count, money, percent, price } from '../../shared/number-words';
 import type { Limits } from './limits';
 import { orderCost, referencePrice, toUsd, usable } from './order-cost';
 import { block, defineRule, fitsWithin, info, pass, warn } from './rule';

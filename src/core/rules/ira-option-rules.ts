@@ -1,4 +1,4 @@
-import { count, money, plural } from './format';
+import { count, money, plural } from '../../shared/number-words';
 import {
   cashIn,
   cashSecuringShortPuts,

@@ -1,5 +1,5 @@
 import { isIra } from '../../shared/enums';
-import { count, money } from './format';
+import { count, money } from '../../shared/number-words';
 import { cashIn, sellBreakdown } from './holdings';
 import { orderCost, type OrderCost } from './order-cost';
 import { block, defineRule, finite, fitsWithin, info, pass, subject, units } from './rule';

@@ -1,5 +1,5 @@
 import type { OrderTicket } from '../../shared/ticket';
-import { percent, price } from './format';
+import { percent, price } from '../../shared/number-words';
 import type { RuleContext, Quote } from './rule-context';
 
 /** A price the quote can use: finite and above zero (IBKR sends -1 for "none"). */

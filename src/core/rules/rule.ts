@@ -1,5 +1,5 @@
 import type { CheckOutcome, OrderTicket, SecType } from '../../shared/ticket';
-import { count, plural } from './format';
+import { count, plural } from '../../shared/number-words';
 import type { RuleContext } from './rule-context';
 
 export interface Verdict {

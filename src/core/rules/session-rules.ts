@@ -1,6 +1,6 @@
 import { checkAccountsMatchMode } from '../../shared/mode-guard';
 import { tradingGate, type GateAspect } from '../../shared/trading-gate';
-import { count } from './format';
+import { count } from '../../shared/number-words';
 import { block, defineRule, pass, type Verdict } from './rule';
 import type { RuleContext } from './rule-context';
 

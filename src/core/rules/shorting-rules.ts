@@ -1,5 +1,5 @@
 import { isIra } from '../../shared/enums';
-import { count } from './format';
+import { count } from '../../shared/number-words';
 import { sellBreakdown } from './holdings';
 import { block, defineRule, finite, pass, subject, warn } from './rule';
 

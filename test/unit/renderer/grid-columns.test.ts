@@ -5,7 +5,7 @@ import {
   leadFirst,
   POSITION_LEAD,
 } from '../../../src/renderer/src/components/accounts/column-order';
-import { dayRange } from '../../../src/renderer/src/components/market/format';
+import { dayRange } from '../../../src/renderer/src/format';
 
 const ids = (columns: { colId?: string; field?: string }[]) => columns.map((column) => column.colId ?? column.field);
 

@@ -8,7 +8,8 @@ import { DomGrid } from '../dom-grid';
 import { ModalDialog } from '../modal-dialog';
 import { AccountOverrideDialog } from './account-override-dialog';
 import { accountToEdit, BALANCE_COLUMNS, type BalancesContext } from './balances-columns';
-import { formatMoney, overlay, useFeedGrid } from './grid-kit';
+import { formatMoney, formatPrice } from '../../format';
+import { overlay, useFeedGrid } from './grid-kit';
 
 const PINNED_ROWS = [PinnedRowModule];
 
@@ -99,7 +100,7 @@ function LedgerDialog({ onClose }: { onClose(): void }) {
                 <td>{line.account}</td>
                 <td>{line.currency}</td>
                 <td className="num">{formatMoney(line.cash)}</td>
-                <td className="num">{line.exchangeRate?.toFixed(5) ?? '—'}</td>
+                <td className="num">{formatPrice(line.exchangeRate ?? null, 5) || '—'}</td>
               </tr>
             ))}
           </tbody>

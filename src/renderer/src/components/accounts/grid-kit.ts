@@ -2,14 +2,10 @@ import { type ColDef, type GridApi, type ValueFormatterParams } from 'ag-grid-co
 import '../grid-modules';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { RowFeed } from '../../stores/row-feed';
+import { formatMoney, formatQuantity } from '../../format';
 
 // The legacy (CSS file) theme, not the Theming API: the API injects <style> elements at run time, which
 // the renderer's CSP (style-src 'self') rightly refuses. The wrapper class follows the OS's dark mode.
-const money = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-const quantity = new Intl.NumberFormat('en-US', { maximumFractionDigits: 4 });
-
-export const formatMoney = (value: number | null | undefined): string =>
-  value === null || value === undefined ? '—' : money.format(value);
 
 type NumberParams = ValueFormatterParams<unknown, number | null>;
 
@@ -39,7 +35,7 @@ export function quantityColumn<Row>(field: string, headerName: string, width = 1
     width,
     minWidth: QUANTITY_MIN_WIDTH,
     filter: 'agNumberColumnFilter',
-    valueFormatter: (p: NumberParams) => (p.value === null || p.value === undefined ? '—' : quantity.format(p.value)),
+    valueFormatter: (p: NumberParams) => formatQuantity(p.value),
     cellClassRules: SIGN_CLASSES,
   } as ColDef<Row>;
 }

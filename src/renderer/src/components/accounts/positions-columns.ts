@@ -1,6 +1,7 @@
 import type { ColDef, ICellRendererParams } from 'ag-grid-community';
 import type { Account, ConsolidatedPosition, PositionRow } from '../../../../shared/accounts';
 import { NOT_TRADABLE } from '../../../../shared/holdings-words';
+import { formatPercent } from '../../format';
 import { openTicket } from '../../stores/order-store';
 import { cellButton, element } from '../dom';
 import { closePrefill } from '../orders/ticket-prefill';
@@ -11,9 +12,6 @@ import { moneyColumn, quantityColumn, SIGN_CLASSES } from './grid-kit';
 
 /** Fits "100.00 %": figures are not clipped (grids.css). */
 const PERCENT_MIN_WIDTH = 80;
-
-const percent = (value: number | null | undefined) =>
-  value === null || value === undefined ? '—' : `${value.toFixed(2)} %`;
 
 type Instrument = Pick<PositionRow, 'symbol' | 'description' | 'secType' | 'currency'>;
 
@@ -44,7 +42,7 @@ const percentColumn = <Row>(field: string, headerName: string, signed: boolean, 
     width,
     minWidth: PERCENT_MIN_WIDTH,
     filter: 'agNumberColumnFilter',
-    valueFormatter: (p: { value: number | null | undefined }) => percent(p.value),
+    valueFormatter: (p: { value: number | null | undefined }) => formatPercent(p.value),
     ...(signed ? { cellClassRules: SIGN_CLASSES } : {}),
   }) as ColDef<Row>;
 

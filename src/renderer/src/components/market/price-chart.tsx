@@ -13,7 +13,7 @@ import type { Bar, Listing } from '../../../../shared/market';
 import { positionFeed } from '../../stores/accounts-store';
 import { useSessionStore } from '../../stores/session-store';
 import { averageCosts, sameCosts, type AverageCost } from './average-costs';
-import { formatPrice, formatVolume, priceDecimals } from './format';
+import { formatPrice, formatVolume, priceDecimals } from '../../format';
 
 interface Series {
   chart: IChartApi;

@@ -14,15 +14,8 @@ import { useEffect, useMemo, useRef } from 'react';
 import type { Listing, MarketDataType, Quote } from '../../../../shared/market';
 import { onQuoteBatch, useMarketStore } from '../../stores/market-store';
 import { useDomGrid } from '../dom-grid';
-import {
-  dayRange,
-  formatPrice,
-  formatSigned,
-  formatSize,
-  formatVolume,
-  marketDataLabel,
-  priceDecimals,
-} from './format';
+import { dayRange, formatPrice, formatSigned, formatSize, formatVolume, priceDecimals } from '../../format';
+import { marketDataLabel } from './data-type-label';
 
 /** One watchlist line: the listing and its latest quote, flattened for the grid. */
 export interface WatchlistRow {

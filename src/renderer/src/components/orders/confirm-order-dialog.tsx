@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { OrderPreview, WhatIfFigures } from '../../../../shared/orders';
 import { MODE_LABELS } from '../../../../shared/session-view';
 import type { Check } from '../../../../shared/ticket';
+import { formatAmount } from '../../format';
 import { closePreview, transmit, useOrderStore } from '../../stores/order-store';
 import { ModalDialog } from '../modal-dialog';
 
@@ -12,10 +13,7 @@ const OUTCOME_LABELS: Record<Check['outcome'], string> = {
   info: 'Info',
 };
 
-const money = (value: number | null, currency: string | null = 'USD') =>
-  value === null
-    ? 'not given'
-    : `${value.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}${currency ? ` ${currency}` : ''}`;
+const money = (value: number | null, currency: string | null = 'USD') => formatAmount(value, currency, 'not given');
 
 /**
  * The last look before an order leaves: what it is, in words; the mode; every check; the gateway's

@@ -1,4 +1,8 @@
-/** Number formatting for check messages: fixed en-US style so messages are stable and testable. */
+/**
+ * Numbers in sentences (check messages, order words, alerts, notifications): one fixed en-US style so
+ * every sentence says a figure the same way and tests can read it. The window's grids format in
+ * src/renderer/src/format.ts.
+ */
 
 const amountFormat = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const priceFormat = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 5 });
@@ -17,6 +21,12 @@ export function money(amount: number, currency = 'USD'): string {
 /** Like money, with up to five decimals for prices such as 1.08425. */
 export function price(amount: number, currency = 'USD'): string {
   return withCurrency(priceFormat.format(Math.abs(amount)), amount < 0, currency);
+}
+
+/** "190.00", "1,500.25", "1.08425 EUR": a price as an order states it, the currency named unless USD. */
+export function amount(value: number, currency = 'USD'): string {
+  const text = priceFormat.format(value);
+  return currency === 'USD' ? text : `${text} ${currency}`;
 }
 
 /** "1,500", "2.5". */
