@@ -13,6 +13,8 @@ export interface InstrumentInfo {
   /** e.g. "AAPL 20261218 230 C" for an option; the symbol otherwise. */
   description: string;
   multiplier: number;
+  /** Last trading day (YYYYMMDD) of an option or future; absent for others. */
+  expiry?: string;
 }
 
 export interface HeldPosition {

@@ -87,6 +87,7 @@ export function positionRowOf(state: AccountsState, key: string, held: HeldPosit
     conId: instrument.conId,
     symbol: instrument.symbol,
     description: instrument.description,
+    ...(instrument.expiry ? { expiry: instrument.expiry } : {}),
     secType: instrument.secType,
     currency: instrument.currency,
     quantity,

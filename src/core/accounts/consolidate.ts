@@ -59,6 +59,7 @@ export function consolidatePositions(
       conId: first.conId,
       symbol: first.symbol,
       description: first.description,
+      ...(first.expiry ? { expiry: first.expiry } : {}),
       secType: first.secType,
       currency: first.currency,
       quantity: group.reduce((q, r) => q + r.quantity, 0),

@@ -33,7 +33,14 @@ export function instrumentOf(contract: Contract): InstrumentInfo {
         ? (contract.localSymbol ?? `${symbol} ${contract.lastTradeDateOrContractMonth ?? ''}`.trim())
         : symbol,
     multiplier: figure(contract.multiplier ?? null) || 1,
+    ...(expiryOf(contract) ? { expiry: expiryOf(contract) } : {}),
   };
+}
+
+/** A dated contract's last trading day as YYYYMMDD (a future's YYYYMM month is not a day: none). */
+function expiryOf(contract: Contract): string | undefined {
+  const date = contract.lastTradeDateOrContractMonth ?? '';
+  return /^\d{8}$/.test(date) ? date : undefined;
 }
 
 export function heldPositions(all: AccountPositions): HeldPosition[] {
