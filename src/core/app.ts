@@ -21,6 +21,7 @@ import { SettingsStore } from './settings/settings-store';
 import { hotkeyHandlers } from './settings/hotkey-settings';
 import { AlertService } from './alerts/alert-service';
 import { NotificationService } from './notifications/notification-service';
+import { ExpiryWatch } from './options/expiry-watch';
 
 export interface AppOptions {
   shell: 'electron' | 'harness';
@@ -99,6 +100,13 @@ export async function createApp(options: AppOptions): Promise<GatehouseApp> {
   const market = new MarketService({ session, settings, events, logger });
   const alerts = new AlertService({ settings, events, lines: market, logError });
   const accounts = new AccountsService({ session, settings, events, logger });
+  const expiryWatch = new ExpiryWatch({
+    events,
+    positions: () => accounts.snapshot().positions,
+    watchlist: () => settings.current().watchlist,
+    quote: (conId) => market.quote(conId),
+    notify: (notice) => notifications.notice(notice),
+  });
   // One writer and one clock for every audit record, whichever service writes it.
   const clock = () => new Date();
   const auditFile = new AuditFile(options.userDataDir, clock);
@@ -169,6 +177,7 @@ export async function createApp(options: AppOptions): Promise<GatehouseApp> {
       notifications.dispose();
       market.dispose();
       accounts.dispose();
+      expiryWatch.dispose();
       orderBook.dispose();
       orders.dispose();
       await alerts.flushed();

@@ -60,6 +60,9 @@ export const PositionRowSchema = z.object({
   description: z.string(),
   /** Last trading day (YYYYMMDD) of an option or future, for the expiry flag. */
   expiry: z.string().optional(),
+  /** An option's right and strike, for the assignment-risk notice. */
+  right: z.enum(['C', 'P']).optional(),
+  strike: z.number().optional(),
   secType: z.string(),
   currency: z.string(),
   quantity: z.number(),

@@ -69,6 +69,11 @@ export class AccountsService {
     this.throttle.dispose();
   }
 
+  /** Everything the workspace shows now: for services that watch positions (the expiry watch). */
+  snapshot(): AccountsSnapshot {
+    return this.view();
+  }
+
   private view(): AccountsSnapshot {
     return accountsView(this.state, this.options.settings.current().accountOverrides);
   }

@@ -15,6 +15,9 @@ export interface InstrumentInfo {
   multiplier: number;
   /** Last trading day (YYYYMMDD) of an option or future; absent for others. */
   expiry?: string;
+  /** An option's right and strike; absent for others. */
+  right?: 'C' | 'P';
+  strike?: number;
 }
 
 export interface HeldPosition {

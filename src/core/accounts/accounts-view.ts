@@ -88,6 +88,8 @@ export function positionRowOf(state: AccountsState, key: string, held: HeldPosit
     symbol: instrument.symbol,
     description: instrument.description,
     ...(instrument.expiry ? { expiry: instrument.expiry } : {}),
+    ...(instrument.right ? { right: instrument.right } : {}),
+    ...(instrument.strike ? { strike: instrument.strike } : {}),
     secType: instrument.secType,
     currency: instrument.currency,
     quantity,

@@ -60,6 +60,8 @@ export function consolidatePositions(
       symbol: first.symbol,
       description: first.description,
       ...(first.expiry ? { expiry: first.expiry } : {}),
+      ...(first.right ? { right: first.right } : {}),
+      ...(first.strike ? { strike: first.strike } : {}),
       secType: first.secType,
       currency: first.currency,
       quantity: group.reduce((q, r) => q + r.quantity, 0),

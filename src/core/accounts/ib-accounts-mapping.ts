@@ -34,6 +34,18 @@ export function instrumentOf(contract: Contract): InstrumentInfo {
         : symbol,
     multiplier: figure(contract.multiplier ?? null) || 1,
     ...(expiryOf(contract) ? { expiry: expiryOf(contract) } : {}),
+    ...(option ? optionTerms(contract) : {}),
+  };
+}
+
+/** An option's right (IBKR may spell it CALL or PUT) and strike, where the gateway sent them. */
+function optionTerms(contract: Contract): Pick<InstrumentInfo, 'right' | 'strike'> {
+  const right = String(contract.right ?? '')
+    .charAt(0)
+    .toUpperCase();
+  return {
+    ...(right === 'C' || right === 'P' ? { right } : {}),
+    ...(contract.strike ? { strike: contract.strike } : {}),
   };
 }
 
