@@ -2,6 +2,7 @@ import { type Fill } from './account-book';
 import { commissionFor } from './commission';
 import { comboExecutablePrice, legAction, legTouch, type PricedLeg } from './combo-pricing';
 import { type ExecutionRecord } from './executions';
+import { type PendingOrder } from './order-rules';
 import {
   type ComboLegFill,
   type Execution,
@@ -55,6 +56,26 @@ export class ComboDesk {
 
   list(which: 'open' | 'finished'): SimOrder[] {
     return [...this.orders.values()].filter((order) => this.state(order.request.orderId) === which).map(snapshot);
+  }
+
+  /**
+   * The legs of an account's open combos, as the checks count open orders: each leg at its own touch. Until the
+   * combo fills, a closing leg frees nothing and an opening leg already pledges, so the count errs on the safe side.
+   */
+  pendingLegs(account: string, exceptOrderId: number): PendingOrder[] {
+    const pending: PendingOrder[] = [];
+    for (const order of this.list('open')) {
+      if (order.request.account !== account || order.request.orderId === exceptOrderId) continue;
+      for (const priced of this.pricedLegs(order) ?? []) {
+        pending.push({
+          instrument: priced.instrument,
+          action: legAction(priced.leg, order.request.action),
+          remaining: priced.leg.ratio * order.remaining,
+          price: legTouch(priced, order.request.action),
+        });
+      }
+    }
+    return pending;
   }
 
   highestOrderId(): number {

@@ -483,7 +483,7 @@ export class World {
    * filled) and without its OCA or bracket alternatives, of which only one can fill in full.
    */
   private pendingOrders(order: SimOrderRequest): PendingOrder[] {
-    return this.engine
+    const single = this.engine
       .list('open')
       .filter(
         ({ request }) =>
@@ -498,6 +498,7 @@ export class World {
         remaining,
         price: expectedPrice(request, this.walk.quote(instrument.conId)),
       }));
+    return [...single, ...this.combos.pendingLegs(order.account, order.orderId)];
   }
 
   private execute(order: Readonly<SimOrder>, quantity: number, price: number, commission: number): ExecutionRecord {
