@@ -184,6 +184,19 @@ describe.each([157, 178, 193])('combo orders at server version %i', (version) =>
     expect(position(old.conId)).toBe(0);
   });
 
+  it('answers a combo what-if on the BAG contract, with the legs’ commission, and places nothing', async () => {
+    const old = call(3);
+    const next = call(5);
+    const id = nextId++;
+    const legs = [leg(old.conId, OrderAction.SELL), leg(next.conId, OrderAction.BUY)];
+    client.api.placeOrder(id, bag(legs), { ...limitOrder(OrderAction.BUY, 1, 5), whatIf: true });
+    const [, contract, , state] = await until(() => openOrders.find(([orderId]) => orderId === id), 3000, 'what-if');
+    expect(contract).toMatchObject({ conId: COMBO_CONID, secType: 'BAG' });
+    // Two option legs of one contract each: IBKR's 1.00 minimum per leg.
+    expect(state.commission).toBeCloseTo(2, 6);
+    expect(sim.world.openOrders().some((order) => order.request.orderId === id)).toBe(false);
+  });
+
   it('refuses a combo with a leg it does not know, with error 200', async () => {
     const id = nextId++;
     client.api.placeOrder(
