@@ -53,7 +53,7 @@ export class AccountsService {
 
   handlers(): RoomHandlers<'accounts.'> {
     return {
-      'accounts.snapshot': () => this.view(),
+      'accounts.snapshot': () => this.snapshot(),
       'accounts.ledger': ({ account }) => {
         if (account !== undefined && !this.state.accounts.includes(account))
           throw new AppError('refused', `Account ${account} is not one of the linked accounts.`);
@@ -69,12 +69,8 @@ export class AccountsService {
     this.throttle.dispose();
   }
 
-  /** Everything the workspace shows now: for services that watch positions (the expiry watch). */
+  /** Everything the workspace shows now: for the window, and for services that watch positions (the expiry watch). */
   snapshot(): AccountsSnapshot {
-    return this.view();
-  }
-
-  private view(): AccountsSnapshot {
     return accountsView(this.state, this.options.settings.current().accountOverrides);
   }
 
@@ -176,7 +172,7 @@ export class AccountsService {
   }
 
   private flush(): void {
-    const next = this.view();
+    const next = this.snapshot();
     const previous = this.published;
     this.published = next;
     const positions = diffRows(previous?.positions ?? [], next.positions, positionRowId);
