@@ -23,6 +23,7 @@ import { AlertService } from './alerts/alert-service';
 import { NotificationService } from './notifications/notification-service';
 import { HoldingsService } from './holdings/holdings-service';
 import { guardExternalOrders } from './holdings/external-order-guard';
+import { ExpiryWatch } from './options/expiry-watch';
 
 export interface AppOptions {
   shell: 'electron' | 'harness';
@@ -109,6 +110,13 @@ export async function createApp(options: AppOptions): Promise<GatehouseApp> {
   });
   if (holdingsNotice) notices.push(holdingsNotice);
   const accounts = new AccountsService({ session, settings, events, logger, external: holdings });
+  const expiryWatch = new ExpiryWatch({
+    events,
+    positions: () => accounts.snapshot().positions,
+    watchlist: () => settings.current().watchlist,
+    quote: (conId) => market.quote(conId),
+    notify: (notice) => notifications.notice(notice),
+  });
   // One writer and one clock for every audit record, whichever service writes it.
   const clock = () => new Date();
   const auditFile = new AuditFile(options.userDataDir, clock);
@@ -186,6 +194,7 @@ export async function createApp(options: AppOptions): Promise<GatehouseApp> {
       market.dispose();
       accounts.dispose();
       holdings.dispose();
+      expiryWatch.dispose();
       orderBook.dispose();
       orders.dispose();
       await alerts.flushed();

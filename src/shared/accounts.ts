@@ -58,6 +58,11 @@ export const PositionRowSchema = z.object({
   symbol: z.string(),
   /** e.g. "AAPL 20261218 230 C" for an option; the symbol otherwise. */
   description: z.string(),
+  /** Last trading day (YYYYMMDD) of an option or future, for the expiry flag. */
+  expiry: z.string().optional(),
+  /** An option's right and strike, for the assignment-risk notice. */
+  right: z.enum(['C', 'P']).optional(),
+  strike: z.number().optional(),
   secType: z.string(),
   currency: z.string(),
   quantity: z.number(),

@@ -61,7 +61,7 @@ export class AccountsService {
 
   handlers(): RoomHandlers<'accounts.'> {
     return {
-      'accounts.snapshot': () => this.view(),
+      'accounts.snapshot': () => this.snapshot(),
       'accounts.ledger': ({ account }) => {
         if (account !== undefined && !this.state.accounts.includes(account))
           throw new AppError('refused', `Account ${account} is not one of the linked accounts.`);
@@ -77,7 +77,8 @@ export class AccountsService {
     this.throttle.dispose();
   }
 
-  private view(): AccountsSnapshot {
+  /** Everything the workspace shows now: for the window, and for services that watch positions (the expiry watch). */
+  snapshot(): AccountsSnapshot {
     const { accountOverrides } = this.options.settings.current();
     return accountsView(this.state, accountOverrides, this.options.external?.rows() ?? []);
   }
@@ -180,7 +181,7 @@ export class AccountsService {
   }
 
   private flush(): void {
-    const next = this.view();
+    const next = this.snapshot();
     const previous = this.published;
     this.published = next;
     const positions = diffRows(previous?.positions ?? [], next.positions, positionRowId);

@@ -13,6 +13,11 @@ export interface InstrumentInfo {
   /** e.g. "AAPL 20261218 230 C" for an option; the symbol otherwise. */
   description: string;
   multiplier: number;
+  /** Last trading day (YYYYMMDD) of an option or future; absent for others. */
+  expiry?: string;
+  /** An option's right and strike; absent for others. */
+  right?: 'C' | 'P';
+  strike?: number;
 }
 
 export interface HeldPosition {

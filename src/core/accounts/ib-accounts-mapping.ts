@@ -33,7 +33,26 @@ export function instrumentOf(contract: Contract): InstrumentInfo {
         ? (contract.localSymbol ?? `${symbol} ${contract.lastTradeDateOrContractMonth ?? ''}`.trim())
         : symbol,
     multiplier: figure(contract.multiplier ?? null) || 1,
+    ...(expiryOf(contract) ? { expiry: expiryOf(contract) } : {}),
+    ...(option ? optionTerms(contract) : {}),
   };
+}
+
+/** An option's right (IBKR may spell it CALL or PUT) and strike, where the gateway sent them. */
+function optionTerms(contract: Contract): Pick<InstrumentInfo, 'right' | 'strike'> {
+  const right = String(contract.right ?? '')
+    .charAt(0)
+    .toUpperCase();
+  return {
+    ...(right === 'C' || right === 'P' ? { right } : {}),
+    ...(contract.strike ? { strike: contract.strike } : {}),
+  };
+}
+
+/** A dated contract's last trading day as YYYYMMDD (a future's YYYYMM month is not a day: none). */
+function expiryOf(contract: Contract): string | undefined {
+  const date = contract.lastTradeDateOrContractMonth ?? '';
+  return /^\d{8}$/.test(date) ? date : undefined;
 }
 
 export function heldPositions(all: AccountPositions): HeldPosition[] {

@@ -42,6 +42,11 @@ export class NotificationService {
     this.stop();
   }
 
+  /** A notice another service decided on (e.g. assignment risk), filtered by the person's settings like the rest. */
+  notice(notice: Notice): void {
+    this.emit(notice);
+  }
+
   private onOrder(order: TrackedOrder): void {
     const notice = orderNotice(this.orders.get(order.orderId), order);
     this.orders.delete(order.orderId);

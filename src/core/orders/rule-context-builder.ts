@@ -8,7 +8,14 @@ import type { AccountOverride } from '../../shared/settings';
 import { SecTypeSchema, type OrderTicket, type SecType } from '../../shared/ticket';
 import { accountIdentity } from '../accounts/account-kind';
 import { DEFAULT_LIMITS, type Limits } from '../rules/limits';
-import type { CashBalance, Instrument, Position, RuleContext, WhatIfAnswer } from '../rules/rule-context';
+import type {
+  CashBalance,
+  Instrument,
+  PendingOptionSale,
+  Position,
+  RuleContext,
+  WhatIfAnswer,
+} from '../rules/rule-context';
 
 /**
  * Turns what the gateway said (contract details, a quote, positions, the ledger, open orders, the
@@ -36,7 +43,15 @@ export interface GatewayPosition {
 
 export interface GatewayOpenOrder {
   orderId: number;
-  contract: { conId?: number; secType?: string; multiplier?: number | string; currency?: string };
+  contract: {
+    conId?: number;
+    secType?: string;
+    multiplier?: number | string;
+    currency?: string;
+    symbol?: string;
+    right?: string;
+    strike?: number;
+  };
   order: {
     account?: string;
     /** The API client that placed it: only that client may modify it. */
@@ -238,10 +253,15 @@ export function pendingFrom(
   account: string,
   orders: readonly GatewayOpenOrder[] | null,
   fxRates: Readonly<Record<string, number>>,
-): { pendingBuysUsd: number; pendingSells: Record<number, number> | null } {
-  if (orders === null) return { pendingBuysUsd: Number.NaN, pendingSells: null };
+): {
+  pendingBuysUsd: number;
+  pendingSells: Record<number, number> | null;
+  pendingOptionSales: PendingOptionSale[];
+} {
+  if (orders === null) return { pendingBuysUsd: Number.NaN, pendingSells: null, pendingOptionSales: [] };
   let pendingBuysUsd = 0;
   const pendingSells: Record<number, number> = {};
+  const pendingOptionSales: PendingOptionSale[] = [];
   for (const o of orders) {
     // A what-if answer arrives as an openOrder too; it is not an order.
     if (o.order.account !== account || o.order.whatIf) continue;
@@ -251,6 +271,8 @@ export function pendingFrom(
     const conId = num(o.contract.conId);
     if (o.order.action === 'SELL') {
       pendingSells[conId] = (pendingSells[conId] ?? 0) + remaining;
+      const sale = optionSale(o, remaining);
+      if (sale) pendingOptionSales.push(sale);
       continue;
     }
     if (o.contract.secType === 'FUT') continue;
@@ -259,7 +281,21 @@ export function pendingFrom(
     const rate = (o.contract.currency ?? 'USD') === 'USD' ? 1 : (fxRates[o.contract.currency ?? ''] ?? Number.NaN);
     pendingBuysUsd += remaining * num(price) * multiplier * rate;
   }
-  return { pendingBuysUsd, pendingSells };
+  return { pendingBuysUsd, pendingSells, pendingOptionSales };
+}
+
+/** An open option sell, for what it commits of shares or cash; undefined for anything else. */
+function optionSale(o: GatewayOpenOrder, remaining: number): PendingOptionSale | undefined {
+  const { contract } = o;
+  if (contract.secType !== 'OPT' || (contract.right !== 'C' && contract.right !== 'P')) return undefined;
+  return {
+    conId: num(contract.conId),
+    symbol: contract.symbol ?? '',
+    right: contract.right,
+    strike: num(contract.strike),
+    multiplier: num(contract.multiplier),
+    quantity: remaining,
+  };
 }
 
 export function quoteForRules(quote: MarketQuote | null): QuoteUsed | null {
@@ -334,6 +370,7 @@ export function buildRuleContext(inputs: ContextInputs): RuleContext {
     fxRates,
     pendingBuysUsd: pending.pendingBuysUsd,
     pendingSells: pending.pendingSells,
+    pendingOptionSales: pending.pendingOptionSales,
     whatIf: whatIfForRules(facts.whatIf),
     whatIfAnswer: facts.whatIfAnswer,
     limits: limitsFrom(inputs.limits),

@@ -44,6 +44,8 @@ export interface RuleContext {
   pendingBuysUsd: number;
   /** Quantity on this account's open SELL orders, by contract id; null when the open orders are not known. */
   pendingSells: Readonly<Record<number, number>> | null;
+  /** This account's open option SELL orders, for what they commit of shares and cash (absent: none known). */
+  pendingOptionSales?: readonly PendingOptionSale[];
   /** The gateway's what-if preview of this order; null when there is none (see whatIfAnswer for why). */
   whatIf: WhatIf | null;
   /** How the gateway answered the what-if. */
@@ -51,6 +53,18 @@ export interface RuleContext {
   limits: Limits;
   /** Orders sent (all accounts): today, and in the last 60 seconds. */
   orderCounts: { today: number; lastMinute: number };
+}
+
+/** An open option sell order, as far as covering and securing care. */
+export interface PendingOptionSale {
+  conId: number;
+  /** The underlying's symbol. */
+  symbol: string;
+  right: OptionRight;
+  strike: number;
+  multiplier: number;
+  /** Contracts still to fill. */
+  quantity: number;
 }
 
 export interface RuleAccount {

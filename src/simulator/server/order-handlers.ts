@@ -1,5 +1,7 @@
 import { type SimOrder, type SimRejection, type WorldEvent } from '../world';
 import { type WireExecutionFilter, type WireOrder } from '../wire/messages';
+import { COMBO_CONID } from '../world/combo-desk';
+import { badLegAction, comboContract, orderContract } from './combo-wire';
 import { type ApiConnection } from './connection';
 import { validationError, type GatewayContext, type HandlerTable } from './context';
 import { parseEndTime } from './history-request';
@@ -36,8 +38,11 @@ function refuseUnsupported(
 ) {
   const reject = (message: string) =>
     sendRejection(connection, orderId, { code: 201, message: `Order rejected - reason:${message}` });
-  if (secType.toUpperCase() === 'BAG' || order.comboLegCount > 0) {
-    reject('The simulator does not trade combination orders.');
+  const legAction = badLegAction(order);
+  if (legAction !== undefined) {
+    reject(`The combination leg action must be BUY or SELL, not "${legAction}".`);
+  } else if (secType.toUpperCase() !== 'BAG' && order.comboLegs.length > 0) {
+    reject('Combination legs belong to a BAG contract.');
   } else if (!ORDER_TYPES.has(order.orderType)) {
     connection.sendError(
       orderId,
@@ -77,7 +82,7 @@ function listeners(context: GatewayContext, clientId: number): ApiConnection[] {
 function sendOpenOrder(context: GatewayContext, connection: ApiConnection, order: SimOrder): void {
   connection.send({
     type: 'openOrder',
-    contract: wireContract(order.instrument),
+    contract: orderContract(order, wireContract),
     order: wireOrder(order, context.ids),
     orderState: wireOrderState(order),
   });
@@ -131,10 +136,12 @@ export const orderHandlers: HandlerTable = {
         return;
       }
       const instrument = context.world.findInstruments(request.contract)[0];
-      if (!instrument) return;
+      // A combo's what-if answers on the BAG contract as sent, with the conId IBKR gives combos.
+      const answered = request.comboLegs ? { ...contract, conId: COMBO_CONID } : instrument && wireContract(instrument);
+      if (!answered) return;
       connection.send({
         type: 'openOrder',
-        contract: wireContract(instrument),
+        contract: answered,
         order: { ...order, orderId, clientId: connection.clientId, permId: 0 },
         orderState: whatIfOrderState(answer.result),
       });
@@ -204,7 +211,7 @@ export const orderHandlers: HandlerTable = {
     for (const order of context.world.completedOrders()) {
       connection.send({
         type: 'completedOrder',
-        contract: wireContract(order.instrument),
+        contract: orderContract(order, wireContract),
         order: wireOrder(order, context.ids),
         orderState: wireOrderState(order, `${gatewayTime(context.now())} ${EXECUTION_TIME_ZONE}`),
       });
@@ -247,6 +254,10 @@ export function routeWorldEvent(context: GatewayContext, event: WorldEvent): voi
     for (const connection of targets) sendRejection(connection, order.request.orderId, event.notice);
     return;
   }
+  if (event.type === 'comboExecution') {
+    sendComboExecution(context, targets, event);
+    return;
+  }
   if (event.type === 'execution') {
     const instrument = order.instrument;
     for (const connection of targets) {
@@ -265,4 +276,30 @@ export function routeWorldEvent(context: GatewayContext, event: WorldEvent): voi
     sendOpenOrder(context, connection, order);
     sendOrderStatus(connection, order);
   }
+}
+
+/** A combo fill as IBKR reports it: each leg's execution with its own contract and commission, then the combo's. */
+function sendComboExecution(
+  context: GatewayContext,
+  targets: ApiConnection[],
+  event: Extract<WorldEvent, { type: 'comboExecution' }>,
+): void {
+  for (const connection of targets) {
+    for (const leg of event.legs) {
+      connection.send({
+        type: 'execDetails',
+        reqId: -1,
+        contract: wireContract(leg.instrument),
+        execution: wireExecution(leg.execution, context.ids, EXECUTION_TIME_ZONE),
+      });
+      connection.send({ type: 'commissionReport', ...commissionFields(leg.commission) });
+    }
+    connection.send({
+      type: 'execDetails',
+      reqId: -1,
+      contract: comboContract(event.order.instrument),
+      execution: wireExecution(event.combo, context.ids, EXECUTION_TIME_ZONE),
+    });
+  }
+  context.accountsChanged();
 }

@@ -16,6 +16,7 @@ import {
 } from '../wire/messages';
 import { OPTION_EXCHANGES } from '../world/option-chain';
 import { type AccountIds } from './account-ids';
+import { requestedLegs, wireComboFields } from './combo-wire';
 
 /** Translations between the world's domain types and the wire's, in one place so every handler agrees. */
 
@@ -118,6 +119,9 @@ export function simOrderRequest(
     lmtPriceOffset: order.lmtPriceOffset,
     algoStrategy: order.algoStrategy,
     algoParams: order.algoParams,
+    comboLegs: requestedLegs(contract, order),
+    orderComboLegPrices: order.orderComboLegPrices,
+    smartComboRoutingParams: order.smartComboRoutingParams,
   };
 }
 
@@ -173,7 +177,7 @@ export function wireOrder(order: SimOrder, ids: AccountIds): WireOrder {
     algoParams: request.algoParams?.map((param) => ({ ...param })) ?? [],
     cashQty: undefined,
     goodTillDate: '',
-    comboLegCount: 0,
+    ...wireComboFields(request),
   };
 }
 

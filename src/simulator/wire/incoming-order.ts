@@ -1,6 +1,6 @@
 import type { FieldReader } from './field-reader';
 import { isBag, readContractCore, readCount } from './incoming-contract';
-import type { ClientRequest, WireOrder, WireTagValue } from './messages';
+import type { ClientRequest, WireComboLeg, WireOrder, WireTagValue } from './messages';
 
 /**
  * PLACE_ORDER, the longest client message. Every field a conforming client sends at server versions 157..193
@@ -71,22 +71,28 @@ export function decodePlaceOrder(
 
   // Combo (BAG) only: full legs (with SSHORT_COMBO_LEGS 35 and SSHORTX_OLD 51 fields), per-leg prices
   // (ORDER_COMBO_LEGS_PRICE 61) and smart combo routing params (SMART_COMBO_ROUTING_PARAMS 57).
-  let comboLegCount = 0;
+  const comboLegs: WireComboLeg[] = [];
+  const orderComboLegPrices: (number | undefined)[] = [];
+  let smartComboRoutingParams: WireTagValue[] = [];
   if (bag) {
-    comboLegCount = readCount(r, 'comboLegs.count');
+    const comboLegCount = readCount(r, 'comboLegs.count');
     for (let i = 0; i < comboLegCount; i++) {
-      r.readInt(`comboLegs[${i}].conId`);
-      r.readInt(`comboLegs[${i}].ratio`);
-      r.readString(`comboLegs[${i}].action`);
-      r.readString(`comboLegs[${i}].exchange`);
-      r.readInt(`comboLegs[${i}].openClose`);
-      r.readInt(`comboLegs[${i}].shortSaleSlot`);
-      r.readString(`comboLegs[${i}].designatedLocation`);
-      r.readInt(`comboLegs[${i}].exemptCode`);
+      comboLegs.push({
+        conId: r.readInt(`comboLegs[${i}].conId`),
+        ratio: r.readInt(`comboLegs[${i}].ratio`),
+        action: r.readString(`comboLegs[${i}].action`),
+        exchange: r.readString(`comboLegs[${i}].exchange`),
+        openClose: r.readInt(`comboLegs[${i}].openClose`),
+        shortSaleSlot: r.readInt(`comboLegs[${i}].shortSaleSlot`),
+        designatedLocation: r.readString(`comboLegs[${i}].designatedLocation`),
+        exemptCode: r.readInt(`comboLegs[${i}].exemptCode`),
+      });
     }
     const orderComboLegCount = readCount(r, 'orderComboLegs.count');
-    for (let i = 0; i < orderComboLegCount; i++) r.readDoubleOrUnset(`orderComboLegs[${i}].price`);
-    readTagValues(r, 'smartComboRoutingParams');
+    for (let i = 0; i < orderComboLegCount; i++) {
+      orderComboLegPrices.push(r.readDoubleOrUnset(`orderComboLegs[${i}].price`));
+    }
+    smartComboRoutingParams = readTagValues(r, 'smartComboRoutingParams');
   }
 
   r.readString('sharesAllocation'); // deprecated, always sent empty
@@ -267,7 +273,9 @@ export function decodePlaceOrder(
     algoParams,
     cashQty,
     goodTillDate,
-    comboLegCount,
+    comboLegs,
+    orderComboLegPrices,
+    smartComboRoutingParams,
   };
   return { type: 'placeOrder', orderId, contract, order };
 }

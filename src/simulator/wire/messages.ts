@@ -76,8 +76,28 @@ export interface WireOrder {
   algoParams: WireTagValue[];
   cashQty: number | undefined;
   goodTillDate: string;
-  /** Set only for combo (BAG) orders; the simulator refuses them but must read their legs. */
-  comboLegCount: number;
+  /**
+   * Combo (BAG) orders only, empty otherwise. IBKR keeps the legs on the contract, but on the wire they ride
+   * inside the order's walk (PLACE_ORDER and OPEN_ORDER alike), so they travel here with the order's fields.
+   */
+  comboLegs: WireComboLeg[];
+  /** Per-leg limit prices (ORDER_COMBO_LEGS_PRICE); undefined entries are unset. */
+  orderComboLegPrices: (number | undefined)[];
+  smartComboRoutingParams: WireTagValue[];
+}
+
+/** One leg of a combo, in the full form of PLACE_ORDER and OPEN_ORDER. */
+export interface WireComboLeg {
+  conId: number;
+  ratio: number;
+  action: string;
+  exchange: string;
+  /** 0 same as the parent, 1 open, 2 close, 3 unknown. */
+  openClose: number;
+  shortSaleSlot: number;
+  designatedLocation: string;
+  /** -1 when not set. */
+  exemptCode: number;
 }
 
 /** The order state of an openOrder / completedOrder message. Margin figures are strings as IBKR sends them. */

@@ -24,11 +24,38 @@ function volatilityParams(): WireField[] {
   return [UNSET_DOUBLE, 0, '', UNSET_DOUBLE, 0, 0]; // volatility, volatilityType, dnOrderType, dnAuxPrice, continuousUpdate, referencePriceType
 }
 
-/** Combo legs (none: the simulator refuses BAG orders), smart-combo params, then the scale-order block. */
-function comboAndScaleParams(): WireField[] {
-  // comboLegsDescription, comboLegs count, orderComboLegs count, smartComboRoutingParams count,
-  // scaleInitLevelSize, scaleSubsLevelSize, scalePriceIncrement (unset, so the scale extension is absent)
-  return ['', 0, 0, 0, UNSET_INT, UNSET_INT, UNSET_DOUBLE];
+/**
+ * Combo legs, smart-combo params, then the scale-order block. The description is IBKR's "conId|ratio" list with
+ * sold legs negative, e.g. "9408|-1,43645865|1" (an openOrder recorded from TWS in the ib-ruby project's specs).
+ */
+function comboAndScaleParams(order: WireOrder): WireField[] {
+  const description = order.comboLegs
+    .map((leg) => `${leg.conId}|${leg.action === 'SELL' ? -leg.ratio : leg.ratio}`)
+    .join(',');
+  const legs = order.comboLegs.flatMap((leg): WireField[] => [
+    leg.conId,
+    leg.ratio,
+    leg.action,
+    leg.exchange,
+    leg.openClose,
+    leg.shortSaleSlot,
+    leg.designatedLocation,
+    leg.exemptCode,
+  ]);
+  const params = order.smartComboRoutingParams.flatMap(({ tag, value }) => [tag, value]);
+  return [
+    description,
+    order.comboLegs.length,
+    ...legs,
+    order.orderComboLegPrices.length,
+    ...order.orderComboLegPrices.map(maxDouble),
+    order.smartComboRoutingParams.length,
+    ...params,
+    // scaleInitLevelSize, scaleSubsLevelSize, scalePriceIncrement (unset, so the scale extension is absent)
+    UNSET_INT,
+    UNSET_INT,
+    UNSET_DOUBLE,
+  ];
 }
 
 /** The algo strategy, and its parameters only when there is one (ALGO_ORDERS 41). */
@@ -114,7 +141,7 @@ export function encodeOpenOrder(
   f.push(...volatilityParams());
   f.push(maxDouble(order.trailStopPrice), maxDouble(order.trailingPercent));
   f.push(UNSET_DOUBLE, UNSET_INT); // basisPoints, basisPointsType
-  f.push(...comboAndScaleParams());
+  f.push(...comboAndScaleParams(order));
   f.push(
     '', // hedgeType (blank: no hedgeParam follows)
     false, // optOutSmartRouting
@@ -229,7 +256,7 @@ export function encodeCompletedOrder(
   );
   f.push(...volatilityParams());
   f.push(maxDouble(order.trailStopPrice), maxDouble(order.trailingPercent));
-  f.push(...comboAndScaleParams());
+  f.push(...comboAndScaleParams(order));
   f.push(
     '', // hedgeType
     '', // clearingAccount

@@ -103,13 +103,18 @@ export class OrderEngine {
     return this.highestId;
   }
 
+  /** The next permId, shared with the combo desk so no two orders of the session ever carry the same one. */
+  nextPermId(): number {
+    return ++this.lastPermId;
+  }
+
   submit(request: SimOrderRequest, instrument: Instrument): SimOrder {
     const trailing = isTrail(request.orderType);
     const work: Working = {
       order: {
         request: copyRequest(request),
         instrument,
-        permId: ++this.lastPermId,
+        permId: this.nextPermId(),
         status: 'Inactive',
         filled: 0,
         remaining: request.totalQuantity,

@@ -177,6 +177,26 @@ export interface SimOrderRequest {
   /** IBKR algo, e.g. 'Adaptive' with adaptivePriority Patient / Normal / Urgent. */
   algoStrategy?: string;
   algoParams?: readonly AlgoParam[];
+  /** A combo (BAG) order's legs; the order's price is the net of one unit of them (positive debit, negative credit). */
+  comboLegs?: readonly ComboLeg[];
+  /** As placed, echoed in openOrder: per-leg limits (undefined: none) and smart-combo routing parameters. */
+  orderComboLegPrices?: readonly (number | undefined)[];
+  smartComboRoutingParams?: readonly AlgoParam[];
+}
+
+/** One leg of a combo: its action is for one unit of the combo bought; selling the combo reverses it. */
+export interface ComboLeg {
+  conId: number;
+  ratio: number;
+  action: OrderAction;
+  exchange: string;
+}
+
+/** One leg's share of a combo fill: its own contract, execution and commission. */
+export interface ComboLegFill {
+  instrument: Instrument;
+  execution: Execution;
+  commission: CommissionReport;
 }
 
 export interface AlgoParam {
@@ -255,6 +275,8 @@ export type PlaceResult = { ok: true; order: SimOrder } | { ok: false; rejection
 export type WorldEvent =
   | { type: 'orderStatus'; order: SimOrder }
   | { type: 'execution'; execution: Execution; commission: CommissionReport; order: SimOrder }
+  /** A combo filled: every leg at once, each with its execution, and the combo's own execution at the net price. */
+  | { type: 'comboExecution'; order: SimOrder; legs: ComboLegFill[]; combo: Execution }
   | { type: 'orderRejected'; orderId: number; rejection: SimRejection }
   /** Something the gateway tells the order's owner unasked, e.g. error 202 for a child cancelled with its parent. */
   | { type: 'orderNotice'; order: SimOrder; notice: SimRejection };

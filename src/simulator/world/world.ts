@@ -1,10 +1,12 @@
-import { applyFill, cloneBook, settle, type AccountBook } from './account-book';
+import { applyFill, cloneBook, settle, type AccountBook, type Fill } from './account-book';
 import { accountSummary, assessAccount, type AccountRisk } from './account-risk';
 import { commissionFor } from './commission';
 import { findInstruments, matchSymbols } from './contract-search';
 import { ExecutionLog, type ExecutionFilter, type ExecutionRecord } from './executions';
 import { historicalBars, type BarRequest } from './history';
 import { buildCatalog, type Listing } from './instruments';
+import { ComboDesk } from './combo-desk';
+import { evaluateCombo } from './combo-rules';
 import { OptionDesk } from './option-desk';
 import { OrderEngine } from './order-engine';
 import { alternatives, MISSING_PARENT } from './order-groups';
@@ -99,6 +101,7 @@ export class World {
   private readonly books: Map<string, AccountBook>;
   private readonly log: ExecutionLog;
   private readonly engine: OrderEngine;
+  private readonly combos: ComboDesk;
   private readonly listeners = new Set<WorldListener>();
   /** The option chains' model, parameters, exercise and assignment. */
   readonly options: OptionDesk;
@@ -137,6 +140,15 @@ export class World {
       },
       FIRST_PERM_ID,
     );
+    this.combos = new ComboDesk({
+      instrument: (conId) => this.instrument(conId),
+      quote: (conId) => this.walk.quote(conId),
+      executeLeg: (order, fill) => this.record(order, fill, fill.quantity, fill.price),
+      nextExecId: () => this.log.nextExecId(),
+      nextPermId: () => this.engine.nextPermId(),
+      emit: (event) => this.emit(event),
+      now: () => this.now(),
+    });
   }
 
   accounts(): AccountInfo[] {
@@ -182,6 +194,7 @@ export class World {
       const tick = this.walk.tick();
       ticks.push(tick);
       this.engine.onQuote(tick.conId);
+      this.combos.onQuote(tick.conId);
     }
     return ticks;
   }
@@ -190,6 +203,7 @@ export class World {
   stepInstrument(conId: number): QuoteTick {
     const tick = this.walk.tickInstrument(conId);
     this.engine.onQuote(tick.conId);
+    this.combos.onQuote(tick.conId);
     return tick;
   }
 
@@ -238,6 +252,7 @@ export class World {
    */
   place(request: SimOrderRequest): PlaceResult {
     if (request.whatIf) throw new Error('What-if orders go to World.whatIf, which changes nothing');
+    if (request.comboLegs || this.combos.state(request.orderId)) return this.placeCombo(request);
     const state = this.engine.state(request.orderId);
     if (state === 'open') return this.modify(request);
     if (state === 'finished') return this.reject(request.orderId, DUPLICATE_ORDER_ID);
@@ -253,7 +268,7 @@ export class World {
    * not place at all are rejected; a cash or margin shortfall comes back as warningText, with the figures.
    */
   whatIf(request: SimOrderRequest): { ok: true; result: WhatIfResult } | { ok: false; rejection: SimRejection } {
-    const evaluation = this.evaluate(request, 0);
+    const evaluation = request.comboLegs ? this.evaluateCombo(request) : this.evaluate(request, 0);
     if (!evaluation.ok) return evaluation;
     const { before, after, commission, instrument, shortfall } = evaluation;
     return {
@@ -302,7 +317,7 @@ export class World {
   }
 
   cancel(orderId: number): { ok: true } | { ok: false; rejection: SimRejection } {
-    if (this.engine.cancel(orderId)) return { ok: true };
+    if (this.engine.cancel(orderId) || this.combos.cancel(orderId)) return { ok: true };
     return {
       ok: false,
       rejection: { code: 10147, message: `OrderId ${orderId} that needs to be cancelled is not found.` },
@@ -312,20 +327,21 @@ export class World {
   /** reqGlobalCancel: every open order, of every client and account. */
   cancelAll(): void {
     this.engine.cancelAll();
+    this.combos.cancelAll();
   }
 
   openOrders(): SimOrder[] {
-    return this.engine.list('open');
+    return [...this.engine.list('open'), ...this.combos.list('open')];
   }
 
   /** Filled and cancelled orders, for reqCompletedOrders. */
   completedOrders(): SimOrder[] {
-    return this.engine.list('finished');
+    return [...this.engine.list('finished'), ...this.combos.list('finished')];
   }
 
   /** The lowest order id no order has used: what nextValidId should announce. */
   nextOrderId(): number {
-    return this.engine.highestOrderId() + 1;
+    return Math.max(this.engine.highestOrderId(), this.combos.highestOrderId()) + 1;
   }
 
   executions(filter?: ExecutionFilter): ExecutionRecord[] {
@@ -401,6 +417,48 @@ export class World {
     };
   }
 
+  /** A combo order, or an amendment of an open one: judged as a whole (combo-rules.ts), then worked by the combo desk. */
+  private placeCombo(request: SimOrderRequest): PlaceResult {
+    const state = this.combos.state(request.orderId) ?? this.engine.state(request.orderId);
+    if (state === 'finished') return this.reject(request.orderId, DUPLICATE_ORDER_ID);
+    if (state === 'open' && !this.combos.state(request.orderId)) {
+      return this.reject(request.orderId, orderRejected('An order cannot be changed into a combination order.'));
+    }
+    if (request.parentId || !request.transmit) {
+      return this.reject(
+        request.orderId,
+        orderRejected('The simulator does not attach combination orders to brackets.'),
+      );
+    }
+    const placed = this.combos.order(request.orderId);
+    const evaluation = this.evaluateCombo(placed ? { ...request, comboLegs: placed.request.comboLegs } : request);
+    if (!evaluation.ok) return this.reject(request.orderId, evaluation.rejection);
+    if (evaluation.shortfall) return this.reject(request.orderId, evaluation.shortfall);
+    if (placed) return { ok: true, order: this.combos.amend(request) };
+    return { ok: true, order: this.combos.submit(request, evaluation.instrument) };
+  }
+
+  private evaluateCombo(request: SimOrderRequest): Evaluation {
+    const book = this.books.get(request.account);
+    if (!book)
+      return {
+        ok: false,
+        rejection: orderRejected(`The account ${request.account} is not one of this login's accounts.`),
+      };
+    const evaluation = evaluateCombo(request, {
+      book,
+      instrument: (conId) => this.instrument(conId),
+      quote: (conId) => this.walk.quote(conId),
+      pending: this.pendingOrders(request),
+      valuer: this.valuer,
+    });
+    if (!evaluation.ok) return evaluation;
+    // The combo is reported on its first leg's underlying: the symbol IBKR gives a BAG contract.
+    const first = evaluation.legs[0]?.instrument;
+    const instrument = (first?.underConId && this.instrument(first.underConId)) || first;
+    return instrument ? { ...evaluation, instrument } : { ok: false, rejection: NO_SECURITY_DEFINITION };
+  }
+
   /** The open or filled order a child names as its parent, if it is the same client's. */
   private parentOf(request: SimOrderRequest): SimOrder | undefined {
     const parent = request.parentId ? this.engine.order(request.parentId) : undefined;
@@ -425,7 +483,7 @@ export class World {
    * filled) and without its OCA or bracket alternatives, of which only one can fill in full.
    */
   private pendingOrders(order: SimOrderRequest): PendingOrder[] {
-    return this.engine
+    const single = this.engine
       .list('open')
       .filter(
         ({ request }) =>
@@ -440,17 +498,20 @@ export class World {
         remaining,
         price: expectedPrice(request, this.walk.quote(instrument.conId)),
       }));
+    return [...single, ...this.combos.pendingLegs(order.account, order.orderId)];
   }
 
   private execute(order: Readonly<SimOrder>, quantity: number, price: number, commission: number): ExecutionRecord {
     const { request, instrument } = order;
-    const realized = applyFill(this.book(request.account), {
-      instrument,
-      action: request.action,
-      quantity,
-      price,
-      commission,
-    });
+    const fill: Fill = { instrument, action: request.action, quantity, price, commission };
+    return this.record(order, fill, order.filled, order.avgFillPrice);
+  }
+
+  /** Books one fill of an order on its account and logs its execution; cumQty and avgPrice as IBKR reports them. */
+  private record(order: Readonly<SimOrder>, fill: Fill, cumQty: number, avgPrice: number): ExecutionRecord {
+    const { request } = order;
+    const { instrument } = fill;
+    const realized = applyFill(this.book(request.account), fill);
     const execId = this.log.nextExecId();
     const record: ExecutionRecord = {
       execution: {
@@ -460,16 +521,16 @@ export class World {
         permId: order.permId,
         account: request.account,
         conId: instrument.conId,
-        side: request.action === 'BUY' ? 'BOT' : 'SLD',
-        shares: quantity,
-        price,
-        cumQty: order.filled,
-        avgPrice: order.avgFillPrice,
+        side: fill.action === 'BUY' ? 'BOT' : 'SLD',
+        shares: fill.quantity,
+        price: fill.price,
+        cumQty,
+        avgPrice,
         time: this.now(),
         exchange: instrument.primaryExchange || instrument.exchange,
         orderRef: request.orderRef ?? '',
       },
-      commission: { execId, commission, currency: instrument.currency, realizedPnl: realized },
+      commission: { execId, commission: fill.commission, currency: instrument.currency, realizedPnl: realized },
     };
     this.log.add(record, instrument);
     return { execution: { ...record.execution }, commission: { ...record.commission } };

@@ -98,14 +98,15 @@ describe('context from gateway data', () => {
     ]);
   });
 
+  const order = (over: object) => ({
+    orderId: 1,
+    contract: { conId: 9, secType: 'STK', currency: 'USD' },
+    order: { account: 'DU1', action: 'BUY', totalQuantity: 10, orderType: 'LMT', lmtPrice: 100 },
+    orderState: { status: 'Submitted' },
+    ...over,
+  });
+
   it('counts this account’s working orders: sells by contract, buys in USD; what-ifs and finished orders are not orders', () => {
-    const order = (over: object) => ({
-      orderId: 1,
-      contract: { conId: 9, secType: 'STK', currency: 'USD' },
-      order: { account: 'DU1', action: 'BUY', totalQuantity: 10, orderType: 'LMT', lmtPrice: 100 },
-      orderState: { status: 'Submitted' },
-      ...over,
-    });
     const pending = pendingFrom(
       'DU1',
       [
@@ -122,6 +123,32 @@ describe('context from gateway data', () => {
     );
     expect(pending.pendingSells).toEqual({ 9: 5 });
     expect(pending.pendingBuysUsd).toBeCloseTo(1000 + 1200);
+    expect(pending.pendingOptionSales).toEqual([]);
+  });
+
+  it('lists open option sells with their right and strike, for what they commit of shares and cash', () => {
+    const call = {
+      conId: 31,
+      secType: 'OPT',
+      symbol: 'AAPL',
+      right: 'C',
+      strike: 250,
+      multiplier: '100',
+      currency: 'USD',
+    };
+    const pending = pendingFrom(
+      'DU1',
+      [
+        order({
+          contract: call,
+          order: { account: 'DU1', action: 'SELL', totalQuantity: 2, orderType: 'LMT', lmtPrice: 3 },
+        }),
+      ],
+      { USD: 1 },
+    );
+    expect(pending.pendingOptionSales).toEqual([
+      { conId: 31, symbol: 'AAPL', right: 'C', strike: 250, multiplier: 100, quantity: 2 },
+    ]);
   });
 
   it('turns IBKR’s unset what-if figures (Double.MAX_VALUE) into unknowns', () => {

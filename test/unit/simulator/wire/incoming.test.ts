@@ -320,7 +320,9 @@ describe.each(VERSIONS)('decodeRequest at server version %i', (v) => {
         algoParams: [],
         cashQty: undefined,
         goodTillDate: '',
-        comboLegCount: 0,
+        comboLegs: [],
+        orderComboLegPrices: [],
+        smartComboRoutingParams: [],
       });
     });
 
@@ -405,7 +407,12 @@ describe.each(VERSIONS)('decodeRequest at server version %i', (v) => {
         }),
       );
       expect(contract.secType).toBe('BAG');
-      expect(order).toMatchObject({ comboLegCount: 2, lmtPrice: -1.25, orderRef: 'combo', cashQty: 1234.5 });
+      expect(order).toMatchObject({ lmtPrice: -1.25, orderRef: 'combo', cashQty: 1234.5 });
+      expect(order.comboLegs.map(({ conId, ratio, action }) => ({ conId, ratio, action }))).toEqual(
+        SPREAD.comboLegs?.map(({ conId, ratio, action }) => ({ conId, ratio, action })),
+      );
+      expect(order.orderComboLegPrices).toEqual([1.5, undefined]);
+      expect(order.smartComboRoutingParams).toEqual([{ tag: 'NonGuaranteed', value: '1' }]);
     });
 
     it('an algo order with params, a trailing stop and soft dollar tier', () => {

@@ -107,7 +107,9 @@ const ORDER: WireOrder = {
   algoParams: [],
   cashQty: undefined,
   goodTillDate: '',
-  comboLegCount: 0,
+  comboLegs: [],
+  orderComboLegPrices: [],
+  smartComboRoutingParams: [],
 };
 
 /** A bracket's trailing-limit exit in an OCA group, worked by the Adaptive algo: every linked field set. */

@@ -6,6 +6,7 @@ import { openTicket } from '../../stores/order-store';
 import { cellButton, element } from '../dom';
 import { closePrefill } from '../orders/ticket-prefill';
 import { CONSOLIDATED_LEAD, leadFirst, POSITION_LEAD } from './column-order';
+import { expiryColumn } from './expiry-column';
 import { moneyColumn, quantityColumn, SIGN_CLASSES } from './grid-kit';
 
 /** The positions grids' columns: the leading ones are column-order.ts's, then the buttons and the details. */
@@ -102,6 +103,7 @@ export const PER_ACCOUNT_COLUMNS: ColDef<PositionRow>[] = leadFirst(
     ...pnlColumns<PositionRow>(),
     // Compact, after the figures: in reach without leading the row.
     { colId: 'actions', headerName: '', cellRenderer: positionActions, width: 124, sortable: false, filter: false },
+    expiryColumn<PositionRow>(),
     ...detailColumns<PositionRow>(),
     percentColumn<PositionRow>('pctOfAccount', '% of account', false, 115),
     ...instrumentDetailColumns<PositionRow>(),
@@ -123,6 +125,7 @@ export function consolidatedColumns(accounts: Account[]): ColDef<ConsolidatedPos
         filter: 'agTextColumnFilter',
         valueGetter: (p) => p.data?.split.map((s) => `${s.account} (${label(s.account)}) ${s.quantity}`).join(' · '),
       },
+      expiryColumn<ConsolidatedPosition>(),
       ...detailColumns<ConsolidatedPosition>(),
       percentColumn<ConsolidatedPosition>('pctOfTotal', '% of all accounts', false, 135),
       ...instrumentDetailColumns<ConsolidatedPosition>(),
