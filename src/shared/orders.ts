@@ -72,12 +72,26 @@ export const OrderPreviewSchema = z.object({
 });
 export type OrderPreview = z.infer<typeof OrderPreviewSchema>;
 
+/** The legs of IBKR's bracket: the entry (the parent) and its two exits (children in one OCA group). */
+export const BRACKET_ROLES = ['entry', 'take-profit', 'stop-loss'] as const;
+export const BracketRoleSchema = z.enum(BRACKET_ROLES);
+export type BracketRole = z.infer<typeof BracketRoleSchema>;
+
+/** Which bracket an order is a leg of, and which leg. */
+export const BracketLegSchema = z.object({ groupId: z.string(), role: BracketRoleSchema });
+export type BracketLeg = z.infer<typeof BracketLegSchema>;
+
 /** Gatehouse's view of an order's life; ibStatus keeps the gateway's own word. */
 export const OrderPhaseSchema = z.enum([
   /** The intent is on disk and the order is on its way to the gateway. */
   'sending',
   /** The gateway holds it (PendingSubmit / PreSubmitted / Submitted / ApiPending). */
   'working',
+  /**
+   * A bracket leg IBKR holds Inactive until the bracket's last leg arrives transmitted (and, for a
+   * child, until its parent fills): waiting, not dead.
+   */
+  'held',
   'filled',
   'cancelled',
   /** Refused by the gateway or IBKR (e.g. 201). */
@@ -104,6 +118,8 @@ export const TrackedOrderSchema = z.object({
   ibCode: z.number().int().nullable(),
   submittedAt: z.number(),
   updatedAt: z.number(),
+  /** Set when the order is one leg of a bracket. */
+  leg: BracketLegSchema.optional(),
 });
 export type TrackedOrder = z.infer<typeof TrackedOrderSchema>;
 

@@ -218,6 +218,8 @@ function phaseText(order: TrackedOrder): string {
       return `${id}: sending`;
     case 'working':
       return `${id}: working (${order.ibStatus ?? 'at IBKR'}), ${order.filled} filled`;
+    case 'held':
+      return `${id}: held (waits for parent)`;
     case 'filled':
       return `${id}: filled ${order.filled} at ${order.avgFillPrice ?? '—'}`;
     case 'cancelled':
