@@ -1,8 +1,9 @@
-import type { ContractDetails, IBApiNext } from '@stoqey/ib';
+import type { ContractDetails, IBApiNext, Contract as IbContract } from '@stoqey/ib';
 import { describeOrder } from '../../shared/order-words';
 import type {
   AuditFilter,
   AuditPage,
+  BracketLeg,
   KillSwitchState,
   OrderPreview,
   SubmitResult,
@@ -22,6 +23,9 @@ import { DEFAULT_TIMEOUTS, GatewayReader, type ReadTimeouts, type WhatIfResult }
 import { ibOrder, resolvedContract } from './ib-order';
 import { maxQuantity } from '../rules/general-rules';
 import { AllocationDesk } from './allocation-desk';
+import { BracketDesk } from './bracket-desk';
+import { modifyGroup, ocaOf, type LegLinks, type ModifyGroup } from './bracket-legs';
+import { exitLegContext, legChecks } from '../rules/group-rules';
 import type { AccountFigures } from './allocation-sizing';
 import { KillSwitch } from './kill-switch';
 import type { CancelAllAsker, CancelAllOutcome } from './order-book-service';
@@ -91,6 +95,8 @@ type OrderVerb =
   | 'size'
   | 'previewAllocation'
   | 'submitAllocation'
+  | 'previewBracket'
+  | 'submitBracket'
   | 'list'
   | 'killSwitch'
   | 'killSwitchState'
@@ -106,7 +112,42 @@ export const DEFAULT_NO_ANSWER_MS = 10_000;
 interface PreviewFacts {
   details: ContractDetails;
   whatIf: WhatIfResult;
+  /** A bracket leg's place in its group, which its rules depend on; null for a lone order. */
+  group: LegGroup | null;
 }
+
+/** A bracket leg, and the entry whose fill its exits are judged after. */
+export interface LegGroup {
+  leg: BracketLeg;
+  entry: OrderTicket;
+}
+
+/** What the rules read for one order, and the checks they gave. */
+interface Evaluation {
+  api: IBApiNext;
+  details: ContractDetails;
+  contract: IbContract;
+  checks: Check[];
+  /** A modify's links to its bracket and OCA group, re-sent with it. */
+  links: LegLinks | null;
+  account: TicketAccount;
+  session: SessionState;
+  whatIf: WhatIfResult;
+  target: GatewayOpenOrder | null;
+  quote: OrderPreview['quote'];
+}
+
+/** A preview re-ruled at submit and cleared to go, with what the rules read. */
+export interface Checked {
+  outcome: 'checked';
+  preview: OrderPreview;
+  evaluation: Evaluation;
+  acknowledgements: readonly string[];
+}
+export type Rechecked = Checked | Extract<SubmitResult, { outcome: 'refused' }>;
+
+/** An exit's what-if is not asked on its own (see group-rules.ts); the entry's stands for the bracket. */
+const EXIT_WHAT_IF: WhatIfResult = { figures: null, answer: { state: 'answered' } };
 
 type Stage = { kind: 'preview'; key: string } | { kind: 'submit'; preview: OrderPreview; facts: PreviewFacts };
 
@@ -140,6 +181,7 @@ export class OrderService {
   private readonly sent = new SentOrders();
   private readonly watchdog: OrderWatchdog;
   private readonly allocations: AllocationDesk;
+  private readonly brackets: BracketDesk;
   private pendingHolds = 0;
   /** Open orders are re-read after every (re)connect before anything new is sent. */
   private reconciled: Promise<void> | null = null;
@@ -162,6 +204,16 @@ export class OrderService {
       accountFigures: () => this.accountFigures(),
       maxQuantity: (secType) => maxQuantity(limitsFrom(this.options.settings().orders), secType),
       logError: options.logError,
+    });
+    this.brackets = new BracketDesk({
+      preview: (ticket, group) => this.preview(ticket, null, group),
+      discard: (previewId) => this.quotes.release(previewId),
+      readyToSend: () => this.readyToSend(),
+      reserveOrderIds: (api, n) => this.reserveOrderIds(api, n),
+      recheck: (previewId, acknowledgements) => this.recheckPreview(previewId, acknowledgements),
+      transmit: (checked, orderId, links) => this.transmit(checked, orderId, links, false),
+      audit: (entry) => this.audit.write({ ...entry, mode: this.options.session.current().mode }),
+      afterIntentForTests: () => this.options.afterIntentForTests?.(),
     });
     this.tracker = new OrderTracker({
       audit: (entry) => this.audit.write(entry),
@@ -204,6 +256,8 @@ export class OrderService {
       'orders.size': (request) => this.allocations.size(request),
       'orders.previewAllocation': (request) => this.allocations.preview(request),
       'orders.submitAllocation': (request) => this.allocations.submit(request),
+      'orders.previewBracket': (request) => this.brackets.preview(request),
+      'orders.submitBracket': (request) => this.brackets.submit(request),
       'orders.list': () => this.tracker.list(),
       'orders.killSwitch': () => this.engageKillSwitch(),
       'orders.killSwitchState': () => this.killSwitch.current(),
@@ -300,6 +354,12 @@ export class OrderService {
     return ++this.lastOrderId;
   }
 
+  /** n consecutive order ids, taken at once so a bracket's legs are numbered in the order they go out. */
+  private async reserveOrderIds(api: IBApiNext, n: number): Promise<number[]> {
+    const first = await this.nextOrderId(api);
+    return [first, ...Array.from({ length: n - 1 }, () => ++this.lastOrderId)];
+  }
+
   // ── Accounts ────────────────────────────────────────────────────────────────────────────────
 
   /**
@@ -362,7 +422,7 @@ export class OrderService {
    * while the preview is young. Whatever is not held (no quote line free, nothing loaded yet) is read
    * fresh from the gateway.
    */
-  private async evaluate(ticket: OrderTicket, stage: Stage) {
+  private async evaluate(ticket: OrderTicket, stage: Stage, group: LegGroup | null): Promise<Evaluation> {
     const connection = this.connection();
     const api = connection.api;
     const reader = new GatewayReader(api, this.timeouts());
@@ -372,19 +432,19 @@ export class OrderService {
       stage.kind === 'preview'
         ? this.quotes.hold(stage.key, details, this.timeouts().quoteMs)
         : Promise.resolve(this.quotes.current(stage.preview.previewId));
-    const reuse = stage.kind === 'submit' ? this.whatIfAtSubmit(stage.preview, stage.facts) : null;
+    const exit = group !== null && group.leg.role !== 'entry';
+    const reuse = stage.kind === 'submit' && !exit ? this.whatIfAtSubmit(stage.preview, stage.facts) : null;
+    const ordersRead = this.openOrders(reader);
     const [quote, positions, summaries, orders, whatIf] = await Promise.all([
       held.then((q) => (q === undefined ? reader.quote(contract, details.contract.secType === 'STK') : q)),
       this.received(this.held.positions(), () => reader.positions()),
       this.received(this.held.summaries(), () => reader.summaries()),
-      this.openOrders(reader),
-      reuse?.whatIf ??
-        this.nextOrderId(api).then((id) =>
-          reader.whatIf(id, contract, ibOrder(ticket, { orderRef: 'gatehouse-what-if', whatIf: true })),
-        ),
+      ordersRead,
+      (exit ? EXIT_WHAT_IF : null) ?? reuse?.whatIf ?? this.askWhatIf(reader, contract, ticket, ordersRead),
     ]);
     const session = this.options.session.current();
     let target: GatewayOpenOrder | null = null;
+    let linked: ModifyGroup | null = null;
     if (ticket.modifyOrderId !== undefined) {
       if (orders === null) {
         throw new AppError(
@@ -395,6 +455,7 @@ export class OrderService {
       const found = modifyTarget(orders.value, ticket, details.contract.conId ?? Number.NaN, session.clientId);
       if (typeof found === 'string') throw new AppError('refused', found);
       target = found;
+      linked = modifyGroup(found, orders.value);
     }
     const summary = summaries && { value: summaries.value.get(ticket.account) ?? new Map(), at: summaries.at };
     const facts: GatewayFacts = {
@@ -403,7 +464,11 @@ export class OrderService {
       positions,
       summary,
       // The order a modify replaces is not pending on top of its replacement.
-      openOrders: orders && { value: orders.value.filter((o) => o !== target), at: orders.at },
+      // Nor are the other orders of its OCA group: only one of them can fill.
+      openOrders: orders && {
+        value: orders.value.filter((o) => o !== target && !linked?.alternatives.has(o.orderId)),
+        at: orders.at,
+      },
       whatIf: whatIf.figures,
       whatIfAnswer: whatIf.answer,
     };
@@ -411,7 +476,7 @@ export class OrderService {
     const override = settings.accountOverrides[ticket.account];
     let context;
     try {
-      context = buildRuleContext({
+      const built = buildRuleContext({
         ticket,
         facts,
         session: { ...session, degraded: session.state === 'degraded' },
@@ -420,6 +485,8 @@ export class OrderService {
         orderCounts: this.counter.counts(this.now()),
         now: this.now(),
       });
+      const entry = exit ? group.entry : linked?.entry;
+      context = entry ? exitLegContext(built, entry) : built;
     } catch (error) {
       throw orderCheckError(error, this.options.logError);
     }
@@ -433,13 +500,30 @@ export class OrderService {
       api,
       details,
       contract,
-      checks,
+      checks: group ? legChecks(group.leg.role, checks, group.entry) : checks,
+      links: linked?.links ?? null,
       account: ticketAccount(ticket.account, summary?.value ?? null, override),
       session,
       whatIf,
       target,
       quote: quoteForRules(quote),
     };
+  }
+
+  /** The gateway's what-if; a modify's carries the order's OCA group, so IBKR counts its alternatives once. */
+  private async askWhatIf(
+    reader: GatewayReader,
+    contract: IbContract,
+    ticket: OrderTicket,
+    orders: Promise<Received<GatewayOpenOrder[]>>,
+  ): Promise<WhatIfResult> {
+    const modified = ticket.modifyOrderId;
+    const group = modified === undefined ? {} : ocaOf((await orders)?.value.find((o) => o.orderId === modified));
+    const id = await this.nextOrderId(this.connection().api);
+    return reader.whatIf(id, contract, {
+      ...ibOrder(ticket, { orderRef: 'gatehouse-what-if', whatIf: true }),
+      ...group,
+    });
   }
 
   /**
@@ -484,13 +568,20 @@ export class OrderService {
     };
   }
 
-  /** One order's preview; an allocation's child carries the allocation's id into the preview and the audit log. */
-  async preview(ticket: OrderTicket, allocationId: string | null = null): Promise<OrderPreview> {
+  /**
+   * One order's preview; an allocation's child carries the allocation's id into the preview and the audit
+   * log, a bracket leg its group (ruled as that leg).
+   */
+  async preview(
+    ticket: OrderTicket,
+    allocationId: string | null = null,
+    group: LegGroup | null = null,
+  ): Promise<OrderPreview> {
     // The quote line is taken before the preview has an id; it is filed under the id once there is one.
     const holdKey = `pending:${++this.pendingHolds}`;
     let evaluation;
     try {
-      evaluation = await this.evaluate(ticket, { kind: 'preview', key: holdKey });
+      evaluation = await this.evaluate(ticket, { kind: 'preview', key: holdKey }, group);
     } catch (error) {
       this.quotes.release(holdKey);
       throw error;
@@ -509,8 +600,9 @@ export class OrderService {
         whatIfProblem: whatIfProblem(whatIf.answer),
         quote,
         allocationId,
+        ...(group ? { leg: group.leg } : {}),
       },
-      { details, whatIf },
+      { details, whatIf, group },
     );
     this.quotes.rename(holdKey, preview.previewId);
     await this.audit.write({
@@ -520,6 +612,7 @@ export class OrderService {
       orderId: ticket.modifyOrderId ?? null,
       previewId: preview.previewId,
       allocationId,
+      groupId: group?.leg.groupId ?? null,
       ticket,
       checks,
       message: preview.words,
@@ -540,24 +633,51 @@ export class OrderService {
     facts: PreviewFacts,
     acknowledgements: readonly string[],
   ): Promise<SubmitResult> {
-    const { ticket, previewId, allocationId } = preview;
+    if (preview.leg) {
+      return { outcome: 'refused', reason: 'This is one leg of a bracket: send the bracket, not the leg.', checks: [] };
+    }
+    const api = await this.readyToSend();
+    const modifying = preview.ticket.modifyOrderId;
+    // A new order's id is fetched alongside the re-check; an id left unused when the order is refused is harmless.
+    const [checked, orderId] = await Promise.all([
+      this.recheck(preview, facts, acknowledgements),
+      modifying ?? this.nextOrderId(api),
+    ]);
+    if (checked.outcome === 'refused') return checked;
+    return this.transmit(checked, orderId, checked.evaluation.links ?? {}, true);
+  }
+
+  /** The connection to send on, once this connection's open orders have been reconciled. */
+  private async readyToSend(): Promise<IBApiNext> {
     if (this.reconciled === null) this.connection();
     await this.reconciled;
-    const connection = this.connection();
-    const modifying = ticket.modifyOrderId;
-    // A new order's id is fetched alongside the re-check; an id left unused when the order is refused is harmless.
-    const [{ api, contract, checks, account, session, target }, orderId] = await Promise.all([
-      this.evaluate(ticket, { kind: 'submit', preview, facts }),
-      modifying ?? this.nextOrderId(connection.api),
-    ]);
-    const refuse = async (reason: string): Promise<SubmitResult> => {
+    return this.connection().api;
+  }
+
+  private async recheckPreview(previewId: string, acknowledgements: readonly string[]): Promise<Rechecked> {
+    const lookup = this.previews.get(previewId);
+    if (!lookup.found) return { outcome: 'refused', reason: lookup.reason, checks: [] };
+    return this.recheck(lookup.preview, lookup.facts, acknowledgements);
+  }
+
+  /** Every rule again on fresh data; a refusal (a block, a warning not acknowledged) is on disk when it returns. */
+  private async recheck(
+    preview: OrderPreview,
+    facts: PreviewFacts,
+    acknowledgements: readonly string[],
+  ): Promise<Rechecked> {
+    const { ticket, previewId, allocationId } = preview;
+    const evaluation = await this.evaluate(ticket, { kind: 'submit', preview, facts }, facts.group);
+    const { checks, session } = evaluation;
+    const refuse = async (reason: string): Promise<Rechecked> => {
       await this.audit.write({
         kind: 'submit-refused',
         mode: session.mode,
         account: ticket.account,
-        orderId: modifying ?? null,
+        orderId: ticket.modifyOrderId ?? null,
         previewId,
         allocationId,
+        groupId: preview.leg?.groupId ?? null,
         ticket,
         checks,
         message: reason,
@@ -575,18 +695,37 @@ export class OrderService {
       const names = checks.filter((c) => missing.includes(c.id)).map((c) => c.rule);
       return refuse(`Not sent: acknowledge each warning first (${names.join(', ')}).`);
     }
+    return { outcome: 'checked', preview, evaluation, acknowledgements };
+  }
 
+  /**
+   * Places a re-checked order under its id with the links that tie it to its group. A lone order writes its
+   * intent here, before it leaves; a bracket's one intent is written by the bracket desk before any leg.
+   */
+  private async transmit(
+    checked: Checked,
+    orderId: number,
+    links: LegLinks,
+    writeIntent: boolean,
+  ): Promise<Extract<SubmitResult, { outcome: 'sent' }>> {
+    const { preview, evaluation, acknowledgements } = checked;
+    const { ticket, previewId, allocationId, leg } = preview;
+    const { api, contract, checks, account, session, target } = evaluation;
+    const modifying = ticket.modifyOrderId;
     const words = describeOrder(ticket, account.label);
     const acknowledged = acknowledgements.length > 0 ? ` Acknowledged: ${acknowledgements.join(', ')}.` : '';
-    const about = { mode: session.mode, account: ticket.account, orderId, previewId, allocationId, ticket };
-    // The intent is on disk before the order leaves: a crash after this line is found on restart.
-    await this.audit.write({
-      kind: modifying === undefined ? 'submit-intent' : 'modify-intent',
-      ...about,
-      checks,
-      message: `${words}.${acknowledged}`,
-    });
-    this.options.afterIntentForTests?.();
+    const groupId = leg?.groupId ?? null;
+    const about = { mode: session.mode, account: ticket.account, orderId, previewId, allocationId, groupId, ticket };
+    if (writeIntent) {
+      // The intent is on disk before the order leaves: a crash after this line is found on restart.
+      await this.audit.write({
+        kind: modifying === undefined ? 'submit-intent' : 'modify-intent',
+        ...about,
+        checks,
+        message: `${words}.${acknowledged}`,
+      });
+      this.options.afterIntentForTests?.();
+    }
     const at = this.now();
     this.counter.record(at);
     const filled = target ? filledOf(target) : 0;
@@ -605,14 +744,15 @@ export class OrderService {
       ibCode: null,
       submittedAt: at,
       updatedAt: at,
+      ...(leg ? { leg } : {}),
     };
-    const placed = ibOrder(ticket, { orderRef: previewId, whatIf: false });
+    const placed = { ...ibOrder(ticket, { orderRef: previewId, whatIf: false }), ...links };
     this.tracker.track(order);
     this.sent.record(orderId, contract, { ...placed, account: ticket.account });
     api.placeOrder(orderId, contract, placed);
     this.watchdog.watch(orderId);
     this.quotes.release(previewId);
-    await this.audit.write({ kind: 'sent', ...about });
+    await this.audit.write({ kind: 'sent', ...about, ...(writeIntent ? {} : { checks }) });
     return { outcome: 'sent', order: this.tracker.get(orderId) ?? order, repeated: false, checks };
   }
 

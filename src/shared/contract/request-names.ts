@@ -32,6 +32,8 @@ export const REQUEST_NAMES = [
   'orders.size',
   'orders.previewAllocation',
   'orders.submitAllocation',
+  'orders.previewBracket',
+  'orders.submitBracket',
   'orders.list',
   'orders.killSwitch',
   'orders.killSwitchState',

@@ -49,6 +49,7 @@ describe('auditCsv', () => {
     orderId: 42,
     previewId: null,
     allocationId: null,
+    groupId: null,
     ticket: null,
     checks: null,
     ibCode: null,
