@@ -25,6 +25,7 @@ export const REQUEST_NAMES = [
   'orders.open',
   'orders.cancel',
   'orders.cancelAll',
+  'orders.linkOca',
   'orders.accounts',
   'orders.preview',
   'orders.submit',

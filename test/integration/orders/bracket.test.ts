@@ -194,3 +194,87 @@ describe('a bracket as one group', () => {
     expect(audit.records.filter((r) => ids.includes(r.orderId ?? Number.NaN)).map((r) => r.orderId)).toEqual([ids[0]]);
   });
 });
+
+describe('one-cancels-all for working orders a person links', () => {
+  /** A lone working sell of 5 MSFT 4 % over the market, sent through preview and submit. */
+  async function restingSell(account: string): Promise<number> {
+    const preview = await o.preview({
+      account,
+      contract: MSFT,
+      action: 'SELL',
+      quantity: 5,
+      orderType: 'LMT',
+      limitPrice: cents(o.sim.world.quote(msft).ask * 1.04),
+      tif: 'DAY',
+    });
+    const sent = await o.submit(preview.previewId, preview.toAcknowledge);
+    if (sent.outcome !== 'sent') throw new Error(`not sent: ${sent.reason}`);
+    await phaseOf(sent.order.orderId, 'working');
+    return sent.order.orderId;
+  }
+
+  /** Waits until the grid's book lists every one of the orders. */
+  async function listed(ids: number[]): Promise<OrdersBookSnapshot> {
+    let book: OrdersBookSnapshot | undefined;
+    await until(
+      () => ids.every((id) => book?.openOrders.some((r) => r.orderId === id)),
+      8_000,
+      async () => (book = await o.call<OrdersBookSnapshot>('orders.open')),
+    );
+    return book!;
+  }
+
+  it('links two working orders of one account; when one fills IBKR cancels the other', async () => {
+    const first = await restingSell(INDIVIDUAL);
+    const second = await restingSell(INDIVIDUAL);
+    await listed([first, second]);
+    const answer = await o.call<{ message: string }>('orders.linkOca', { orderIds: [first, second] });
+    expect(answer.message).toContain(`Orders ${first}, ${second} linked`);
+    const atSim = (id: number) => o.sim.world.openOrders().find((x) => x.request.orderId === id)?.request;
+    await until(() => atSim(first)?.ocaGroup !== undefined && atSim(second)?.ocaGroup !== undefined, 5_000);
+    expect(atSim(first)?.ocaGroup).toBe(atSim(second)?.ocaGroup);
+    expect(atSim(first)?.ocaType).toBe(1);
+    // Nothing else changed: the quantity and the limit are as they were.
+    expect(atSim(first)).toMatchObject({ totalQuantity: 5, orderType: 'LMT' });
+
+    // The grid shows the group; the audit log has the one intent.
+    let shown: string | null | undefined;
+    await until(
+      () => shown === atSim(first)?.ocaGroup,
+      8_000,
+      async () => {
+        const book = await o.call<OrdersBookSnapshot>('orders.open');
+        shown = book.openOrders.find((r) => r.orderId === first)?.ocaGroup;
+      },
+    );
+    const audit = await o.call<AuditPage>('orders.audit', { filter: { text: atSim(first)?.ocaGroup ?? '?' } });
+    expect(audit.records.filter((r) => r.kind === 'modify-intent')).toHaveLength(1);
+
+    // Fill the second at the bid: the modify keeps its group, and the first is cancelled.
+    const modify = await o.preview({
+      account: INDIVIDUAL,
+      contract: MSFT,
+      action: 'SELL',
+      quantity: 5,
+      orderType: 'LMT',
+      limitPrice: touch(o.sim, msft, 'SELL'),
+      tif: 'DAY',
+      modifyOrderId: second,
+    });
+    expect((await o.submit(modify.previewId, modify.toAcknowledge)).outcome).toBe('sent');
+    await phaseOf(second, 'filled');
+    await phaseOf(first, 'cancelled');
+  });
+
+  it('refuses to link orders of different accounts, with a sentence, and changes nothing', async () => {
+    const individual = await restingSell(INDIVIDUAL);
+    const business = await restingSell(ACCOUNT_IDS.corporation).catch(() => null);
+    const other = business ?? (await restingSell(IRA));
+    await listed([individual, other]);
+    await expect(o.call('orders.linkOca', { orderIds: [individual, other] })).rejects.toThrow(
+      /one-cancels-all groups are per account/,
+    );
+    const request = o.sim.world.openOrders().find((x) => x.request.orderId === individual)?.request;
+    expect(request?.ocaGroup ?? '').toBe('');
+  });
+});
