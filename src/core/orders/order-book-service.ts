@@ -207,7 +207,10 @@ export class OrderBookService {
     void this.refresh();
     if (refused) {
       await this.audit({ kind: 'gateway-message', groupId: group, ibCode: refused.code, message: refused.text });
-      throw new AppError('refused', refusal(refused.code, refused.text, `Orders ${ids.join(', ')} could not be linked`));
+      throw new AppError(
+        'refused',
+        refusal(refused.code, refused.text, `Orders ${ids.join(', ')} could not be linked`),
+      );
     }
     return { message: `Orders ${ids.join(', ')} linked: when one fills, IBKR cancels the others.` };
   }
