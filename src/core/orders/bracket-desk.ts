@@ -7,7 +7,7 @@ import type { OrderTicket } from '../../shared/ticket';
 import { LEG_NAMES } from '../rules/group-rules';
 import { bracketLinks, bracketTickets, bracketWords, type LegLinks } from './bracket-legs';
 import type { AuditEntry } from './order-audit';
-import type { Checked, LegGroup, Rechecked } from './order-service';
+import type { Checked, LegGroup, Rechecked } from './order-evaluation';
 
 /**
  * IBKR's bracket as one decision: every leg previewed and ruled as that leg of its group, and at submit

@@ -1,9 +1,8 @@
-import type { ContractDetails, IBApiNext, Contract as IbContract } from '@stoqey/ib';
+import type { IBApiNext, Contract as IbContract } from '@stoqey/ib';
 import { describeOrder } from '../../shared/order-words';
 import type {
   AuditFilter,
   AuditPage,
-  BracketLeg,
   KillSwitchState,
   OrderPreview,
   SubmitResult,
@@ -26,6 +25,15 @@ import { AllocationDesk } from './allocation-desk';
 import { BracketDesk } from './bracket-desk';
 import { modifyGroup, ocaOf, type LegLinks, type ModifyGroup } from './bracket-legs';
 import { exitLegContext, legChecks } from '../rules/group-rules';
+import {
+  EXIT_WHAT_IF,
+  refusalOf,
+  type Checked,
+  type Evaluation,
+  type LegGroup,
+  type PreviewFacts,
+  type Rechecked,
+} from './order-evaluation';
 import type { AccountFigures } from './allocation-sizing';
 import { KillSwitch } from './kill-switch';
 import type { CancelAllAsker, CancelAllOutcome } from './order-book-service';
@@ -107,47 +115,6 @@ type OrderVerb =
 export const WHAT_IF_REUSE_MS = 30_000;
 
 export const DEFAULT_NO_ANSWER_MS = 10_000;
-
-/** What a preview read that its submit reuses: the contract (it describes the instrument) and the what-if. */
-interface PreviewFacts {
-  details: ContractDetails;
-  whatIf: WhatIfResult;
-  /** A bracket leg's place in its group, which its rules depend on; null for a lone order. */
-  group: LegGroup | null;
-}
-
-/** A bracket leg, and the entry whose fill its exits are judged after. */
-export interface LegGroup {
-  leg: BracketLeg;
-  entry: OrderTicket;
-}
-
-/** What the rules read for one order, and the checks they gave. */
-interface Evaluation {
-  api: IBApiNext;
-  details: ContractDetails;
-  contract: IbContract;
-  checks: Check[];
-  /** A modify's links to its bracket and OCA group, re-sent with it. */
-  links: LegLinks | null;
-  account: TicketAccount;
-  session: SessionState;
-  whatIf: WhatIfResult;
-  target: GatewayOpenOrder | null;
-  quote: OrderPreview['quote'];
-}
-
-/** A preview re-ruled at submit and cleared to go, with what the rules read. */
-export interface Checked {
-  outcome: 'checked';
-  preview: OrderPreview;
-  evaluation: Evaluation;
-  acknowledgements: readonly string[];
-}
-export type Rechecked = Checked | Extract<SubmitResult, { outcome: 'refused' }>;
-
-/** An exit's what-if is not asked on its own (see group-rules.ts); the entry's stands for the bracket. */
-const EXIT_WHAT_IF: WhatIfResult = { figures: null, answer: { state: 'answered' } };
 
 type Stage = { kind: 'preview'; key: string } | { kind: 'submit'; preview: OrderPreview; facts: PreviewFacts };
 
@@ -684,17 +651,8 @@ export class OrderService {
       });
       return { outcome: 'refused', reason, checks };
     };
-    if (hasBlock(checks)) {
-      const blocking = checks.filter((c) => c.outcome === 'block').map((c) => c.rule);
-      return refuse(
-        `Not sent: on fresh data, ${blocking.join(', ')} ${blocking.length === 1 ? 'blocks' : 'block'} this order.`,
-      );
-    }
-    const missing = warningsToAcknowledge(checks).filter((id) => !acknowledgements.includes(id));
-    if (missing.length > 0) {
-      const names = checks.filter((c) => missing.includes(c.id)).map((c) => c.rule);
-      return refuse(`Not sent: acknowledge each warning first (${names.join(', ')}).`);
-    }
+    const reason = refusalOf(checks, acknowledgements);
+    if (reason !== null) return refuse(reason);
     return { outcome: 'checked', preview, evaluation, acknowledgements };
   }
 
