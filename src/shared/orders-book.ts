@@ -28,6 +28,8 @@ export const OpenOrderRowSchema = z.object({
   trailingPercent: z.number().nullable(),
   /** A trailing order's current trigger, as IBKR moves it with the market. */
   trigger: z.number().nullable(),
+  /** The one-cancels-all group the order is in, when it is in one. */
+  ocaGroup: z.string().nullable().optional(),
   tif: z.string(),
   status: z.string(),
   filled: z.number(),

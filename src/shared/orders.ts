@@ -48,6 +48,15 @@ export const QuoteUsedSchema = z.object({
 });
 export type QuoteUsed = z.infer<typeof QuoteUsedSchema>;
 
+/** The legs of IBKR's bracket: the entry (the parent) and its two exits (children in one OCA group). */
+export const BRACKET_ROLES = ['entry', 'take-profit', 'stop-loss'] as const;
+export const BracketRoleSchema = z.enum(BRACKET_ROLES);
+export type BracketRole = z.infer<typeof BracketRoleSchema>;
+
+/** Which bracket an order is a leg of, and which leg. */
+export const BracketLegSchema = z.object({ groupId: z.string(), role: BracketRoleSchema });
+export type BracketLeg = z.infer<typeof BracketLegSchema>;
+
 export const OrderPreviewSchema = z.object({
   /** Quote it to submit; it is good for one order, within its lifetime. */
   previewId: z.string(),
@@ -67,6 +76,8 @@ export const OrderPreviewSchema = z.object({
   quote: QuoteUsedSchema.nullable(),
   /** The allocation this order is one account's child of; null for a single order. */
   allocationId: z.string().nullable(),
+  /** Set when the order is one leg of a bracket: sent only with its bracket. */
+  leg: BracketLegSchema.optional(),
   createdAt: z.number(),
   expiresAt: z.number(),
 });
@@ -78,6 +89,11 @@ export const OrderPhaseSchema = z.enum([
   'sending',
   /** The gateway holds it (PendingSubmit / PreSubmitted / Submitted / ApiPending). */
   'working',
+  /**
+   * A bracket leg IBKR holds Inactive until the bracket's last leg arrives transmitted (and, for a
+   * child, until its parent fills): waiting, not dead.
+   */
+  'held',
   'filled',
   'cancelled',
   /** Refused by the gateway or IBKR (e.g. 201). */
@@ -104,6 +120,8 @@ export const TrackedOrderSchema = z.object({
   ibCode: z.number().int().nullable(),
   submittedAt: z.number(),
   updatedAt: z.number(),
+  /** Set when the order is one leg of a bracket. */
+  leg: BracketLegSchema.optional(),
 });
 export type TrackedOrder = z.infer<typeof TrackedOrderSchema>;
 
@@ -151,6 +169,8 @@ export const AuditRecordSchema = z.object({
   previewId: z.string().nullable(),
   /** The allocation the order was one account's child of (older lines: none). */
   allocationId: z.string().nullable().default(null),
+  /** The bracket (or other order group) the order is one leg of (older lines: none). */
+  groupId: z.string().nullable().default(null),
   /** As sent; left loose so a record written by an older version still lists. */
   ticket: z.record(z.string(), z.unknown()).nullable(),
   checks: z.array(CheckSchema).nullable(),

@@ -38,6 +38,7 @@ export function orderNotice(previous: TrackedOrder | undefined, next: TrackedOrd
     case 'cancelled':
       return { kind: 'cancelled', title: `Cancelled: ${next.words}`, body: next.message ?? `Cancelled ${where}.` };
     case 'sending':
+    case 'held':
       return null;
   }
 }

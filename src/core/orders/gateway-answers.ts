@@ -71,8 +71,12 @@ export function classifyOrderAnswer(code: number, text: string): OrderAnswer | n
   }
 }
 
-/** The phase an IBKR order status word means. Unknown words keep the order working (never silently final). */
-export function phaseFromStatus(status: string): OrderPhase {
+/**
+ * The phase an IBKR order status word means. Unknown words keep the order working (never silently final).
+ * A bracket leg is Inactive while IBKR holds it for the rest of its bracket (the legs before the last one
+ * are sent untransmitted; a child waits for its parent), so for a leg Inactive means held, not dead.
+ */
+export function phaseFromStatus(status: string, bracketLeg = false): OrderPhase {
   switch (status) {
     case 'Filled':
       return 'filled';
@@ -80,10 +84,11 @@ export function phaseFromStatus(status: string): OrderPhase {
     case 'ApiCancelled':
       return 'cancelled';
     case 'Inactive':
-      return 'invalid';
+      return bracketLeg ? 'held' : 'invalid';
     default:
       return 'working';
   }
 }
 
-export const isFinalPhase = (phase: OrderPhase): boolean => phase !== 'sending' && phase !== 'working';
+export const isFinalPhase = (phase: OrderPhase): boolean =>
+  phase !== 'sending' && phase !== 'working' && phase !== 'held';

@@ -17,6 +17,7 @@ export function auditRecord(entry: AuditEntry, at: Date): AuditRecord {
     orderId: entry.orderId ?? null,
     previewId: entry.previewId ?? null,
     allocationId: entry.allocationId ?? null,
+    groupId: entry.groupId ?? null,
     ticket: entry.ticket ?? null,
     checks: entry.checks ?? null,
     ibCode: entry.ibCode ?? null,

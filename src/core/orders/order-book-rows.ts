@@ -39,6 +39,7 @@ export function openOrderRow(open: OpenOrder): OpenOrderRow | null {
     stopPrice: figure(order.auxPrice ?? null),
     trailingPercent: setPrice(order.trailingPercent),
     trigger: setPrice(order.trailStopPrice),
+    ocaGroup: order.ocaGroup || null,
     tif: order.tif ?? '',
     status,
     filled,

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { IBApiNextError, OpenOrder } from '@stoqey/ib';
 import { filter, firstValueFrom, map, race, timer } from 'rxjs';
 import type { OrdersBookSnapshot } from '../../shared/orders-book';
@@ -12,6 +13,7 @@ import type { Logger } from '../log';
 import { cancelRefused, cancelRequested, EVERY_ORDER, oneOrder } from './cancel-words';
 import type { AuditEntry, OrderAudit } from './order-audit';
 import { executionRows, openOrderRows } from './order-book-rows';
+import { linkedOrder, ocaLinkPlan } from './oca-link';
 
 export interface OrderBookServiceOptions {
   session: Pick<GatewaySession, 'onConnection' | 'subscribe' | 'current'>;
@@ -67,9 +69,10 @@ export class OrderBookService {
     this.onSession(options.session.current());
   }
 
-  handlers(): RoomHandlers<'orders.cancel' | 'orders.cancelAll' | 'orders.open'> {
+  handlers(): RoomHandlers<'orders.cancel' | 'orders.cancelAll' | 'orders.open' | 'orders.linkOca'> {
     return {
       'orders.open': () => this.book,
+      'orders.linkOca': ({ orderIds }) => this.linkOca(orderIds),
       'orders.cancel': ({ orderId }) => this.cancel(orderId),
       'orders.cancelAll': () => this.cancelAllFromGrid(),
     };
@@ -179,6 +182,37 @@ export class OrderBookService {
       throw new AppError('refused', refusal(refused.code, refused.text, `Order ${orderId} could not be cancelled`));
     }
     return { message: refused ? `Order ${orderId} cancelled.` : `Cancel requested for order ${orderId}.` };
+  }
+
+  /**
+   * Links working orders of one account into one one-cancels-all group (ocaType 1): each is re-sent under
+   * its id with the group and nothing else changed. One audit record for the intent, before anything leaves.
+   */
+  private async linkOca(orderIds: readonly number[]): Promise<{ message: string }> {
+    const connection = this.requireConnection();
+    await this.refresh();
+    const plan = ocaLinkPlan(this.held?.orders ?? [], orderIds, this.options.session.current().clientId);
+    if (typeof plan === 'string') throw new AppError('refused', plan);
+    const group = `gatehouse-oca-${randomUUID().slice(0, 8)}`;
+    const ids = plan.map((o) => o.orderId);
+    await this.audit({
+      kind: 'modify-intent',
+      account: plan[0]?.order.account ?? null,
+      groupId: group,
+      message: `Link orders ${ids.join(', ')} as one-cancels-all (group ${group}, ocaType 1); quantities and prices unchanged.`,
+    });
+    const answer = this.gatewayAnswer(connection, (error) => ids.includes(error.reqId) && error.code < 2000);
+    for (const open of plan) connection.api.placeOrder(open.orderId, open.contract, linkedOrder(open.order, group));
+    const refused = await answer;
+    void this.refresh();
+    if (refused) {
+      await this.audit({ kind: 'gateway-message', groupId: group, ibCode: refused.code, message: refused.text });
+      throw new AppError(
+        'refused',
+        refusal(refused.code, refused.text, `Orders ${ids.join(', ')} could not be linked`),
+      );
+    }
+    return { message: `Orders ${ids.join(', ')} linked: when one fills, IBKR cancels the others.` };
   }
 
   private async cancelAllFromGrid(): Promise<{ message: string }> {

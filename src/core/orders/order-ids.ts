@@ -29,4 +29,10 @@ export class OrderIds {
     }
     return ++this.last;
   }
+
+  /** n consecutive ids, taken at once so a bracket's legs are numbered in the order they go out. */
+  async reserve(api: IBApiNext, n: number): Promise<number[]> {
+    const first = await this.next(api);
+    return [first, ...Array.from({ length: n - 1 }, () => ++this.last)];
+  }
 }

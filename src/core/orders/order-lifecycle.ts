@@ -36,7 +36,7 @@ export function applyOrderEvent(order: TrackedOrder, event: OrderEvent, now: num
       const repeated =
         order.ibStatus === event.status && order.filled === event.filled && order.remaining === event.remaining;
       if (repeated) return { order, audit: null };
-      const phase = isFinalPhase(order.phase) ? order.phase : phaseFromStatus(event.status);
+      const phase = isFinalPhase(order.phase) ? order.phase : phaseFromStatus(event.status, order.leg !== undefined);
       const next: TrackedOrder = {
         ...order,
         phase,

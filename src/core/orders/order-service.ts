@@ -1,4 +1,4 @@
-import type { ContractDetails } from '@stoqey/ib';
+import type { IBApiNext, Contract as IbContract } from '@stoqey/ib';
 import { describeOrder } from '../../shared/order-words';
 import type {
   AuditFilter,
@@ -22,6 +22,18 @@ import { DEFAULT_TIMEOUTS, GatewayReader, type ReadTimeouts, type WhatIfResult }
 import { ibOrder, resolvedContract } from './ib-order';
 import { maxQuantity } from '../rules/general-rules';
 import { AllocationDesk } from './allocation-desk';
+import { BracketDesk } from './bracket-desk';
+import { modifyGroup, ocaOf, type LegLinks, type ModifyGroup } from './bracket-legs';
+import { exitLegContext, legChecks } from '../rules/group-rules';
+import {
+  EXIT_WHAT_IF,
+  refusalOf,
+  type Checked,
+  type Evaluation,
+  type LegGroup,
+  type PreviewFacts,
+  type Rechecked,
+} from './order-evaluation';
 import type { AccountFigures } from './allocation-sizing';
 import { KillSwitchDesk } from './kill-switch-desk';
 import type { CancelAllAsker, CancelAllOutcome } from './order-book-service';
@@ -31,6 +43,8 @@ import { OrderTracker } from './order-tracker';
 import { PreviewStore } from './preview-store';
 import { OrderIds } from './order-ids';
 import { reconcileOnConnect } from './reconcile-on-connect';
+import { accountFigures } from './account-figures';
+import { whatIfAtSubmit, whatIfProblem } from './what-if-reuse';
 import { HeldAccountFacts } from './held-account-facts';
 import { filledOf, modifyTarget } from './modify-target';
 import { OrderWatchdog } from './order-watchdog';
@@ -46,8 +60,6 @@ import {
 import { TicketQuotes, type QuoteLines } from './ticket-quotes';
 import { orderCheckError } from './unexpected-error';
 import { SentOrders, workingOrders } from './working-orders';
-import { accountFigures } from './account-figures';
-import { whatIfAtSubmit, whatIfProblem } from './what-if-reuse';
 
 /** What the service needs from the gateway session. */
 export interface OrderSession {
@@ -94,6 +106,8 @@ type OrderVerb =
   | 'size'
   | 'previewAllocation'
   | 'submitAllocation'
+  | 'previewBracket'
+  | 'submitBracket'
   | 'list'
   | 'killSwitch'
   | 'killSwitchState'
@@ -101,12 +115,6 @@ type OrderVerb =
   | 'audit';
 
 export const DEFAULT_NO_ANSWER_MS = 10_000;
-
-/** What a preview read that its submit reuses: the contract (it describes the instrument) and the what-if. */
-interface PreviewFacts {
-  details: ContractDetails;
-  whatIf: WhatIfResult;
-}
 
 type Stage = { kind: 'preview'; key: string } | { kind: 'submit'; preview: OrderPreview; facts: PreviewFacts };
 
@@ -132,6 +140,7 @@ export class OrderService {
   private readonly sent = new SentOrders();
   private readonly watchdog: OrderWatchdog;
   private readonly allocations: AllocationDesk;
+  private readonly brackets: BracketDesk;
   private pendingHolds = 0;
   /** Open orders are re-read after every (re)connect before anything new is sent. */
   private reconciled: Promise<void> | null = null;
@@ -163,6 +172,16 @@ export class OrderService {
       accountFigures: () => this.figures(),
       maxQuantity: (secType) => maxQuantity(limitsFrom(this.options.settings().orders), secType),
       logError: options.logError,
+    });
+    this.brackets = new BracketDesk({
+      preview: (ticket, group) => this.preview(ticket, null, group),
+      discard: (previewId) => this.quotes.release(previewId),
+      readyToSend: () => this.readyToSend(),
+      reserveOrderIds: (api, n) => this.ids.reserve(api, n),
+      recheck: (previewId, acknowledgements) => this.recheckPreview(previewId, acknowledgements),
+      transmit: (checked, orderId, links) => this.transmit(checked, orderId, links, false),
+      audit: (entry) => this.audit.write({ ...entry, mode: this.options.session.current().mode }),
+      afterIntentForTests: () => this.options.afterIntentForTests?.(),
     });
     this.tracker = new OrderTracker({
       audit: (entry) => this.audit.write(entry),
@@ -205,6 +224,8 @@ export class OrderService {
       'orders.size': (request) => this.allocations.size(request),
       'orders.previewAllocation': (request) => this.allocations.preview(request),
       'orders.submitAllocation': (request) => this.allocations.submit(request),
+      'orders.previewBracket': (request) => this.brackets.preview(request),
+      'orders.submitBracket': (request) => this.brackets.submit(request),
       'orders.list': () => this.tracker.list(),
       'orders.killSwitch': () => this.killSwitch.engage(),
       'orders.killSwitchState': () => this.killSwitch.current(),
@@ -310,7 +331,7 @@ export class OrderService {
    * while the preview is young. Whatever is not held (no quote line free, nothing loaded yet) is read
    * fresh from the gateway.
    */
-  private async evaluate(ticket: OrderTicket, stage: Stage) {
+  private async evaluate(ticket: OrderTicket, stage: Stage, group: LegGroup | null): Promise<Evaluation> {
     const connection = this.connection();
     const api = connection.api;
     const reader = new GatewayReader(api, this.timeouts());
@@ -320,19 +341,20 @@ export class OrderService {
       stage.kind === 'preview'
         ? this.quotes.hold(stage.key, details, this.timeouts().quoteMs)
         : Promise.resolve(this.quotes.current(stage.preview.previewId));
-    const reuse = stage.kind === 'submit' ? whatIfAtSubmit(stage.preview, stage.facts.whatIf, this.now()) : null;
+    const exit = group !== null && group.leg.role !== 'entry';
+    const reuse =
+      stage.kind === 'submit' && !exit ? whatIfAtSubmit(stage.preview, stage.facts.whatIf, this.now()) : null;
+    const ordersRead = this.openOrders(reader);
     const [quote, positions, summaries, orders, whatIf] = await Promise.all([
       held.then((q) => (q === undefined ? reader.quote(contract, details.contract.secType === 'STK') : q)),
       this.held.positionsWithin(this.timeouts().requestMs),
       this.held.summariesWithin(this.timeouts().requestMs),
-      this.openOrders(reader),
-      reuse?.whatIf ??
-        this.ids
-          .next(api)
-          .then((id) => reader.whatIf(id, contract, ibOrder(ticket, { orderRef: 'gatehouse-what-if', whatIf: true }))),
+      ordersRead,
+      (exit ? EXIT_WHAT_IF : null) ?? reuse?.whatIf ?? this.askWhatIf(reader, contract, ticket, ordersRead),
     ]);
     const session = this.options.session.current();
     let target: GatewayOpenOrder | null = null;
+    let linked: ModifyGroup | null = null;
     if (ticket.modifyOrderId !== undefined) {
       if (orders === null) {
         throw new AppError(
@@ -343,6 +365,7 @@ export class OrderService {
       const found = modifyTarget(orders.value, ticket, details.contract.conId ?? Number.NaN, session.clientId);
       if (typeof found === 'string') throw new AppError('refused', found);
       target = found;
+      linked = modifyGroup(found, orders.value);
     }
     const summary = summaries && { value: summaries.value.get(ticket.account) ?? new Map(), at: summaries.at };
     const facts: GatewayFacts = {
@@ -351,7 +374,11 @@ export class OrderService {
       positions,
       summary,
       // The order a modify replaces is not pending on top of its replacement.
-      openOrders: orders && { value: orders.value.filter((o) => o !== target), at: orders.at },
+      // Nor are the other orders of its OCA group: only one of them can fill.
+      openOrders: orders && {
+        value: orders.value.filter((o) => o !== target && !linked?.alternatives.has(o.orderId)),
+        at: orders.at,
+      },
       whatIf: whatIf.figures,
       whatIfAnswer: whatIf.answer,
     };
@@ -359,7 +386,7 @@ export class OrderService {
     const override = settings.accountOverrides[ticket.account];
     let context;
     try {
-      context = buildRuleContext({
+      const built = buildRuleContext({
         ticket,
         facts,
         session: { ...session, degraded: session.state === 'degraded' },
@@ -368,6 +395,8 @@ export class OrderService {
         orderCounts: this.counter.counts(this.now()),
         now: this.now(),
       });
+      const entry = exit ? group.entry : linked?.entry;
+      context = entry ? exitLegContext(built, entry) : built;
     } catch (error) {
       throw orderCheckError(error, this.options.logError);
     }
@@ -381,13 +410,30 @@ export class OrderService {
       api,
       details,
       contract,
-      checks,
+      checks: group ? legChecks(group.leg.role, checks, group.entry) : checks,
+      links: linked?.links ?? null,
       account: ticketAccount(ticket.account, summary?.value ?? null, override),
       session,
       whatIf,
       target,
       quote: quoteForRules(quote),
     };
+  }
+
+  /** The gateway's what-if; a modify's carries the order's OCA group, so IBKR counts its alternatives once. */
+  private async askWhatIf(
+    reader: GatewayReader,
+    contract: IbContract,
+    ticket: OrderTicket,
+    orders: Promise<Received<GatewayOpenOrder[]>>,
+  ): Promise<WhatIfResult> {
+    const modified = ticket.modifyOrderId;
+    const group = modified === undefined ? {} : ocaOf((await orders)?.value.find((o) => o.orderId === modified));
+    const id = await this.ids.next(this.connection().api);
+    return reader.whatIf(id, contract, {
+      ...ibOrder(ticket, { orderRef: 'gatehouse-what-if', whatIf: true }),
+      ...group,
+    });
   }
 
   /**
@@ -407,13 +453,20 @@ export class OrderService {
     return { value: working, at: book.at };
   }
 
-  /** One order's preview; an allocation's child carries the allocation's id into the preview and the audit log. */
-  async preview(ticket: OrderTicket, allocationId: string | null = null): Promise<OrderPreview> {
+  /**
+   * One order's preview; an allocation's child carries the allocation's id into the preview and the audit
+   * log, a bracket leg its group (ruled as that leg).
+   */
+  async preview(
+    ticket: OrderTicket,
+    allocationId: string | null = null,
+    group: LegGroup | null = null,
+  ): Promise<OrderPreview> {
     // The quote line is taken before the preview has an id; it is filed under the id once there is one.
     const holdKey = `pending:${++this.pendingHolds}`;
     let evaluation;
     try {
-      evaluation = await this.evaluate(ticket, { kind: 'preview', key: holdKey });
+      evaluation = await this.evaluate(ticket, { kind: 'preview', key: holdKey }, group);
     } catch (error) {
       this.quotes.release(holdKey);
       throw error;
@@ -432,8 +485,9 @@ export class OrderService {
         whatIfProblem: whatIfProblem(whatIf.answer),
         quote,
         allocationId,
+        ...(group ? { leg: group.leg } : {}),
       },
-      { details, whatIf },
+      { details, whatIf, group },
     );
     this.quotes.rename(holdKey, preview.previewId);
     await this.audit.write({
@@ -443,6 +497,7 @@ export class OrderService {
       orderId: ticket.modifyOrderId ?? null,
       previewId: preview.previewId,
       allocationId,
+      groupId: group?.leg.groupId ?? null,
       ticket,
       checks,
       message: preview.words,
@@ -463,53 +518,90 @@ export class OrderService {
     facts: PreviewFacts,
     acknowledgements: readonly string[],
   ): Promise<SubmitResult> {
-    const { ticket, previewId, allocationId } = preview;
+    if (preview.leg) {
+      return { outcome: 'refused', reason: 'This is one leg of a bracket: send the bracket, not the leg.', checks: [] };
+    }
+    const api = await this.readyToSend();
+    const modifying = preview.ticket.modifyOrderId;
+    // A new order's id is fetched alongside the re-check; an id left unused when the order is refused is harmless.
+    const [checked, orderId] = await Promise.all([
+      this.recheck(preview, facts, acknowledgements),
+      modifying ?? this.ids.next(api),
+    ]);
+    if (checked.outcome === 'refused') return checked;
+    return this.transmit(checked, orderId, checked.evaluation.links ?? {}, true);
+  }
+
+  /** The connection to send on, once this connection's open orders have been reconciled. */
+  private async readyToSend(): Promise<IBApiNext> {
     if (this.reconciled === null) this.connection();
     await this.reconciled;
-    const connection = this.connection();
-    const modifying = ticket.modifyOrderId;
-    // A new order's id is fetched alongside the re-check; an id left unused when the order is refused is harmless.
-    const [{ api, contract, checks, account, session, target }, orderId] = await Promise.all([
-      this.evaluate(ticket, { kind: 'submit', preview, facts }),
-      modifying ?? this.ids.next(connection.api),
-    ]);
-    const refuse = async (reason: string): Promise<SubmitResult> => {
+    return this.connection().api;
+  }
+
+  private async recheckPreview(previewId: string, acknowledgements: readonly string[]): Promise<Rechecked> {
+    const lookup = this.previews.get(previewId);
+    if (!lookup.found) return { outcome: 'refused', reason: lookup.reason, checks: [] };
+    return this.recheck(lookup.preview, lookup.facts, acknowledgements);
+  }
+
+  /** Every rule again on fresh data; a refusal (a block, a warning not acknowledged) is on disk when it returns. */
+  private async recheck(
+    preview: OrderPreview,
+    facts: PreviewFacts,
+    acknowledgements: readonly string[],
+  ): Promise<Rechecked> {
+    const { ticket, previewId, allocationId } = preview;
+    const evaluation = await this.evaluate(ticket, { kind: 'submit', preview, facts }, facts.group);
+    const { checks, session } = evaluation;
+    const refuse = async (reason: string): Promise<Rechecked> => {
       await this.audit.write({
         kind: 'submit-refused',
         mode: session.mode,
         account: ticket.account,
-        orderId: modifying ?? null,
+        orderId: ticket.modifyOrderId ?? null,
         previewId,
         allocationId,
+        groupId: preview.leg?.groupId ?? null,
         ticket,
         checks,
         message: reason,
       });
       return { outcome: 'refused', reason, checks };
     };
-    if (hasBlock(checks)) {
-      const blocking = checks.filter((c) => c.outcome === 'block').map((c) => c.rule);
-      return refuse(
-        `Not sent: on fresh data, ${blocking.join(', ')} ${blocking.length === 1 ? 'blocks' : 'block'} this order.`,
-      );
-    }
-    const missing = warningsToAcknowledge(checks).filter((id) => !acknowledgements.includes(id));
-    if (missing.length > 0) {
-      const names = checks.filter((c) => missing.includes(c.id)).map((c) => c.rule);
-      return refuse(`Not sent: acknowledge each warning first (${names.join(', ')}).`);
-    }
+    const reason = refusalOf(checks, acknowledgements);
+    if (reason !== null) return refuse(reason);
+    return { outcome: 'checked', preview, evaluation, acknowledgements };
+  }
 
+  /**
+   * Places a re-checked order under its id with the links that tie it to its group. A lone order writes its
+   * intent here, before it leaves; a bracket's one intent is written by the bracket desk before any leg.
+   */
+  private async transmit(
+    checked: Checked,
+    orderId: number,
+    links: LegLinks,
+    writeIntent: boolean,
+  ): Promise<Extract<SubmitResult, { outcome: 'sent' }>> {
+    const { preview, evaluation, acknowledgements } = checked;
+    const { ticket, previewId, allocationId, leg } = preview;
+    const { api, contract, checks, account, session, target } = evaluation;
+    const modifying = ticket.modifyOrderId;
     const words = describeOrder(ticket, account.label);
     const acknowledged = acknowledgements.length > 0 ? ` Acknowledged: ${acknowledgements.join(', ')}.` : '';
-    const about = { mode: session.mode, account: ticket.account, orderId, previewId, allocationId, ticket };
-    // The intent is on disk before the order leaves: a crash after this line is found on restart.
-    await this.audit.write({
-      kind: modifying === undefined ? 'submit-intent' : 'modify-intent',
-      ...about,
-      checks,
-      message: `${words}.${acknowledged}`,
-    });
-    this.options.afterIntentForTests?.();
+    const groupId = leg?.groupId ?? null;
+    const about = { mode: session.mode, account: ticket.account, orderId, previewId, allocationId, groupId, ticket };
+    if (writeIntent) {
+      // The intent is on disk before the order leaves: a crash after this line is found on restart.
+      await this.audit.write({
+        kind: modifying === undefined ? 'submit-intent' : 'modify-intent',
+        ...about,
+        checks,
+        message: `${words}.${acknowledged}`,
+      });
+      this.options.afterIntentForTests?.();
+    }
     const at = this.now();
     this.counter.record(at);
     const filled = target ? filledOf(target) : 0;
@@ -528,14 +620,15 @@ export class OrderService {
       ibCode: null,
       submittedAt: at,
       updatedAt: at,
+      ...(leg ? { leg } : {}),
     };
-    const placed = ibOrder(ticket, { orderRef: previewId, whatIf: false });
+    const placed = { ...ibOrder(ticket, { orderRef: previewId, whatIf: false }), ...links };
     this.tracker.track(order);
     this.sent.record(orderId, contract, { ...placed, account: ticket.account });
     api.placeOrder(orderId, contract, placed);
     this.watchdog.watch(orderId);
     this.quotes.release(previewId);
-    await this.audit.write({ kind: 'sent', ...about });
+    await this.audit.write({ kind: 'sent', ...about, ...(writeIntent ? {} : { checks }) });
     return { outcome: 'sent', order: this.tracker.get(orderId) ?? order, repeated: false, checks };
   }
 

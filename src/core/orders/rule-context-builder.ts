@@ -66,6 +66,10 @@ export interface GatewayOpenOrder {
     filledQuantity?: number;
     whatIf?: boolean;
     orderRef?: string;
+    /** A bracket child's parent order id (0 or absent for none), and the one-cancels-all group it is in. */
+    parentId?: number;
+    ocaGroup?: string;
+    ocaType?: number;
   };
   orderState: { status?: string };
   orderStatus?: { remaining?: number; status?: string; avgFillPrice?: number };

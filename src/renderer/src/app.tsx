@@ -10,6 +10,7 @@ import { SettingsButton } from './components/settings-button';
 import { StatusBar } from './components/status-bar';
 import { TradingBanner } from './components/trading-banner';
 import { AllocationDialog } from './components/orders/allocation-dialog';
+import { BracketDialog } from './components/orders/bracket-dialog';
 import { ConfirmOrderDialog } from './components/orders/confirm-order-dialog';
 import { KillSwitchBanner, KillSwitchButton } from './components/orders/kill-switch';
 import { OrderStatusList } from './components/orders/order-status-list';
@@ -51,6 +52,7 @@ export function App() {
         <OrderTicket />
         <ConfirmOrderDialog />
         <AllocationDialog />
+        <BracketDialog />
         <AccountsWorkspace />
         <AfterFirstAccounts>
           <Suspense>

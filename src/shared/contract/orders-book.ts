@@ -24,6 +24,16 @@ export const ordersBookRequests = {
     CancelAnswerSchema,
     'Cancel every working order in every account (reqGlobalCancel); recorded in the audit log first.',
   ),
+  'orders.linkOca': request(
+    z.strictObject({
+      orderIds: z
+        .array(z.number().int().nonnegative())
+        .min(2, { error: 'Choose two or more working orders to link.' })
+        .max(20),
+    }),
+    CancelAnswerSchema,
+    'Link working orders of one account as one-cancels-all (ocaType 1); nothing else about them changes.',
+  ),
 } as const satisfies RequestMap;
 
 export const ordersBookEvents = {

@@ -18,6 +18,7 @@ import {
   SizedRowSchema,
   SizingRequestSchema,
 } from '../allocation';
+import { BracketPreviewSchema, BracketRequestSchema, BracketResultSchema, BracketSubmitSchema } from '../bracket';
 import { request, type EventMap, type RequestMap } from './define';
 
 /** Order entry: preview (rules + what-if), submit, the kill switch and the audit log. */
@@ -56,6 +57,16 @@ export const ordersRequests = {
     AllocationSubmitSchema,
     AllocationResultSchema,
     "Send the allocation's kept children one by one, each re-checked; each account's outcome on its own.",
+  ),
+  'orders.previewBracket': request(
+    BracketRequestSchema,
+    BracketPreviewSchema,
+    'A bracket (entry, take-profit, stop-loss) previewed as one group: each leg ruled as that leg, with its words.',
+  ),
+  'orders.submitBracket': request(
+    BracketSubmitSchema,
+    BracketResultSchema,
+    'Re-rule every leg and send the bracket as IBKR builds it (only the last leg transmitted), or send nothing.',
   ),
   'orders.list': request(z.void(), z.array(TrackedOrderSchema), 'Orders sent from this window since it started.'),
   'orders.killSwitch': request(

@@ -140,16 +140,19 @@ export class OrderEngine {
 
   /**
    * New price, size, trail or time in force for an open order; the caller has checked it may change. The
-   * order keeps its bracket and OCA group; a held order amended with transmit=true is sent with its bracket.
+   * order keeps its bracket and OCA group; one in no group may be linked into one (an order a person adds
+   * to a one-cancels-all group after placing it). A held order amended with transmit=true is sent with its
+   * bracket.
    */
   amend(request: SimOrderRequest): SimOrder {
     const work = this.openWork(request.orderId);
     const before = work.order.request;
+    const group = before.ocaGroup ? before : request;
     work.order.request = {
       ...copyRequest(request),
       parentId: before.parentId,
-      ocaGroup: before.ocaGroup,
-      ocaType: before.ocaType,
+      ocaGroup: group.ocaGroup,
+      ocaType: group.ocaType,
     };
     work.order.remaining = request.totalQuantity - work.order.filled;
     if (isTrail(request.orderType) && !work.armed) {

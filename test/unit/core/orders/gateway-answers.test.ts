@@ -53,4 +53,9 @@ describe('phaseFromStatus', () => {
     ['Inactive', 'invalid'],
     ['SomethingNew', 'working'],
   ])('%s → %s', (status, phase) => expect(phaseFromStatus(status)).toBe(phase));
+
+  it('Inactive holds a bracket leg (it waits for the rest of its bracket) and nothing else', () => {
+    expect(phaseFromStatus('Inactive', true)).toBe('held');
+    expect(phaseFromStatus('Submitted', true)).toBe('working');
+  });
 });

@@ -89,6 +89,18 @@ describe('applyOrderEvent', () => {
     );
     expect(cancelled.audit?.kind).toBe('cancelled');
   });
+
+  it('a bracket child IBKR holds Inactive is held, not final, and works once its parent fills', () => {
+    const status = (s: string) => ({ type: 'status' as const, status: s, filled: 0, remaining: 300, avgFillPrice: 0 });
+    const child: TrackedOrder = { ...order, leg: { groupId: 'g1', role: 'take-profit' } };
+    const held = applyOrderEvent(child, status('Inactive'), 1).order;
+    expect(held.phase).toBe('held');
+    expect(applyOrderEvent(held, status('Submitted'), 2).order.phase).toBe('working');
+    // The same word for an order outside a bracket still means IBKR made it inactive for good.
+    const lone = applyOrderEvent(order, status('Inactive'), 1).order;
+    expect(lone.phase).toBe('invalid');
+    expect(applyOrderEvent(lone, status('Submitted'), 2).order.phase).toBe('invalid');
+  });
 });
 
 describe('reconciling after a restart', () => {

@@ -11,6 +11,7 @@ import { useSessionStore } from '../../stores/session-store';
 import { cellButton, element } from '../dom';
 import { DomGrid } from '../dom-grid';
 import { ModalDialog } from '../modal-dialog';
+import { chooseToLink, LinkOcaButton, useLinkStore } from './link-oca';
 import { moneyColumn, overlay, quantityColumn, useFeedGrid } from './grid-kit';
 
 type Tab = 'orders' | 'executions';
@@ -52,11 +53,20 @@ function orderActions({ data }: ICellRendererParams<OpenOrderRow>): HTMLElement 
     },
     !own,
   );
-  return element('span', {}, modify, cancel);
+  const link = element('input', {
+    type: 'checkbox',
+    class: 'cell-check',
+    'aria-label': `Choose ${describe} to link`,
+    title: own ? 'Choose working orders of one account, then "Link as one-cancels-all".' : undefined,
+  });
+  link.checked = useLinkStore.getState().chosen.includes(data.orderId);
+  link.disabled = !own;
+  link.addEventListener('change', () => chooseToLink(data.orderId, link.checked));
+  return element('span', {}, link, modify, cancel);
 }
 
 const ORDER_COLUMNS: ColDef<OpenOrderRow>[] = [
-  { colId: 'actions', headerName: '', cellRenderer: orderActions, width: 165, sortable: false, filter: false },
+  { colId: 'actions', headerName: '', cellRenderer: orderActions, width: 190, sortable: false, filter: false },
   { field: 'orderId', headerName: 'Order', width: 85 },
   { field: 'account', headerName: 'Account', width: 115 },
   { field: 'symbol', headerName: 'Symbol', width: 95 },
@@ -71,6 +81,7 @@ const ORDER_COLUMNS: ColDef<OpenOrderRow>[] = [
   quantityColumn<OpenOrderRow>('filled', 'Filled', 85),
   quantityColumn<OpenOrderRow>('remaining', 'Remaining', 100),
   { field: 'clientId', headerName: 'Client', width: 80 },
+  { field: 'ocaGroup', headerName: 'One-cancels-all', width: 170 },
 ];
 
 const EXECUTION_COLUMNS: ColDef<ExecutionRow>[] = [
@@ -193,6 +204,7 @@ export function OrdersPanel() {
             </button>
           ))}
         </div>
+        <LinkOcaButton />
         <button type="button" className="danger" disabled={openOrderCount === 0} onClick={() => setConfirming(true)}>
           Cancel all orders
         </button>

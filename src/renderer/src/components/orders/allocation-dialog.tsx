@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import type { AllocationPreview, AllocationResult, AllocationRow } from '../../../../shared/allocation';
-import type { TrackedOrder } from '../../../../shared/orders';
+import type { SubmitResult, TrackedOrder } from '../../../../shared/orders';
 import type { ApiError } from '../../../../shared/result';
 import { MODE_LABELS } from '../../../../shared/session-view';
 import { closeAllocation, transmitAllocation, useAllocationStore } from '../../stores/allocation-store';
 import { useOrderStore } from '../../stores/order-store';
 import { ModalDialog } from '../modal-dialog';
+import { CheckList } from './check-list';
 
 /**
  * The allocation's last look: one row per account with its quantity (and how it was sized), its own
@@ -153,8 +154,6 @@ function Row({
   locked: boolean;
 }) {
   const p = row.preview;
-  const notable = p?.checks.filter((c) => c.outcome !== 'pass') ?? [];
-  const passes = (p?.checks.length ?? 0) - notable.length;
   return (
     <tr aria-label={row.account} className={p?.blocked ? 'row-blocked' : undefined}>
       <td>
@@ -172,52 +171,42 @@ function Row({
       </td>
       <td>
         {row.problem && <p className="check check-block">{row.problem}</p>}
-        <ul className="checks" aria-label={`Checks for ${row.account}`}>
-          {notable.map((check) => (
-            <li key={check.id} className={`check check-${check.outcome}`}>
-              <strong>{check.rule}</strong>: {check.message}
-              {check.outcome === 'warn' && (
-                <label className="inline acknowledge">
-                  <input
-                    type="checkbox"
-                    checked={acknowledged.has(check.id)}
-                    disabled={locked}
-                    onChange={(e) => onAcknowledge(check.id, e.target.checked)}
-                  />
-                  Acknowledge: {check.rule}
-                </label>
-              )}
-            </li>
-          ))}
-        </ul>
-        {p && <p className="checks-passed">{passes} checks pass</p>}
+        {p && (
+          <CheckList
+            label={`Checks for ${row.account}`}
+            checks={p.checks}
+            acknowledged={acknowledged}
+            onAcknowledge={onAcknowledge}
+            locked={locked}
+          />
+        )}
       </td>
       <td>{p?.whatIf ? `Commission ${p.whatIf.commission ?? '—'}` : (p?.whatIfProblem ?? '—')}</td>
       <td aria-label={`Outcome for ${row.account}`}>
-        <Outcome outcome={outcome} />
+        <Outcome result={outcome?.result ?? null} />
       </td>
     </tr>
   );
 }
 
-/** What became of this account's order: refused with why, or its live phase at the gateway. */
-function Outcome({ outcome }: { outcome: AllocationResult['children'][number] | null }) {
-  const tracked = useOrderStore((s) =>
-    outcome?.result.outcome === 'sent' ? s.orders[outcome.result.order.orderId] : undefined,
-  );
-  if (!outcome) return null;
-  if (outcome.result.outcome === 'refused')
-    return <span className="outcome-refused">Not sent: {outcome.result.reason}</span>;
-  return <span className={`outcome-${tracked?.phase ?? 'sending'}`}>{phaseText(tracked ?? outcome.result.order)}</span>;
+/** What became of one order of a confirmation: refused with why, or its live phase at the gateway. */
+export function Outcome({ result }: { result: SubmitResult | null }) {
+  const tracked = useOrderStore((s) => (result?.outcome === 'sent' ? s.orders[result.order.orderId] : undefined));
+  if (!result) return null;
+  if (result.outcome === 'refused') return <span className="outcome-refused">Not sent: {result.reason}</span>;
+  return <span className={`outcome-${tracked?.phase ?? 'sending'}`}>{phaseText(tracked ?? result.order)}</span>;
 }
 
-function phaseText(order: TrackedOrder): string {
+/** An order's live phase in words, for a confirmation's outcome column. */
+export function phaseText(order: TrackedOrder): string {
   const id = `Order ${order.orderId}`;
   switch (order.phase) {
     case 'sending':
       return `${id}: sending`;
     case 'working':
       return `${id}: working (${order.ibStatus ?? 'at IBKR'}), ${order.filled} filled`;
+    case 'held':
+      return `${id}: held (waits for parent)`;
     case 'filled':
       return `${id}: filled ${order.filled} at ${order.avgFillPrice ?? '—'}`;
     case 'cancelled':

@@ -4,6 +4,7 @@ import { openTicket, useOrderStore } from '../../stores/order-store';
 const PHASE_LABELS: Record<OrderPhase, string> = {
   sending: 'Sending',
   working: 'Working',
+  held: 'Held (waits for parent)',
   filled: 'Filled',
   cancelled: 'Cancelled',
   rejected: 'Rejected',

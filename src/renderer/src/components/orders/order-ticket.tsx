@@ -3,10 +3,12 @@ import { ADAPTIVE_PRIORITIES, isOneOf, type AdaptivePriority, type OrderType } f
 import type { OrderTicketInput, SecType } from '../../../../shared/ticket';
 import type { AllocationRequestInput } from '../../../../shared/allocation';
 import { requestAllocationPreview, useAllocationStore } from '../../stores/allocation-store';
+import { requestBracketPreview, useBracketStore } from '../../stores/bracket-store';
 import { closeTicket, loadAccounts, requestPreview, useOrderStore, type TicketPrefill } from '../../stores/order-store';
 import { LoadError } from '../load-error';
 import { AccountPicker, choosable, pickable } from './account-picker';
 import { AllocationFields, AMOUNT_LABELS, sizingFrom, type AllocationForm } from './allocation-fields';
+import { BRACKET_ENTRIES, BracketFields, type BracketForm } from './bracket-fields';
 import { NO_RISK } from './risk-fields';
 import { RiskSizer } from './risk-sizer';
 
@@ -37,6 +39,8 @@ interface Form {
   modifyOrderId: number | undefined;
   /** Set when the order goes to several accounts, one child order each. */
   allocation: AllocationForm | null;
+  /** Set when the order is a bracket's entry: its exits' prices (either may be left empty, not both). */
+  bracket: BracketForm | null;
 }
 
 const SEC_TYPES: { value: SecType; label: string }[] = [
@@ -70,6 +74,7 @@ function formFrom(prefill: TicketPrefill, firstAccount: string): Form {
     outsideRth: prefill.outsideRth ?? false,
     modifyOrderId: prefill.modifyOrderId,
     allocation: null,
+    bracket: null,
   };
 }
 
@@ -131,7 +136,8 @@ export function OrderTicket() {
 function TicketForm() {
   const { prefill, accounts, accountsError, previewing: previewingOne, previewError } = useOrderStore();
   const previewingAllocation = useAllocationStore((s) => s.previewing);
-  const previewing = previewingOne || previewingAllocation;
+  const previewingBracket = useBracketStore((s) => s.previewing);
+  const previewing = previewingOne || previewingAllocation || previewingBracket;
   const [form, setForm] = useState<Form>(() => formFrom(prefill, accounts.find(choosable)?.id ?? ''));
   const firstField = useRef<HTMLSelectElement>(null);
   const quantityField = useRef<HTMLInputElement>(null);
@@ -160,11 +166,21 @@ function TicketForm() {
   const fixed = form.modifyOrderId !== undefined;
   const title = fixed ? `Modify order ${form.modifyOrderId}` : 'Order ticket';
   const allocation = form.allocation;
+  const bracketable = !fixed && !allocation && BRACKET_ENTRIES.includes(form.orderType);
+  const bracket = bracketable ? form.bracket : null;
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (allocation) {
       const sizing = sizingFrom(allocation, form.quantity);
       void requestAllocationPreview({ order: termsFrom(form), accounts: allocation.accounts, sizing });
+    } else if (bracket) {
+      const takeProfit = number(bracket.takeProfit);
+      const stopLoss = number(bracket.stopLoss);
+      void requestBracketPreview({
+        entry: ticketFrom({ ...form, account }),
+        ...(takeProfit === undefined ? {} : { takeProfit: { limitPrice: takeProfit } }),
+        ...(stopLoss === undefined ? {} : { stopLoss: { stopPrice: stopLoss } }),
+      });
     } else {
       void requestPreview(ticketFrom({ ...form, account }));
     }
@@ -345,6 +361,7 @@ function TicketForm() {
         )}
         {needsLimit && decimalField('limitPrice', 'Limit price', 9)}
         {needsStop && decimalField('stopPrice', 'Stop price', 9)}
+        {bracketable && <BracketFields form={bracket} onChange={(next) => set('bracket', next)} />}
         {!allocation && !fixed && (
           <RiskSizer account={account} terms={() => termsFrom(form)} onSized={(q) => set('quantity', String(q))} />
         )}
@@ -378,7 +395,7 @@ function TicketForm() {
           Close ticket
         </button>
         <button type="submit" disabled={previewing || (!allocation && !pickable(accounts, account))}>
-          {previewing ? 'Checking…' : 'Preview order'}
+          {previewing ? 'Checking…' : bracket ? 'Preview bracket' : 'Preview order'}
         </button>
       </div>
     </form>
