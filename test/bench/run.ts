@@ -9,6 +9,7 @@ import { cpus, totalmem } from 'node:os';
 import type { Bench, BenchOptions, Figure } from './bench';
 import { costBench } from './cost-bench';
 import { machineLoad } from './proc-stat';
+import { saturationBench } from './saturation-bench';
 import { marketBench } from './market-bench';
 import { simulatorBench, simulatorStartupBench } from './simulator-bench';
 import { accountsBench } from './accounts-bench';
@@ -21,6 +22,7 @@ const BENCHES: Record<string, (options: BenchOptions) => Promise<Bench>> = {
   accounts: accountsBench,
   orders: ordersBench,
   cost: costBench,
+  saturation: saturationBench,
 };
 
 const args = process.argv.slice(2);
