@@ -14,6 +14,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import type { Listing, MarketDataType, Quote } from '../../../../shared/market';
 import { onQuoteBatch, useMarketStore } from '../../stores/market-store';
 import { useDomGrid } from '../dom-grid';
+import { RowUpdates } from './row-updates';
 import {
   dayRange,
   formatPrice,
@@ -188,21 +189,37 @@ export function WatchlistGrid({ onMove, onRemove, onTrade, onApi }: WatchlistGri
   );
   const { host, api } = useDomGrid<WatchlistRow>({ ...options, rowData }, WATCHLIST_MODULES, onApi);
 
-  useEffect(
-    () =>
-      onQuoteBatch((quotes) => {
-        const grid = api.current;
-        if (!grid) return;
-        const update: WatchlistRow[] = [];
-        for (const quote of quotes) {
-          // Quotes of instruments only the chart or the ticket hold have no row here.
-          const row = grid.getRowNode(String(quote.conId))?.data;
-          if (row) update.push({ ...row, ...quoteFields(quote) });
-        }
-        if (update.length > 0) grid.applyTransaction({ update });
-      }),
-    [api],
-  );
+  useEffect(() => {
+    const updates = new RowUpdates<WatchlistRow>(
+      (update) => api.current?.applyTransaction({ update }),
+      (row) => String(row.conId),
+    );
+    const stopQuotes = onQuoteBatch((quotes) => {
+      const grid = api.current;
+      if (!grid) return;
+      const offered: { shown: WatchlistRow; next: WatchlistRow }[] = [];
+      for (const quote of quotes) {
+        // Quotes of instruments only the chart or the ticket hold have no row here.
+        const shown = grid.getRowNode(String(quote.conId))?.data;
+        if (shown) offered.push({ shown, next: { ...shown, ...quoteFields(quote) } });
+      }
+      updates.offer(offered);
+    });
+    // A pane scrolled out of the window, hidden, or a minimized window: its rows wait, latest only.
+    let inView = true;
+    const seen = () => updates.setVisible(inView && document.visibilityState === 'visible');
+    const observer = new IntersectionObserver((entries) => {
+      inView = entries.at(-1)?.isIntersecting ?? inView;
+      seen();
+    });
+    if (host.current) observer.observe(host.current);
+    document.addEventListener('visibilitychange', seen);
+    return () => {
+      stopQuotes();
+      observer.disconnect();
+      document.removeEventListener('visibilitychange', seen);
+    };
+  }, [api, host]);
 
   useEffect(() => {
     const grid = api.current;
