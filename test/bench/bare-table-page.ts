@@ -4,7 +4,9 @@ import { HARNESS_API_PATH, HARNESS_PROTOCOL, TOKEN_PROTOCOL_PREFIX } from '../..
  * The physical floor for showing quotes in this browser: a plain <table> fed the same `market.quotes`
  * batches as the Gatehouse page, from the same services over the same WebSocket, acknowledged the same way
  * (after the batch is applied). Each quote writes only the cells whose text changed. No framework, no grid,
- * no flash, no formatting beyond toFixed: what any page showing these quotes must at least do.
+ * no flash, no formatting beyond toFixed: what any page showing these quotes must at least do. Its table
+ * has a fixed layout in a 300 px scrolled box, as the watchlist's: an automatic table layout re-measures
+ * every row on each change (14 ms a frame in a trace), which no page that cared would pay.
  * Served at the harness's origin (the WebSocket only accepts that origin); the token comes in the hash.
  */
 const FIELDS = ['last', 'change', 'changePct', 'bid', 'ask', 'high', 'low', 'volume', 'bidSize', 'askSize'];
@@ -55,7 +57,7 @@ ws.onmessage = (message) => {
 
 export const BARE_TABLE_HTML = `<!doctype html>
 <html><head><meta charset="utf-8"><title>Bare table</title>
-<style>body{font:13px system-ui;margin:0} .scroll{height:300px;overflow:auto} td{padding:2px 6px;text-align:right}</style>
+<style>body{font:13px system-ui;margin:0} .scroll{height:300px;overflow:auto} table{table-layout:fixed;width:1000px} td{padding:2px 6px;text-align:right;white-space:nowrap;overflow:hidden}</style>
 </head><body><div class="scroll"><table><tbody></tbody></table></div>
 <script type="module">${SCRIPT}</script></body></html>`;
 

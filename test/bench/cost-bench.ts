@@ -22,7 +22,7 @@ import { cpuPercent, cpuSnapshot, machineLoad, memoryBytes, treeMemoryBytes } fr
 
 const LINES = 100;
 /** Ticks per second across the 100 stocks: enough that every line changes within each 250 ms snapshot. */
-const TICK_RATE = 400;
+export const TICK_RATE = 400;
 const CHROMIUM = process.env.GATEHOUSE_CHROMIUM ?? '/usr/bin/chromium';
 const HARNESS = 'out/harness/cli.js';
 const VIEWPORT = { width: 1400, height: 900 };
@@ -38,7 +38,8 @@ interface Timing {
 const FULL: Timing = { rounds: 3, settleMs: 3000, idleS: 5, loadedS: 15 };
 const QUICK: Timing = { rounds: 1, settleMs: 1500, idleS: 2, loadedS: 3 };
 
-type Kind = 'gatehouse' | 'bare';
+/** gatehouse-still: the Gatehouse page with reduced motion asked for, so no cell flashes: what flashes cost. */
+export type Kind = 'gatehouse' | 'gatehouse-still' | 'bare';
 
 interface Window {
   pageCpu: number;
@@ -54,7 +55,7 @@ interface Round {
   browserBytes: number;
 }
 
-interface World {
+export interface World {
   sim: Child;
   harness: Child;
   controlUrl: string;
@@ -65,10 +66,11 @@ interface World {
 
 const QUOTES_READ: Record<Kind, string> = {
   gatehouse: 'window.gatehouseMarketProbe ? window.gatehouseMarketProbe.quotes : 0',
+  'gatehouse-still': 'window.gatehouseMarketProbe ? window.gatehouseMarketProbe.quotes : 0',
   bare: 'window.bareTableProbe ? window.bareTableProbe.quotes : 0',
 };
 
-async function setTickRate(world: World, rate: number): Promise<void> {
+export async function setTickRate(world: World, rate: number): Promise<void> {
   const response = await fetch(`${world.controlUrl}/market/tick-rate?value=${rate}`, { method: 'POST' });
   if (!response.ok) throw new Error(`the simulator refused tick rate ${rate}: ${response.status}`);
 }
@@ -87,10 +89,13 @@ async function measure(world: World, page: Page, kind: Kind, seconds: number): P
   return { pageCpu, servicesCpu, quotesPerSecond: quotes / elapsed };
 }
 
-async function openPage(world: World, kind: Kind): Promise<Page> {
-  const context = await world.browser.newContext({ viewport: VIEWPORT });
+export async function openPage(world: World, kind: Kind): Promise<Page> {
+  const context = await world.browser.newContext({
+    viewport: VIEWPORT,
+    reducedMotion: kind === 'gatehouse-still' ? 'reduce' : 'no-preference',
+  });
   const page = await context.newPage();
-  if (kind === 'gatehouse') {
+  if (kind !== 'bare') {
     await page.goto(world.url);
     await page.getByRole('region', { name: 'Watchlist' }).getByRole('row').nth(5).waitFor({ timeout: 30_000 });
     return page;
@@ -122,7 +127,7 @@ async function round(world: World, kind: Kind, timing: Timing): Promise<Round> {
   }
 }
 
-async function start(userDataDir: string, stopping: (() => Promise<void>)[]): Promise<World> {
+export async function start(userDataDir: string, stopping: (() => Promise<void>)[]): Promise<World> {
   const { child: sim, match: simReady } = await spawnNode(
     ['--import', 'tsx', 'test/bench/sim-process.ts', '--stocks', String(LINES)],
     /^(\{.*\})$/m,
@@ -173,6 +178,8 @@ function figures(rounds: Round[], load: { before: number; after: number }, timin
   const bare = of('bare');
   const pageNet = median(gatehouse.map((r) => net(r, (w) => w.pageCpu)));
   const bareNet = median(bare.map((r) => net(r, (w) => w.pageCpu)));
+  const still = of('gatehouse-still');
+  const stillNet = median(still.map((r) => net(r, (w) => w.pageCpu)));
   const servicesNet = median(rounds.map((r) => net(r, (w) => w.servicesCpu)));
   const list = (values: number[]) => values.map((v) => v.toFixed(1)).join(', ');
   const loadNote = `loadavg ${load.before} → ${load.after} on this machine`;
@@ -203,6 +210,14 @@ function figures(rounds: Round[], load: { before: number; after: number }, timin
       goal: '≤ 2×',
       pass: pageNet / bareNet <= 2,
       detail: `${pct(pageNet)} ÷ ${pct(bareNet)}, medians of interleaved rounds; ${loadNote}`,
+    },
+    {
+      name: `  Gatehouse page without cell flashes (reduced motion), loaded − idle`,
+      value: stillNet,
+      unit: '% core',
+      goal: 'reported',
+      pass: null,
+      detail: `what the flashes cost: ${pct(pageNet - stillNet)} of a core; ÷ bare table ${(stillNet / bareNet).toFixed(2)}×; per round loaded ${list(still.map((r) => r.loaded.pageCpu))} %, idle ${list(still.map((r) => r.idle.pageCpu))} %; applied ${quotes(still)}`,
     },
     {
       name: `services CPU at ${LINES} lines × 250 ms, loaded − idle (harness process; simulator excluded)`,
@@ -246,9 +261,10 @@ export async function costBench(options: BenchOptions): Promise<Bench> {
         const world = await start(userDataDir, stopping);
         const before = machineLoad().loadavg1;
         const rounds: Round[] = [];
-        // A B B A …: neither page always runs first, after the other, or in the same drift of the machine's load.
+        // A B C C B A …: neither page always runs first, after the other, or in the same drift of the machine's load.
         for (let i = 0; i < timing.rounds; i++) {
-          const order: Kind[] = i % 2 === 0 ? ['gatehouse', 'bare'] : ['bare', 'gatehouse'];
+          const kinds: Kind[] = ['gatehouse', 'bare', 'gatehouse-still'];
+          const order = i % 2 === 0 ? kinds : [...kinds].reverse();
           for (const kind of order) rounds.push(await round(world, kind, timing));
         }
         return figures(rounds, { before, after: machineLoad().loadavg1 }, timing);
