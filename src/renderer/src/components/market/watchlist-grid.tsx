@@ -77,6 +77,12 @@ const price = (p: Value) => formatPrice(p.value ?? null, p.data?.decimals ?? 2);
 
 const reducedMotion = () => window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 
+/**
+ * Only the prices flash: sizes, volume, change and the day range move with nearly every snapshot, and their
+ * flashes were over half the page's CPU at 100 lines × 250 ms (the cost bench, flashes on vs reduced motion).
+ */
+const FLASHED = new Set<keyof WatchlistRow>(['last', 'bid', 'ask']);
+
 function columns(flash: boolean): ColDef<WatchlistRow>[] {
   const num = (field: keyof WatchlistRow, headerName: string, valueFormatter: (p: Value) => string) =>
     // minWidth: figures are not clipped (grids.css); 78 px fits "12,345.67" and "+1,234.56".
@@ -87,7 +93,7 @@ function columns(flash: boolean): ColDef<WatchlistRow>[] {
       type: 'rightAligned',
       width: 78,
       minWidth: 78,
-      enableCellChangeFlash: flash,
+      enableCellChangeFlash: flash && FLASHED.has(field),
     }) as ColDef<WatchlistRow, number | null>;
   return [
     { field: 'symbol', headerName: 'Symbol', width: 80, tooltipField: 'description' },
@@ -116,7 +122,6 @@ function columns(flash: boolean): ColDef<WatchlistRow>[] {
       width: 140,
       minWidth: 120,
       valueGetter: (p) => (p.data ? dayRange(p.data) : ''),
-      enableCellChangeFlash: flash,
     },
     num('volume', 'Volume', (p) => formatVolume(p.value ?? null)),
     num('bidSize', 'Bid size', (p) => formatSize(p.value ?? null)),
