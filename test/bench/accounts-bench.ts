@@ -26,7 +26,7 @@ import { median, type Bench, type Figure } from './bench';
  */
 
 const RUNS = 3;
-const GOAL_MS = 2000;
+const GOAL_MS = 1000;
 const FULL_CHROMIUM = process.env.GATEHOUSE_CHROMIUM ?? '/usr/bin/chromium';
 const SHELL = process.env.GATEHOUSE_CHROMIUM_SHELL ?? '/usr/bin/chromium-headless-shell';
 const HARNESS = 'out/harness/cli.js';

@@ -10,6 +10,11 @@ export interface Figure {
   detail?: string;
 }
 
+/** `npm run bench -- --quick`: each row bounded to a few seconds, for CI-like runs; figures are rougher. */
+export interface BenchOptions {
+  quick: boolean;
+}
+
 export interface Bench {
   name: string;
   run(): Promise<Figure[]>;

@@ -95,8 +95,8 @@ export async function ordersBench(): Promise<Bench> {
           name: 'confirm → Submitted p95 (service, simulator)',
           value: p95,
           unit: 'ms',
-          goal: '< 100 ms',
-          pass: p95 < 100,
+          goal: '< 50 ms',
+          pass: p95 < 50,
           detail: `${ROUNDS} orders, max ${Math.round(times.at(-1) ?? Number.NaN)} ms`,
         },
         {

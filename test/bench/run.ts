@@ -1,25 +1,33 @@
 /**
  * `npm run bench`: runs every benchmark in turn on this machine, writes bench/results/latest.json and
  * prints a table. Benchmarks measure; tests assert behaviour. Pass names to run a subset:
- * `npm run bench -- simulator` (or `-- startup` for the TWS client start-up alone).
+ * `npm run bench -- simulator` (or `-- startup` for the TWS client start-up alone); `--quick` bounds each row
+ * to a few seconds.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
-import type { Bench, Figure } from './bench';
+import type { Bench, BenchOptions, Figure } from './bench';
+import { costBench } from './cost-bench';
+import { machineLoad } from './proc-stat';
+import { saturationBench } from './saturation-bench';
 import { marketBench } from './market-bench';
 import { simulatorBench, simulatorStartupBench } from './simulator-bench';
 import { accountsBench } from './accounts-bench';
 import { ordersBench } from './orders-bench';
 
-const BENCHES: Record<string, () => Promise<Bench>> = {
+const BENCHES: Record<string, (options: BenchOptions) => Promise<Bench>> = {
   simulator: simulatorBench,
   startup: simulatorStartupBench,
   market: marketBench,
   accounts: accountsBench,
   orders: ordersBench,
+  cost: costBench,
+  saturation: saturationBench,
 };
 
-const selected = process.argv.slice(2);
+const args = process.argv.slice(2);
+const options: BenchOptions = { quick: args.includes('--quick') };
+const selected = args.filter((arg) => arg !== '--quick');
 const names = selected.length > 0 ? selected : Object.keys(BENCHES);
 const unknown = names.filter((n) => !(n in BENCHES));
 if (unknown.length > 0) {
@@ -30,10 +38,11 @@ if (unknown.length > 0) {
 const figures: Figure[] = [];
 const runStarted = Date.now();
 const heapBefore = settledHeapMB();
+const loadBefore = machineLoad().loadavg1;
 for (const name of names) {
   const load = BENCHES[name];
   if (!load) continue;
-  const bench = await load();
+  const bench = await load(options);
   console.log(`== ${bench.name}`);
   const started = Date.now();
   try {
@@ -64,7 +73,10 @@ const result = {
     cpuModel: cpus()[0]?.model ?? 'unknown',
     memoryGiB: Math.round(totalmem() / 2 ** 30),
     node: process.version,
+    // CPU figures taken while others use the machine are inflated: read them by this.
+    loadavg1: { before: loadBefore, after: machineLoad().loadavg1 },
   },
+  quick: options.quick,
   figures,
 };
 mkdirSync('bench/results', { recursive: true });
@@ -81,7 +93,9 @@ const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]?.
 const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;
 console.log(`\n${line(header)}\n|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
 for (const row of rows) console.log(line(row));
-console.log(`\n${seconds} s in all; written to bench/results/latest.json`);
+console.log(
+  `\n${seconds} s in all${options.quick ? ' (--quick)' : ''}; loadavg ${result.machine.loadavg1.before} → ${result.machine.loadavg1.after}; written to bench/results/latest.json`,
+);
 process.exit(figures.some((f) => f.pass === false) ? 1 : 0);
 
 function settledHeapMB(): number {

@@ -5,7 +5,8 @@
  * every 2 minutes and an order every 10 s through the orders service (preview + submit, as the
  * confirmation dialog does), priced at the app's own quote. Every 30 s it samples heap, quote lines held at
  * the simulator, listeners and open handles; at the end it reports their growth and writes
- * bench/results/soak.json. DESIGN §7: heap growth < 10 % over 30 minutes, nothing leaked after reconnects.
+ * bench/results/soak.json. DESIGN §7: heap growth < 10 % over 30 minutes, nothing leaked after reconnects,
+ * services RSS ≤ 200 MB; the services' CPU over the run (this process, in % of a core) is reported beside it.
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -222,6 +223,7 @@ async function placeOrder(): Promise<void> {
 }
 
 const started = Date.now();
+const cpuAtStart = process.cpuUsage();
 const samples: Sample[] = [];
 async function sample(): Promise<Sample> {
   const quoteLinesAtSimulator = await sim.lines();
@@ -246,7 +248,7 @@ async function sample(): Promise<Sample> {
     .map(([k, v]) => `${k} ${v}`)
     .join(', ');
   console.log(
-    `${String(s.atS).padStart(5)} s  heap ${s.heapUsedMB} MB  lines ${s.quoteLinesAtSimulator}  bus ${s.eventBusListeners}` +
+    `${String(s.atS).padStart(5)} s  heap ${s.heapUsedMB} MB  rss ${s.rssMB} MB  lines ${s.quoteLinesAtSimulator}  bus ${s.eventBusListeners}` +
       `  process ${s.processListeners}  handles {${handles}}  reconnects ${reconnects}  orders ${ordersSent}/${ordersSent + orderFailures}  batches ${quoteBatches}  ${s.sessionState}`,
   );
   return s;
@@ -270,6 +272,8 @@ for (const timer of timers) clearInterval(timer);
 await until(() => app.session.current().state === 'connected', 20_000).catch(() => undefined);
 for (let i = 0; i < 100 && (await sim.lines()) < WATCHED; i++) await new Promise((r) => setTimeout(r, 100));
 const last = await sample();
+const cpu = process.cpuUsage(cpuAtStart);
+const cpuSeconds = (Date.now() - started) / 1000;
 await app.dispose();
 await sim.stop();
 
@@ -288,7 +292,12 @@ const summary = {
   heapBaselineMB: baseline.heapUsedMB,
   heapLastMB: last.heapUsedMB,
   heapMaxMB: Math.max(...samples.map((s) => s.heapUsedMB)),
-  goal: 'heap growth < 10 % over 30 minutes; lines, listeners and handles no higher after reconnects than before',
+  // DESIGN §7: services ≤ 200 MB RSS; the simulator is its own process and not counted.
+  rssLastMB: last.rssMB,
+  rssMaxMB: Math.max(...samples.map((s) => s.rssMB)),
+  rssPass: Math.max(...samples.map((s) => s.rssMB)) <= 200,
+  servicesCpuPercent: Math.round(((cpu.user + cpu.system) / 1e6 / cpuSeconds) * 1000) / 10,
+  goal: 'heap growth < 10 % over 30 minutes; RSS ≤ 200 MB; lines, listeners and handles no higher after reconnects than before',
   heapPass: heapGrowth < 10,
   linesSteady: samples.every((s) => s.quoteLinesAtSimulator <= WATCHED || s.sessionState !== 'connected'),
   linesAfterLastReconnect: last.quoteLinesAtSimulator,
@@ -310,6 +319,7 @@ console.log(JSON.stringify(summary, null, 2));
 console.log('written to bench/results/soak.json');
 const pass =
   summary.heapPass &&
+  summary.rssPass &&
   summary.linesSteady &&
   summary.eventBusListenersSteady &&
   summary.processListenersSteady &&

@@ -16,6 +16,7 @@ import { onQuoteBatch, useMarketStore } from '../../stores/market-store';
 import { useDomGrid } from '../dom-grid';
 import { dayRange, formatPrice, formatSigned, formatSize, formatVolume, priceDecimals } from '../../format';
 import { marketDataLabel } from './data-type-label';
+import { RowUpdates } from './row-updates';
 
 /** One watchlist line: the listing and its latest quote, flattened for the grid. */
 export interface WatchlistRow {
@@ -69,6 +70,12 @@ const price = (p: Value) => formatPrice(p.value ?? null, p.data?.decimals ?? 2);
 
 const reducedMotion = () => window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 
+/**
+ * Only the prices flash: sizes, volume, change and the day range move with nearly every snapshot, and their
+ * flashes were over half the page's CPU at 100 lines × 250 ms (the cost bench, flashes on vs reduced motion).
+ */
+const FLASHED = new Set<keyof WatchlistRow>(['last', 'bid', 'ask']);
+
 function columns(flash: boolean): ColDef<WatchlistRow>[] {
   const num = (field: keyof WatchlistRow, headerName: string, valueFormatter: (p: Value) => string) =>
     // minWidth: figures are not clipped (grids.css); 78 px fits "12,345.67" and "+1,234.56".
@@ -79,7 +86,7 @@ function columns(flash: boolean): ColDef<WatchlistRow>[] {
       type: 'rightAligned',
       width: 78,
       minWidth: 78,
-      enableCellChangeFlash: flash,
+      enableCellChangeFlash: flash && FLASHED.has(field),
     }) as ColDef<WatchlistRow, number | null>;
   return [
     { field: 'symbol', headerName: 'Symbol', width: 80, tooltipField: 'description' },
@@ -108,7 +115,6 @@ function columns(flash: boolean): ColDef<WatchlistRow>[] {
       width: 140,
       minWidth: 120,
       valueGetter: (p) => (p.data ? dayRange(p.data) : ''),
-      enableCellChangeFlash: flash,
     },
     num('volume', 'Volume', (p) => formatVolume(p.value ?? null)),
     num('bidSize', 'Bid size', (p) => formatSize(p.value ?? null)),
@@ -181,21 +187,37 @@ export function WatchlistGrid({ onMove, onRemove, onTrade, onApi }: WatchlistGri
   );
   const { host, api } = useDomGrid<WatchlistRow>({ ...options, rowData }, WATCHLIST_MODULES, onApi);
 
-  useEffect(
-    () =>
-      onQuoteBatch((quotes) => {
-        const grid = api.current;
-        if (!grid) return;
-        const update: WatchlistRow[] = [];
-        for (const quote of quotes) {
-          // Quotes of instruments only the chart or the ticket hold have no row here.
-          const row = grid.getRowNode(String(quote.conId))?.data;
-          if (row) update.push({ ...row, ...quoteFields(quote) });
-        }
-        if (update.length > 0) grid.applyTransaction({ update });
-      }),
-    [api],
-  );
+  useEffect(() => {
+    const updates = new RowUpdates<WatchlistRow>(
+      (update) => api.current?.applyTransaction({ update }),
+      (row) => String(row.conId),
+    );
+    const stopQuotes = onQuoteBatch((quotes) => {
+      const grid = api.current;
+      if (!grid) return;
+      const offered: { shown: WatchlistRow; next: WatchlistRow }[] = [];
+      for (const quote of quotes) {
+        // Quotes of instruments only the chart or the ticket hold have no row here.
+        const shown = grid.getRowNode(String(quote.conId))?.data;
+        if (shown) offered.push({ shown, next: { ...shown, ...quoteFields(quote) } });
+      }
+      updates.offer(offered);
+    });
+    // A pane scrolled out of the window, hidden, or a minimized window: its rows wait, latest only.
+    let inView = true;
+    const seen = () => updates.setVisible(inView && document.visibilityState === 'visible');
+    const observer = new IntersectionObserver((entries) => {
+      inView = entries.at(-1)?.isIntersecting ?? inView;
+      seen();
+    });
+    if (host.current) observer.observe(host.current);
+    document.addEventListener('visibilitychange', seen);
+    return () => {
+      stopQuotes();
+      observer.disconnect();
+      document.removeEventListener('visibilitychange', seen);
+    };
+  }, [api, host]);
 
   useEffect(() => {
     const grid = api.current;
