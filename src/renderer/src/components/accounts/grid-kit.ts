@@ -1,6 +1,7 @@
 import { type ColDef, type GridApi, type ValueFormatterParams } from 'ag-grid-community';
 import '../grid-modules';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { forget, keep, readKept } from '../../stores/kept-layout';
 import type { RowFeed } from '../../stores/row-feed';
 
 // The legacy (CSS file) theme, not the Theming API: the API injects <style> elements at run time, which
@@ -67,7 +68,7 @@ export const DEFAULT_COL_DEF: ColDef = {
 /** Overlay text as HTML (ag-grid's template props); the strings here are our own constants. */
 export const overlay = (text: string) => `<span class="grid-overlay" role="status">${text}</span>`;
 
-const STATE_PREFIX = 'gatehouse.grid.';
+const STATE_PREFIX = 'grid.';
 
 /**
  * Feeds a grid from a RowFeed: every row once when the grid is created, then only transactions (applied
@@ -84,12 +85,12 @@ export function useFeedGrid<Row, Id>(feed: RowFeed<Row, Id>, stateKey: string, o
     (api: GridApi<Row>) => {
       apiRef.current = api;
       onApi?.(api);
-      const saved = localStorage.getItem(STATE_PREFIX + stateKey);
-      if (saved) {
+      const saved = readKept(STATE_PREFIX + stateKey);
+      if (Array.isArray(saved)) {
         try {
-          api.applyColumnState({ state: JSON.parse(saved) as [], applyOrder: true });
+          api.applyColumnState({ state: saved, applyOrder: true });
         } catch {
-          localStorage.removeItem(STATE_PREFIX + stateKey);
+          forget(STATE_PREFIX + stateKey);
         }
       }
       api.setGridOption('rowData', feed.all());
@@ -115,7 +116,7 @@ export function useFeedGrid<Row, Id>(feed: RowFeed<Row, Id>, stateKey: string, o
 
   const saveColumnState = useCallback(() => {
     const api = apiRef.current;
-    if (api && !api.isDestroyed()) localStorage.setItem(STATE_PREFIX + stateKey, JSON.stringify(api.getColumnState()));
+    if (api && !api.isDestroyed()) keep(STATE_PREFIX + stateKey, api.getColumnState());
   }, [stateKey]);
 
   // Stable across renders: the grid is given only options whose identity changed, and a new getRowId
