@@ -12,6 +12,7 @@ import {
 } from 'ag-grid-community';
 import { useEffect, useMemo, useRef } from 'react';
 import type { Listing, MarketDataType, Quote } from '../../../../shared/market';
+import { setTouchRow } from '../../stores/hotkey-store';
 import { onQuoteBatch, useMarketStore } from '../../stores/market-store';
 import { useDomGrid } from '../dom-grid';
 import {
@@ -179,6 +180,8 @@ export function WatchlistGrid({ onMove, onRemove, onTrade, onApi }: WatchlistGri
         if (row) useMarketStore.setState({ selected: row.conId });
       },
       onCellKeyDown: (event) => onKey(event, actions.current),
+      // A watchlist row chosen after a positions row: buy / sell at the touch act on the watchlist again.
+      onCellFocused: () => setTouchRow(null),
       onRowDoubleClicked: (event) => {
         if (event.data) actions.current.onTrade(event.data.conId);
       },
