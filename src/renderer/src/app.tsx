@@ -12,6 +12,7 @@ import { AllocationDialog } from './components/orders/allocation-dialog';
 import { ConfirmOrderDialog } from './components/orders/confirm-order-dialog';
 import { KillSwitchBanner, KillSwitchButton } from './components/orders/kill-switch';
 import { useTicketHotkey } from './components/orders/ticket-hotkey';
+import { useDensityOnRoot } from './components/layout/density';
 import { WorkspaceLayout } from './components/layout/workspace-layout';
 import { useSessionStore } from './stores/session-store';
 
@@ -23,6 +24,7 @@ const WindowExtras = lazy(() =>
 export function App() {
   useActivityPing();
   useTicketHotkey();
+  useDensityOnRoot();
   const session = useSessionStore((s) => s.session);
   return (
     <div className="app">

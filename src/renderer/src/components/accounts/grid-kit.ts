@@ -2,6 +2,7 @@ import { type ColDef, type GridApi, type ValueFormatterParams } from 'ag-grid-co
 import '../grid-modules';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { forget, keep, readKept } from '../../stores/kept-layout';
+import { useRowHeight } from '../layout/density';
 import type { RowFeed } from '../../stores/row-feed';
 
 // The legacy (CSS file) theme, not the Theming API: the API injects <style> elements at run time, which
@@ -70,6 +71,9 @@ export const overlay = (text: string) => `<span class="grid-overlay" role="statu
 
 const STATE_PREFIX = 'grid.';
 
+/** The quartz theme's own row height: the accounts grids' in comfortable density. */
+const QUARTZ_ROW_HEIGHT = 42;
+
 /**
  * Feeds a grid from a RowFeed: every row once when the grid is created, then only transactions (applied
  * at once with the pinned rows when an update carries them); and keeps the grid's column state (order,
@@ -114,6 +118,7 @@ export function useFeedGrid<Row, Id>(feed: RowFeed<Row, Id>, stateKey: string, o
     [feed, stateKey, onApi],
   );
 
+  const rowHeight = useRowHeight(QUARTZ_ROW_HEIGHT);
   const saveColumnState = useCallback(() => {
     const api = apiRef.current;
     if (api && !api.isDestroyed()) keep(STATE_PREFIX + stateKey, api.getColumnState());
@@ -133,8 +138,9 @@ export function useFeedGrid<Row, Id>(feed: RowFeed<Row, Id>, stateKey: string, o
       defaultColDef: DEFAULT_COL_DEF,
       asyncTransactionWaitMillis: 50,
       animateRows: false,
+      rowHeight,
     }),
-    [onCreated, saveColumnState, feed],
+    [onCreated, saveColumnState, feed, rowHeight],
   );
   return { apiRef, gridProps };
 }

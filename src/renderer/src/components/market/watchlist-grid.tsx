@@ -15,6 +15,7 @@ import type { Listing, MarketDataType, Quote } from '../../../../shared/market';
 import { setTouchRow } from '../../stores/hotkey-store';
 import { onQuoteBatch, useMarketStore } from '../../stores/market-store';
 import { useDomGrid } from '../dom-grid';
+import { useRowHeight } from '../layout/density';
 import {
   dayRange,
   formatPrice,
@@ -163,7 +164,6 @@ export function WatchlistGrid({ onMove, onRemove, onTrade, onApi }: WatchlistGri
       getRowId,
       // Screen readers and tests read rows in DOM order; keep it the displayed order after a move.
       ensureDomOrder: true,
-      rowHeight: 28,
       // Every row changes several times a second: each rendered row out of sight is DOM kept up to date for
       // nobody (ag-grid keeps 10 above and below by default). Two are enough to scroll a 300 px list.
       rowBuffer: 2,
@@ -173,7 +173,6 @@ export function WatchlistGrid({ onMove, onRemove, onTrade, onApi }: WatchlistGri
       // animation event per cell that React's root listener handles.)
       cellFlashDuration: 250,
       cellFadeDuration: 0,
-      headerHeight: 32,
       rowSelection: { mode: 'singleRow', checkboxes: false, enableClickSelection: true },
       onSelectionChanged: (event) => {
         const [row] = event.api.getSelectedRows();
@@ -189,7 +188,12 @@ export function WatchlistGrid({ onMove, onRemove, onTrade, onApi }: WatchlistGri
     }),
     [],
   );
-  const { host, api } = useDomGrid<WatchlistRow>({ ...options, rowData }, WATCHLIST_MODULES, onApi);
+  const rowHeight = useRowHeight(28);
+  const { host, api } = useDomGrid<WatchlistRow>(
+    { ...options, rowData, rowHeight, headerHeight: rowHeight + 4 },
+    WATCHLIST_MODULES,
+    onApi,
+  );
 
   useEffect(
     () =>
