@@ -79,14 +79,14 @@ const price = (p: Value) => formatPrice(p.value ?? null, p.data?.decimals ?? 2);
 const reducedMotion = () => window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 
 function columns(flash: boolean): ColDef<WatchlistRow>[] {
-  const num = (field: keyof WatchlistRow, headerName: string, valueFormatter: (p: Value) => string) =>
+  const num = (field: keyof WatchlistRow, headerName: string, valueFormatter: (p: Value) => string, width = 78) =>
     // minWidth: figures are not clipped (grids.css); 78 px fits "12,345.67" and "+1,234.56".
     ({
       field,
       headerName,
       valueFormatter,
       type: 'rightAligned',
-      width: 78,
+      width,
       minWidth: 78,
       enableCellChangeFlash: flash,
     }) as ColDef<WatchlistRow, number | null>;
@@ -107,7 +107,8 @@ function columns(flash: boolean): ColDef<WatchlistRow>[] {
     // What moved and how much first; then the quote to trade at; then the day's range and activity.
     num('last', 'Last', price),
     num('change', 'Change', (p) => formatSigned(p.value ?? null, p.data?.decimals ?? 2)),
-    num('changePct', '% Change', (p) => formatSigned(p.value ?? null, 2, ' %')),
+    // Wide enough for its header whole ("% Cha…" at 78 px).
+    num('changePct', '% Change', (p) => formatSigned(p.value ?? null, 2, ' %'), 90),
     num('bid', 'Bid', price),
     num('ask', 'Ask', price),
     {
