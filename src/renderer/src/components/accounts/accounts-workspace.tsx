@@ -7,7 +7,8 @@ import './accounts.css';
 
 /** Balances on top, positions below, orders and executions in tabs: one line each; a separator between each two. */
 const ACCOUNT_PANES: Pane[] = [
-  { id: 'balances', label: 'Balances', weight: 7, min: 110, content: <BalancesGrid /> },
+  // Every account and the total always in view: the balances never scroll.
+  { id: 'balances', label: 'Balances', weight: 7, min: 'content', content: <BalancesGrid /> },
   { id: 'positions', label: 'Positions', weight: 8, min: 140, content: <PositionsGrid /> },
   {
     id: 'orders',

@@ -10,8 +10,8 @@ export interface Pane {
   label: string;
   /** Its share of the split until the person moves a separator. */
   weight: number;
-  /** The least it shrinks to, in px. */
-  min: number;
+  /** The least it shrinks to, in px; `content`: never smaller than what it holds (it never scrolls). */
+  min: number | 'content';
   content: ReactNode;
 }
 
@@ -46,8 +46,12 @@ export function Split({ id, direction, panes }: { id: string; direction: 'row' |
 
   const sideOf = (index: number): PaneSide => {
     const pane = panes[index];
-    const box = pane && elements.current.get(pane.id)?.getBoundingClientRect();
-    return { size: box ? (across ? box.width : box.height) : 0, weight: weights[index] ?? 1, min: pane?.min ?? 0 };
+    const element = pane && elements.current.get(pane.id);
+    const box = element?.getBoundingClientRect();
+    const content = element?.firstElementChild;
+    const fits = content ? (across ? content.scrollWidth : content.scrollHeight) : 0;
+    const min = pane?.min === 'content' ? fits : (pane?.min ?? 0);
+    return { size: box ? (across ? box.width : box.height) : 0, weight: weights[index] ?? 1, min };
   };
   const resize = (index: number, [before, after]: [PaneSide, PaneSide], delta: number, persist: boolean) => {
     const [a, b] = movedWeights(before, after, delta);
@@ -100,7 +104,11 @@ export function Split({ id, direction, panes }: { id: string; direction: 'row' |
               if (element) elements.current.set(pane.id, element);
               else elements.current.delete(pane.id);
             }}
-            style={{ flex: `${weights[index]} 1 0px`, [across ? 'minWidth' : 'minHeight']: pane.min }}
+            // A flex item's automatic minimum is its content's size: what `content` asks for.
+            style={{
+              flex: `${weights[index]} 1 0px`,
+              [across ? 'minWidth' : 'minHeight']: pane.min === 'content' ? 'auto' : pane.min,
+            }}
           >
             {pane.content}
           </div>,
