@@ -3,8 +3,8 @@ export const HOTKEY_ACTIONS = ['buyAtAsk', 'sellAtBid', 'cancelLast', 'killSwitc
 export type HotkeyAction = (typeof HOTKEY_ACTIONS)[number];
 
 export const HOTKEY_LABELS: Record<HotkeyAction, string> = {
-  buyAtAsk: 'Buy at the ask (selected row)',
-  sellAtBid: 'Sell at the bid (selected row)',
+  buyAtAsk: 'Buy at the ask (selected watchlist or positions row)',
+  sellAtBid: 'Sell at the bid (selected watchlist or positions row)',
   cancelLast: 'Cancel the last order sent from this window',
   killSwitch: 'Kill switch (asks for confirmation)',
 };

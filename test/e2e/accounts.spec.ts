@@ -353,16 +353,17 @@ test('the arrow keys move from cell to cell in the positions grid', async ({ pag
   await expect.poll(focused).toEqual({ row: '2', column: 'account' });
 });
 
-test('a pane is made taller by dragging its bottom corner', async ({ page }) => {
+test('a pane is made taller by dragging the bar below it', async ({ page }) => {
   await page.goto(harness.url);
   const pane = page.getByRole('region', { name: 'Positions', exact: true });
   await expect(pane.getByRole('region', { name: 'Positions by account' })).toBeVisible();
   const before = await pane.boundingBox();
   if (!before) throw new Error('the positions pane has no box');
-  // The resize handle sits in the bottom-right corner.
-  await page.mouse.move(before.x + before.width - 3, before.y + before.height - 3);
+  const bar = await page.getByRole('separator', { name: 'Resize Positions and Orders and executions' }).boundingBox();
+  if (!bar) throw new Error('the bar below the positions has no box');
+  await page.mouse.move(bar.x + bar.width / 2, bar.y + bar.height / 2);
   await page.mouse.down();
-  await page.mouse.move(before.x + before.width - 3, before.y + before.height + 150, { steps: 5 });
+  await page.mouse.move(bar.x + bar.width / 2, bar.y + bar.height / 2 + 150, { steps: 5 });
   await page.mouse.up();
   await expect.poll(async () => (await pane.boundingBox())?.height ?? 0).toBeGreaterThan(before.height + 100);
 });

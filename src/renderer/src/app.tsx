@@ -1,7 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { useActivityPing } from './activity-ping';
 import { AfterFirstAccounts } from './components/after-first-accounts';
-import { AccountsWorkspace } from './components/accounts/accounts-workspace';
 import { ModeBanner } from './components/mode-banner';
 import { ModeSwitcher } from './components/mode-switcher';
 import { Notices } from './components/notices';
@@ -13,23 +12,20 @@ import { AllocationDialog } from './components/orders/allocation-dialog';
 import { BracketDialog } from './components/orders/bracket-dialog';
 import { ConfirmOrderDialog } from './components/orders/confirm-order-dialog';
 import { KillSwitchBanner, KillSwitchButton } from './components/orders/kill-switch';
-import { OrderStatusList } from './components/orders/order-status-list';
-import { OrderTicket } from './components/orders/order-ticket';
 import { useTicketHotkey } from './components/orders/ticket-hotkey';
+import { useDensityOnRoot } from './components/layout/density';
+import { WorkspaceLayout } from './components/layout/workspace-layout';
 import { useSessionStore } from './stores/session-store';
 
-// Loaded after the first positions are painted: the chart library and the audit reader are not needed
-// to see the accounts, and every byte before them is parsed before them.
-const MarketPanel = lazy(() => import('./components/market/market-panel').then((m) => ({ default: m.MarketPanel })));
-const AlertsPanel = lazy(() => import('./components/alerts/alerts-panel').then((m) => ({ default: m.AlertsPanel })));
+// Loaded after the first positions are painted, like the panes' (workspace-layout).
 const WindowExtras = lazy(() =>
   import('./components/notifications/window-extras').then((m) => ({ default: m.WindowExtras })),
 );
-const AuditPanel = lazy(() => import('./components/orders/audit-panel').then((m) => ({ default: m.AuditPanel })));
 
 export function App() {
   useActivityPing();
   useTicketHotkey();
+  useDensityOnRoot();
   const session = useSessionStore((s) => s.session);
   return (
     <div className="app">
@@ -49,19 +45,12 @@ export function App() {
         <Notices />
       </div>
       <main className="workspace" aria-label="Workspace">
-        <OrderTicket />
         <ConfirmOrderDialog />
         <AllocationDialog />
         <BracketDialog />
-        <AccountsWorkspace />
+        <WorkspaceLayout />
         <AfterFirstAccounts>
           <Suspense>
-            <MarketPanel />
-          </Suspense>
-          <OrderStatusList />
-          <Suspense>
-            <AuditPanel />
-            <AlertsPanel />
             <WindowExtras />
           </Suspense>
         </AfterFirstAccounts>

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { closePrefill, modifyPrefill, tradePrefill } from '../../../src/renderer/src/components/orders/ticket-prefill';
+import {
+  closePrefill,
+  modifyPrefill,
+  positionPrefill,
+  touchPrefill,
+  tradePrefill,
+} from '../../../src/renderer/src/components/orders/ticket-prefill';
 import type { PositionRow } from '../../../src/shared/accounts';
 import type { OpenOrderRow } from '../../../src/shared/orders-book';
 
@@ -62,6 +68,28 @@ describe('ticket prefills from rows', () => {
     expect(closePrefill(position(-40), 'close')).toMatchObject({ action: 'BUY', quantity: 40 });
     expect(closePrefill(position(-1), 'trim')).toMatchObject({ action: 'BUY', quantity: 1 });
     expect(closePrefill(position(5, 'CASH'), 'close')).toBeNull();
+  });
+
+  it('buys a position at the ask and sells it at the bid, in the position’s own account', () => {
+    const base = positionPrefill(position(100));
+    expect(base).toEqual({ account: 'DU1000002', contract: { symbol: 'AAPL', secType: 'STK', currency: 'USD' } });
+    const quote = { bid: 227.5, ask: 227.6 };
+    expect(touchPrefill(base!, 'BUY', quote)).toEqual({
+      prefill: { ...base, action: 'BUY', orderType: 'LMT', limitPrice: 227.6 },
+      priced: true,
+    });
+    expect(touchPrefill(base!, 'SELL', quote).prefill).toMatchObject({ account: 'DU1000002', limitPrice: 227.5 });
+    expect(positionPrefill(position(5, 'CASH'))).toBeNull();
+  });
+
+  it('opens at the touch without a price when that side has none', () => {
+    const base = tradePrefill({ symbol: 'AAPL', secType: 'STK', currency: 'USD', exchange: 'SMART' })!;
+    expect(touchPrefill(base, 'BUY', { bid: 1, ask: null })).toEqual({
+      prefill: { ...base, action: 'BUY' },
+      priced: false,
+    });
+    expect(touchPrefill(base, 'SELL', { bid: 0, ask: 2 }).priced).toBe(false);
+    expect(touchPrefill(base, 'SELL', undefined).priced).toBe(false);
   });
 
   it('modifies a working stock order with its id, account, side, type, price, quantity and time in force', () => {

@@ -8,6 +8,9 @@ const NotificationSettingsSection = lazy(() =>
   import('./notifications/notification-settings-section').then((m) => ({ default: m.NotificationSettingsSection })),
 );
 const HotkeysSection = lazy(() => import('./hotkeys/hotkeys-section').then((m) => ({ default: m.HotkeysSection })));
+const LayoutSettingsSection = lazy(() =>
+  import('./layout/layout-settings-section').then((m) => ({ default: m.LayoutSettingsSection })),
+);
 
 export function SettingsDialog({ onClose }: { onClose(): void }) {
   return (
@@ -17,6 +20,7 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
       <Suspense>
         <NotificationSettingsSection />
         <HotkeysSection />
+        <LayoutSettingsSection />
       </Suspense>
       <div className="dialog-actions">
         <button type="button" onClick={onClose}>

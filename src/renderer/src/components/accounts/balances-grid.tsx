@@ -5,6 +5,7 @@ import { balanceFeed, useAccountsStore } from '../../stores/accounts-store';
 import { report } from '../../stores/notice-store';
 import { GridExportButton } from '../../export/grid-export-button';
 import { DomGrid } from '../dom-grid';
+import { useDensityStore } from '../layout/density';
 import { ModalDialog } from '../modal-dialog';
 import { AccountOverrideDialog } from './account-override-dialog';
 import { accountToEdit, BALANCE_COLUMNS, type BalancesContext } from './balances-columns';
@@ -24,6 +25,8 @@ export function BalancesGrid() {
   const status = useAccountsStore((s) => s.status);
   const accounts = useAccountsStore((s) => s.accounts);
   const { gridProps, apiRef } = useFeedGrid(balanceFeed, 'balances');
+  // An auto-height grid keeps its body's height across a row height change: made anew with the density.
+  const density = useDensityStore((s) => s.density);
   // The account cells read labels and types from the store: redrawn when those change, not per update
   // (refreshCells would keep a function renderer's element).
   useEffect(() => apiRef.current?.redrawRows(), [accounts, apiRef]);
@@ -47,6 +50,7 @@ export function BalancesGrid() {
       </div>
       <div className="grid-host ag-theme-quartz-auto-dark" role="region" aria-label="Balances grid">
         <DomGrid<Balance>
+          key={density}
           {...gridProps}
           // The total row. This grid's alone: a grid with PinnedRowModule re-measures its viewport (a forced
           // layout) in the frame after every transaction, which the watchlist cannot afford per quote batch.

@@ -1,6 +1,8 @@
 import { type ColDef, type GridApi, type ValueFormatterParams } from 'ag-grid-community';
 import '../grid-modules';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { forget, keep, readKept } from '../../stores/kept-layout';
+import { useRowHeight } from '../layout/density';
 import type { RowFeed } from '../../stores/row-feed';
 import { formatMoney, formatQuantity } from '../../format';
 
@@ -63,7 +65,10 @@ export const DEFAULT_COL_DEF: ColDef = {
 /** Overlay text as HTML (ag-grid's template props); the strings here are our own constants. */
 export const overlay = (text: string) => `<span class="grid-overlay" role="status">${text}</span>`;
 
-const STATE_PREFIX = 'gatehouse.grid.';
+const STATE_PREFIX = 'grid.';
+
+/** The quartz theme's own row height: the accounts grids' in comfortable density. */
+const QUARTZ_ROW_HEIGHT = 42;
 
 /**
  * Feeds a grid from a RowFeed: every row once when the grid is created, then only transactions (applied
@@ -80,12 +85,12 @@ export function useFeedGrid<Row, Id>(feed: RowFeed<Row, Id>, stateKey: string, o
     (api: GridApi<Row>) => {
       apiRef.current = api;
       onApi?.(api);
-      const saved = localStorage.getItem(STATE_PREFIX + stateKey);
-      if (saved) {
+      const saved = readKept(STATE_PREFIX + stateKey);
+      if (Array.isArray(saved)) {
         try {
-          api.applyColumnState({ state: JSON.parse(saved) as [], applyOrder: true });
+          api.applyColumnState({ state: saved, applyOrder: true });
         } catch {
-          localStorage.removeItem(STATE_PREFIX + stateKey);
+          forget(STATE_PREFIX + stateKey);
         }
       }
       api.setGridOption('rowData', feed.all());
@@ -109,9 +114,10 @@ export function useFeedGrid<Row, Id>(feed: RowFeed<Row, Id>, stateKey: string, o
     [feed, stateKey, onApi],
   );
 
+  const rowHeight = useRowHeight(QUARTZ_ROW_HEIGHT);
   const saveColumnState = useCallback(() => {
     const api = apiRef.current;
-    if (api && !api.isDestroyed()) localStorage.setItem(STATE_PREFIX + stateKey, JSON.stringify(api.getColumnState()));
+    if (api && !api.isDestroyed()) keep(STATE_PREFIX + stateKey, api.getColumnState());
   }, [stateKey]);
 
   // Stable across renders: the grid is given only options whose identity changed, and a new getRowId
@@ -128,8 +134,9 @@ export function useFeedGrid<Row, Id>(feed: RowFeed<Row, Id>, stateKey: string, o
       defaultColDef: DEFAULT_COL_DEF,
       asyncTransactionWaitMillis: 50,
       animateRows: false,
+      rowHeight,
     }),
-    [onCreated, saveColumnState, feed],
+    [onCreated, saveColumnState, feed, rowHeight],
   );
   return { apiRef, gridProps };
 }

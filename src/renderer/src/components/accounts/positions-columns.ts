@@ -99,7 +99,8 @@ export const PER_ACCOUNT_COLUMNS: ColDef<PositionRow>[] = leadFirst(
   [
     symbolColumn<PositionRow>(),
     { field: 'account', headerName: 'Account', width: 115 },
-    quantityColumn<PositionRow>('quantity', 'Quantity', 90),
+    // 100: its header on one line beside the filter icon ("Quantit y" at 90).
+    quantityColumn<PositionRow>('quantity', 'Quantity', 100),
     ...pnlColumns<PositionRow>(),
     // Compact, after the figures: in reach without leading the row.
     { colId: 'actions', headerName: '', cellRenderer: positionActions, width: 124, sortable: false, filter: false },

@@ -1,8 +1,9 @@
-import type { GridApi, IRowNode } from 'ag-grid-community';
+import { RowSelectionModule, type CellFocusedEvent, type GridApi, type IRowNode } from 'ag-grid-community';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Account, ConsolidatedPosition, PositionRow } from '../../../../shared/accounts';
 import { GridExportButton } from '../../export/grid-export-button';
 import { consolidatedFeed, positionFeed, useAccountsStore } from '../../stores/accounts-store';
+import { setTouchRow } from '../../stores/hotkey-store';
 import { DomGrid } from '../dom-grid';
 import { overlay, useFeedGrid } from './grid-kit';
 import { HoldingsImportDialog } from './holdings-import-dialog';
@@ -105,6 +106,16 @@ interface GridProps<Row> {
   onApi(api: GridApi<Row>): void;
 }
 
+/** A row chosen by pointer or keyboard: selected, and the row buy / sell at the touch (Alt+B / Alt+S) acts on. */
+const PER_ACCOUNT_MODULES = [RowSelectionModule];
+const ROW_SELECTION = { mode: 'singleRow', checkboxes: false, enableClickSelection: true } as const;
+function chooseFocusedRow(event: CellFocusedEvent<PositionRow>) {
+  const node = typeof event.rowIndex === 'number' ? event.api.getDisplayedRowAtIndex(event.rowIndex) : undefined;
+  if (!node?.data) return;
+  node.setSelected(true, true);
+  setTouchRow(node.data);
+}
+
 function PerAccountGrid({ hidden, onApi }: GridProps<PositionRow>) {
   const { gridProps, apiRef } = useFeedGrid(positionFeed, 'positions', onApi);
   const filterProps = useAccountFilter(hidden, accountOfRow);
@@ -114,6 +125,9 @@ function PerAccountGrid({ hidden, onApi }: GridProps<PositionRow>) {
       {...gridProps}
       {...filterProps}
       {...useStatusOverlay('positions')}
+      modules={PER_ACCOUNT_MODULES}
+      rowSelection={ROW_SELECTION}
+      onCellFocused={chooseFocusedRow}
       theme="legacy"
       columnDefs={PER_ACCOUNT_COLUMNS}
     />

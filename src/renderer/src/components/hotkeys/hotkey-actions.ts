@@ -1,32 +1,40 @@
 import type { HotkeyAction } from '../../../../shared/hotkeys';
 import { useMarketStore } from '../../stores/market-store';
 import { report, useNoticeStore } from '../../stores/notice-store';
-import { askKillSwitch } from '../../stores/hotkey-store';
-import { openTicket, useOrderStore } from '../../stores/order-store';
-import { tradePrefill } from '../orders/ticket-prefill';
+import { askKillSwitch, useHotkeyStore } from '../../stores/hotkey-store';
+import { openTicket, useOrderStore, type TicketPrefill } from '../../stores/order-store';
+import { positionPrefill, touchPrefill, tradePrefill } from '../orders/ticket-prefill';
 
 const tell = (message: string) => useNoticeStore.getState().push('info', message);
 
-/**
- * TWS's "buy at the ask" / "sell at the bid": a limit order at the touch for the selected watchlist row,
- * opened in the ticket for the person to check and send (nothing is sent from a key press).
- */
-function touchTicket(action: 'BUY' | 'SELL'): void {
-  const { entries, quotes, selected } = useMarketStore.getState();
+/** The row the keys act on: the positions row last chosen, unless a watchlist row was chosen since. */
+function tradeTarget(): { conId: number; symbol: string; prefill: TicketPrefill } | null {
+  const position = useHotkeyStore.getState().position;
+  if (position) {
+    const prefill = positionPrefill(position);
+    return prefill && { conId: position.conId, symbol: position.symbol, prefill };
+  }
+  const { entries, selected } = useMarketStore.getState();
   const listing = entries.find((entry) => entry.conId === selected);
   const prefill = listing ? tradePrefill(listing) : null;
-  if (!listing || !prefill) {
-    tell('Select a stock in the watchlist first.');
+  return listing && prefill ? { conId: listing.conId, symbol: listing.symbol, prefill } : null;
+}
+
+/**
+ * TWS's "buy at the ask" / "sell at the bid": a limit order at the touch for the selected watchlist or
+ * positions row (a position's in its own account), opened in the ticket for the person to check and send
+ * (nothing is sent from a key press).
+ */
+function touchTicket(action: 'BUY' | 'SELL'): void {
+  const target = tradeTarget();
+  if (!target) {
+    tell('Select a stock in the watchlist or the positions first.');
     return;
   }
-  const quote = quotes.get(listing.conId);
-  const price = action === 'BUY' ? quote?.ask : quote?.bid;
-  if (price === null || price === undefined || price <= 0) {
-    tell(`${listing.symbol} has no ${action === 'BUY' ? 'ask' : 'bid'} right now; the ticket opens without a price.`);
-    openTicket({ ...prefill, action });
-    return;
-  }
-  openTicket({ ...prefill, action, orderType: 'LMT', limitPrice: price });
+  const { prefill, priced } = touchPrefill(target.prefill, action, useMarketStore.getState().quotes.get(target.conId));
+  if (!priced)
+    tell(`${target.symbol} has no ${action === 'BUY' ? 'ask' : 'bid'} right now; the ticket opens without a price.`);
+  openTicket(prefill);
 }
 
 function cancelLast(): void {

@@ -4,6 +4,7 @@ import type { Listing } from '../../../../shared/market';
 import { GridExportButton } from '../../export/grid-export-button';
 import { editWatchlist, selectInstrument, useMarketStore } from '../../stores/market-store';
 import { openTicket } from '../../stores/order-store';
+import { Split } from '../layout/split';
 import { tradePrefill } from '../orders/ticket-prefill';
 import { PriceChart } from './price-chart';
 import { SymbolSearch } from './symbol-search';
@@ -33,8 +34,8 @@ export function MarketPanel() {
     if (prefill) openTicket(prefill);
   };
 
-  return (
-    <section className="panel market-panel" aria-label="Market">
+  const watchlist = (
+    <div className="watchlist-pane">
       <div className="market-header">
         <h2>Watchlist</h2>
         <SymbolSearch onChoose={(chosen) => void add(chosen)} />
@@ -82,7 +83,18 @@ export function MarketPanel() {
           ))}
         </ul>
       )}
-      <PriceChart listing={listing} />
+    </div>
+  );
+  return (
+    <section className="panel market-panel" aria-label="Market">
+      <Split
+        id="market"
+        direction="column"
+        panes={[
+          { id: 'watchlist', label: 'Watchlist', weight: 5, min: 120, content: watchlist },
+          { id: 'chart', label: 'Chart', weight: 4, min: 160, content: <PriceChart listing={listing} /> },
+        ]}
+      />
     </section>
   );
 }

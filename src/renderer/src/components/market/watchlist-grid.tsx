@@ -12,11 +12,13 @@ import {
 } from 'ag-grid-community';
 import { useEffect, useMemo, useRef } from 'react';
 import type { Listing, MarketDataType, Quote } from '../../../../shared/market';
+import { setTouchRow } from '../../stores/hotkey-store';
 import { onQuoteBatch, useMarketStore } from '../../stores/market-store';
 import { useDomGrid } from '../dom-grid';
 import { dayRange, formatPrice, formatSigned, formatSize, formatVolume, priceDecimals } from '../../format';
 import { marketDataLabel } from './data-type-label';
 import { RowUpdates } from './row-updates';
+import { useRowHeight } from '../layout/density';
 
 /** One watchlist line: the listing and its latest quote, flattened for the grid. */
 export interface WatchlistRow {
@@ -77,14 +79,14 @@ const reducedMotion = () => window.matchMedia('(prefers-reduced-motion: reduce)'
 const FLASHED = new Set<keyof WatchlistRow>(['last', 'bid', 'ask']);
 
 function columns(flash: boolean): ColDef<WatchlistRow>[] {
-  const num = (field: keyof WatchlistRow, headerName: string, valueFormatter: (p: Value) => string) =>
+  const num = (field: keyof WatchlistRow, headerName: string, valueFormatter: (p: Value) => string, width = 78) =>
     // minWidth: figures are not clipped (grids.css); 78 px fits "12,345.67" and "+1,234.56".
     ({
       field,
       headerName,
       valueFormatter,
       type: 'rightAligned',
-      width: 78,
+      width,
       minWidth: 78,
       enableCellChangeFlash: flash && FLASHED.has(field),
     }) as ColDef<WatchlistRow, number | null>;
@@ -105,7 +107,8 @@ function columns(flash: boolean): ColDef<WatchlistRow>[] {
     // What moved and how much first; then the quote to trade at; then the day's range and activity.
     num('last', 'Last', price),
     num('change', 'Change', (p) => formatSigned(p.value ?? null, p.data?.decimals ?? 2)),
-    num('changePct', '% Change', (p) => formatSigned(p.value ?? null, 2, ' %')),
+    // Wide enough for its header whole ("% Cha…" at 78 px).
+    num('changePct', '% Change', (p) => formatSigned(p.value ?? null, 2, ' %'), 90),
     num('bid', 'Bid', price),
     num('ask', 'Ask', price),
     {
@@ -161,7 +164,6 @@ export function WatchlistGrid({ onMove, onRemove, onTrade, onApi }: WatchlistGri
       getRowId,
       // Screen readers and tests read rows in DOM order; keep it the displayed order after a move.
       ensureDomOrder: true,
-      rowHeight: 28,
       // Every row changes several times a second: each rendered row out of sight is DOM kept up to date for
       // nobody (ag-grid keeps 10 above and below by default). Two are enough to scroll a 300 px list.
       rowBuffer: 2,
@@ -171,13 +173,14 @@ export function WatchlistGrid({ onMove, onRemove, onTrade, onApi }: WatchlistGri
       // animation event per cell that React's root listener handles.)
       cellFlashDuration: 250,
       cellFadeDuration: 0,
-      headerHeight: 32,
       rowSelection: { mode: 'singleRow', checkboxes: false, enableClickSelection: true },
       onSelectionChanged: (event) => {
         const [row] = event.api.getSelectedRows();
         if (row) useMarketStore.setState({ selected: row.conId });
       },
       onCellKeyDown: (event) => onKey(event, actions.current),
+      // A watchlist row chosen after a positions row: buy / sell at the touch act on the watchlist again.
+      onCellFocused: () => setTouchRow(null),
       onRowDoubleClicked: (event) => {
         if (event.data) actions.current.onTrade(event.data.conId);
       },
@@ -185,7 +188,12 @@ export function WatchlistGrid({ onMove, onRemove, onTrade, onApi }: WatchlistGri
     }),
     [],
   );
-  const { host, api } = useDomGrid<WatchlistRow>({ ...options, rowData }, WATCHLIST_MODULES, onApi);
+  const rowHeight = useRowHeight(28);
+  const { host, api } = useDomGrid<WatchlistRow>(
+    { ...options, rowData, rowHeight, headerHeight: rowHeight + 4 },
+    WATCHLIST_MODULES,
+    onApi,
+  );
 
   useEffect(() => {
     const updates = new RowUpdates<WatchlistRow>(

@@ -19,20 +19,40 @@ export function tradePrefill(
   return { contract: { symbol: listing.symbol, secType, currency: listing.currency, exchange: listing.exchange } };
 }
 
+/** Trade from a positions row: its account and instrument; null for kinds the ticket does not trade. */
+export function positionPrefill(row: PositionRow): TicketPrefill | null {
+  const secType = secTypeOf(row.secType);
+  if (secType === null) return null;
+  return { account: row.account, contract: { symbol: row.symbol, secType, currency: row.currency } };
+}
+
 /**
  * Close (all of it) or trim (half, rounded down, at least one) a position: a long is sold, a short
  * bought back. The limit price is left for the person to set.
  */
 export function closePrefill(row: PositionRow, part: 'close' | 'trim'): TicketPrefill | null {
   const held = Math.abs(row.quantity);
-  const secType = secTypeOf(row.secType);
-  if (held === 0 || secType === null) return null;
+  const base = positionPrefill(row);
+  if (held === 0 || base === null) return null;
   return {
-    account: row.account,
-    contract: { symbol: row.symbol, secType, currency: row.currency },
+    ...base,
     action: row.quantity > 0 ? 'SELL' : 'BUY',
     quantity: part === 'close' ? held : Math.max(1, Math.floor(held / 2)),
   };
+}
+
+/**
+ * TWS's "buy at the ask" / "sell at the bid" from a row's prefill: a limit at the touch, or — with no usable
+ * price on that side — the side alone (`priced` false) for the person to price.
+ */
+export function touchPrefill(
+  base: TicketPrefill,
+  action: 'BUY' | 'SELL',
+  quote: { bid: number | null; ask: number | null } | undefined,
+): { prefill: TicketPrefill; priced: boolean } {
+  const price = action === 'BUY' ? quote?.ask : quote?.bid;
+  if (price === null || price === undefined || !(price > 0)) return { prefill: { ...base, action }, priced: false };
+  return { prefill: { ...base, action, orderType: 'LMT', limitPrice: price }, priced: true };
 }
 
 /**

@@ -1,0 +1,69 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import { useOrderStore } from '../../stores/order-store';
+import { AccountsWorkspace } from '../accounts/accounts-workspace';
+import { AfterFirstAccounts } from '../after-first-accounts';
+import { OrderStatusList } from '../orders/order-status-list';
+import { OrderTicket } from '../orders/order-ticket';
+import { Split, type Pane } from './split';
+
+// Loaded after the first positions are painted: the chart library and the audit reader are not needed
+// to see the accounts, and every byte before them is parsed before them.
+const MarketPanel = lazy(() => import('../market/market-panel').then((m) => ({ default: m.MarketPanel })));
+const AlertsPanel = lazy(() => import('../alerts/alerts-panel').then((m) => ({ default: m.AlertsPanel })));
+const AuditPanel = lazy(() => import('../orders/audit-panel').then((m) => ({ default: m.AuditPanel })));
+
+const later = (content: ReactNode) => (
+  <AfterFirstAccounts>
+    <Suspense>{content}</Suspense>
+  </AfterFirstAccounts>
+);
+
+/**
+ * The right-hand column, top to bottom. Adding a pane is one line here (or in the accounts column,
+ * ACCOUNT_PANES): `{ id, label, weight, min, content }`; its size is kept from then on, the others keep theirs.
+ */
+const SIDE_PANES: Pane[] = [
+  { id: 'market', label: 'Watchlist and chart', weight: 6, min: 260, content: later(<MarketPanel />) },
+  {
+    id: 'activity',
+    label: 'Orders sent, audit log and alerts',
+    weight: 3,
+    min: 100,
+    content: (
+      <div className="activity-pane">
+        {later(
+          <>
+            <OrderStatusList />
+            <AuditPanel />
+            <AlertsPanel />
+          </>,
+        )}
+      </div>
+    ),
+  },
+];
+
+/** The ticket docked under the watchlist while it is open: it never covers another pane. */
+const TICKET_PANE: Pane = { id: 'ticket', label: 'Order ticket', weight: 4, min: 180, content: <OrderTicket /> };
+
+/** Accounts on the left, market and order activity on the right, each split resizable and its sizes kept. */
+export function WorkspaceLayout() {
+  const ticketOpen = useOrderStore((s) => s.ticketOpen);
+  const side = ticketOpen ? [SIDE_PANES[0]!, TICKET_PANE, ...SIDE_PANES.slice(1)] : SIDE_PANES;
+  return (
+    <Split
+      id="workspace"
+      direction="row"
+      panes={[
+        { id: 'accounts', label: 'Accounts', weight: 3, min: 480, content: <AccountsWorkspace /> },
+        {
+          id: 'side',
+          label: 'Market and orders',
+          weight: 2,
+          min: 360,
+          content: <Split id="side" direction="column" panes={side} />,
+        },
+      ]}
+    />
+  );
+}
