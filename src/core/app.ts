@@ -21,6 +21,7 @@ import { SettingsStore } from './settings/settings-store';
 import { hotkeyHandlers } from './settings/hotkey-settings';
 import { AlertService } from './alerts/alert-service';
 import { NotificationService } from './notifications/notification-service';
+import { ChainService } from './options/chain-service';
 
 export interface AppOptions {
   shell: 'electron' | 'harness';
@@ -98,6 +99,7 @@ export async function createApp(options: AppOptions): Promise<GatehouseApp> {
   const stopSessionEvents = session.subscribe((state) => events.publish('session.state', state));
   const market = new MarketService({ session, settings, events, logger });
   const alerts = new AlertService({ settings, events, lines: market, logError });
+  const chain = new ChainService({ session, market });
   const accounts = new AccountsService({ session, settings, events, logger });
   // One writer and one clock for every audit record, whichever service writes it.
   const clock = () => new Date();
@@ -148,6 +150,7 @@ export async function createApp(options: AppOptions): Promise<GatehouseApp> {
     ...alerts.handlers(),
     ...notifications.handlers(),
     ...hotkeyHandlers(settings),
+    ...chain.handlers(),
   };
 
   void session.start();
@@ -167,6 +170,7 @@ export async function createApp(options: AppOptions): Promise<GatehouseApp> {
       stopSessionEvents();
       alerts.dispose();
       notifications.dispose();
+      chain.dispose();
       market.dispose();
       accounts.dispose();
       orderBook.dispose();

@@ -8,6 +8,7 @@ import { accountsEvents, accountsRequests } from './accounts';
 import { ordersBookEvents, ordersBookRequests } from './orders-book';
 import { ordersEvents, ordersRequests } from './orders';
 import { alertsEvents, alertsRequests } from './alerts';
+import { optionsRequests } from './options';
 
 /**
  * The one contract between the renderer and the services, one file per room. Names are `room.verb`; the
@@ -25,6 +26,7 @@ export const contract = {
     ...ordersRequests,
     ...marketRequests,
     ...alertsRequests,
+    ...optionsRequests,
   },
   events: {
     ...sessionEvents,
