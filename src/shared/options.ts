@@ -81,3 +81,11 @@ export const WatchedOptionsSchema = z.object({
   quotes: z.array(QuoteSchema),
 });
 export type WatchedOptions = z.infer<typeof WatchedOptionsSchema>;
+
+export const HeldOptionsSchema = z.object({
+  /** The terms of each held option IB described: its underlying, multiplier, strike, right and expiry. */
+  options: z.array(OptionContractSchema),
+  /** Held options left without a quote line (the allowance is used up): their greeks stay unknown. */
+  unwatched: z.array(ConId),
+});
+export type HeldOptions = z.infer<typeof HeldOptionsSchema>;

@@ -43,7 +43,7 @@ export async function optionsOfExpiry(
   return details.map((entry) => toOptionContract(entry, expiry)).filter((option) => option !== null);
 }
 
-function toOptionContract({ contract }: ContractDetails, expiry: string): OptionContract | null {
+export function toOptionContract({ contract }: ContractDetails, expiry: string): OptionContract | null {
   const right = String(contract.right ?? '').toUpperCase();
   const strike = Number(contract.strike);
   if (!contract.conId || (right !== 'C' && right !== 'P') || !(strike > 0)) return null;

@@ -9,6 +9,7 @@ import { listingsByConId } from '../market/contract-search';
 import type { MarketService } from '../market/market-service';
 import { chainRows, optionListing, optionsOfExpiry, pickChainParameters } from './chain-contracts';
 import { atTheMoneyStrike, chainExpiries, strikeWindow } from './chain-strikes';
+import { HeldOptions } from './greeks-held';
 
 /** The pool's consumer for everything the chain panel watches: its underlying and its visible options. */
 export const CHAIN_CONSUMER = 'chain';
@@ -43,11 +44,13 @@ export class ChainService {
   private readonly watched = new Map<number, Listing>();
   /** Every option a row has named since the chain opened: what `watchRows` may ask lines for. */
   private readonly known = new Map<number, Listing>();
+  private readonly held: HeldOptions;
 
   constructor(options: ChainServiceOptions) {
     this.session = options.session;
     this.market = options.market;
     this.now = options.now ?? (() => new Date());
+    this.held = new HeldOptions(this.session, this.market);
   }
 
   handlers(): RoomHandlers<'options.'> {
@@ -56,6 +59,7 @@ export class ChainService {
       'options.rows': ({ underlyingConId, expiry, strikesEachSide }) =>
         this.rows(underlyingConId, expiry, strikesEachSide),
       'options.watchRows': ({ conIds }) => this.watchRows(conIds),
+      'options.watchHeld': ({ conIds }) => this.held.watch(conIds),
       'options.close': () => this.close(),
     };
   }
@@ -151,6 +155,7 @@ export class ChainService {
 
   dispose(): void {
     this.close();
+    this.held.dispose();
   }
 
   private async underlying(api: IBApiNext, wanted: Underlying): Promise<Listing> {

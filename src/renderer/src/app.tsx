@@ -24,6 +24,7 @@ const AlertsPanel = lazy(() => import('./components/alerts/alerts-panel').then((
 const WindowExtras = lazy(() =>
   import('./components/notifications/window-extras').then((m) => ({ default: m.WindowExtras })),
 );
+const ChainPanel = lazy(() => import('./components/options/chain-panel').then((m) => ({ default: m.ChainPanel })));
 const AuditPanel = lazy(() => import('./components/orders/audit-panel').then((m) => ({ default: m.AuditPanel })));
 
 export function App() {
@@ -55,6 +56,7 @@ export function App() {
         <AfterFirstAccounts>
           <Suspense>
             <MarketPanel />
+            <ChainPanel />
           </Suspense>
           <OrderStatusList />
           <Suspense>

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { request, type RequestMap } from './define';
 import {
   ChainRowsSchema,
+  HeldOptionsSchema,
   MAX_STRIKES_EACH_SIDE,
   MAX_WATCHED_OPTIONS,
   OptionChainSchema,
@@ -33,6 +34,11 @@ export const optionsRequests = {
     WatchedOptionsSchema,
     'The options now in view: each holds a quote line, lines of options out of view are given back; ' +
       'when the line allowance runs out, the answer names the options refused and why.',
+  ),
+  'options.watchHeld': request(
+    z.strictObject({ conIds: z.array(z.number().int().positive()).max(500) }),
+    HeldOptionsSchema,
+    'The options the accounts hold: their terms, and a quote line each so their greeks reach the positions.',
   ),
   'options.close': request(z.void(), z.void(), 'The chain panel closed: every line it held is given back.'),
 } as const satisfies RequestMap;

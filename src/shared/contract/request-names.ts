@@ -50,6 +50,7 @@ export const REQUEST_NAMES = [
   'options.chain',
   'options.rows',
   'options.watchRows',
+  'options.watchHeld',
   'options.close',
   'alerts.list',
   'alerts.add',

@@ -161,4 +161,30 @@ describe('option chain service', () => {
     );
     await expect(chain.chain({ symbol: 'NOSUCH' })).rejects.toThrow(/does not know the stock NOSUCH/);
   });
+
+  it("gives the held options' terms and a line each, so their greeks reach the positions", async () => {
+    const { sim, chain, market } = await start();
+    const held = sim.world
+      .positions('DU1000002')
+      .map((position) => sim.world.instrument(position.conId))
+      .find((instrument) => instrument?.secType === 'OPT');
+    if (!held) throw new Error('the individual account holds no option');
+    const answer = await chain.handlers()['options.watchHeld']({ conIds: [held.conId] });
+    expect(answer.unwatched).toEqual([]);
+    expect(answer.options).toEqual([
+      expect.objectContaining({
+        conId: held.conId,
+        symbol: held.symbol,
+        right: held.right,
+        strike: held.strike,
+        expiry: held.lastTradeDate,
+        multiplier: 100,
+      }),
+    ]);
+    await waitForLines(sim, 1);
+    const delta = await until(() => market.quote(held.conId)?.option?.delta ?? undefined);
+    expect(Math.abs(delta)).toBeLessThanOrEqual(1);
+    await chain.handlers()['options.watchHeld']({ conIds: [] });
+    await waitForLines(sim, 0);
+  });
 });
