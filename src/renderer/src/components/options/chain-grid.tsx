@@ -1,12 +1,14 @@
-import type {
-  CellClickedEvent,
-  CellKeyDownEvent,
-  ColDef,
-  FullWidthCellKeyDownEvent,
-  GetRowIdParams,
-  GridApi,
-  GridOptions,
-  ValueFormatterParams,
+import {
+  RowStyleModule,
+  TooltipModule,
+  type CellClickedEvent,
+  type CellKeyDownEvent,
+  type ColDef,
+  type FullWidthCellKeyDownEvent,
+  type GetRowIdParams,
+  type GridApi,
+  type GridOptions,
+  type ValueFormatterParams,
 } from 'ag-grid-community';
 import { useEffect, useMemo, useRef } from 'react';
 import type { ChainRows } from '../../../../shared/options';
@@ -73,6 +75,9 @@ const COLUMNS: ColDef<ChainGridRow>[] = [
   },
   ...sideColumns('p'),
 ];
+
+/** The chain's own features: the at-the-money row's class, the bid/ask headers' tooltips. */
+const CHAIN_MODULES = [RowStyleModule, TooltipModule];
 
 const getRowId = (params: GetRowIdParams<ChainGridRow>) => String(params.data.strike);
 
@@ -142,7 +147,7 @@ export function ChainGrid({ rows, onApi }: { rows: ChainRows; onApi?(api: GridAp
       overlayNoRowsTemplate: 'No strikes listed for this expiry.',
     };
   }, []);
-  const { host, api } = useDomGrid<ChainGridRow>({ ...options, rowData }, undefined, onApi);
+  const { host, api } = useDomGrid<ChainGridRow>({ ...options, rowData }, CHAIN_MODULES, onApi);
 
   useEffect(() => () => clearTimeout(viewTimer.current), []);
   useEffect(
