@@ -102,3 +102,27 @@ test('the keyboard alone reaches a put’s ask and opens the ticket to buy at th
   await expect(ticket.getByLabel('Right')).toHaveValue('P');
   await expect(ticket.getByRole('radio', { name: 'Buy' })).toBeChecked();
 });
+
+test('positions show option rows’ greeks and each account’s delta in shares of the underlying', async ({ page }) => {
+  // Wide enough that the greeks columns are rendered (ag-grid renders only the columns in view).
+  await page.setViewportSize({ width: 2400, height: 900 });
+  await page.goto(harness.url);
+  await expect(page.getByRole('status', { name: 'Connection status' })).toContainText('Connected');
+  const strip = page.getByRole('list', { name: 'Portfolio greeks' });
+  // The individual account holds 100 AAPL and long AAPL calls: more than 100 shares' worth of delta.
+  const individual = strip.getByRole('listitem').filter({ hasText: 'DU1000002' });
+  await expect(individual).toContainText(/AAPL Δ \+\d+ sh · Θ [+−]\$\d+\.\d{2}\/day/);
+  const delta = Number((await individual.textContent())?.match(/AAPL Δ \+(\d+) sh/)?.[1]);
+  expect(delta).toBeGreaterThan(100);
+
+  const optionRow = page
+    .getByRole('region', { name: 'Positions by account' })
+    .getByRole('row')
+    .filter({ has: page.locator('[col-id="symbol"] span[title*=" · OPT · "]') })
+    .first();
+  await expect(optionRow.locator('[col-id="greek.delta"]')).toHaveText(/^-?0\.\d{3}$/);
+  await expect(optionRow.locator('[col-id="greek.theta"]')).toHaveText(/^-\d+\.\d{3}$/);
+
+  await page.getByRole('button', { name: 'Consolidated' }).click();
+  await expect(strip.getByRole('listitem').filter({ hasText: 'All accounts' })).toContainText(/AAPL Δ \+\d+ sh/);
+});

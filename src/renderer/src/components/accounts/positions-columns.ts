@@ -5,6 +5,7 @@ import { cellButton, element } from '../dom';
 import { closePrefill } from '../orders/ticket-prefill';
 import { CONSOLIDATED_LEAD, leadFirst, POSITION_LEAD } from './column-order';
 import { moneyColumn, quantityColumn, SIGN_CLASSES } from './grid-kit';
+import { greekColumns } from '../options/greeks-columns';
 
 /** The positions grids' columns: the leading ones are column-order.ts's, then the buttons and the details. */
 
@@ -94,6 +95,7 @@ export const PER_ACCOUNT_COLUMNS: ColDef<PositionRow>[] = leadFirst(
     { field: 'account', headerName: 'Account', width: 115 },
     quantityColumn<PositionRow>('quantity', 'Quantity', 90),
     ...pnlColumns<PositionRow>(),
+    ...greekColumns<PositionRow>(),
     // Compact, after the figures: in reach without leading the row.
     { colId: 'actions', headerName: '', cellRenderer: positionActions, width: 124, sortable: false, filter: false },
     ...detailColumns<PositionRow>(),
@@ -110,6 +112,7 @@ export function consolidatedColumns(accounts: Account[]): ColDef<ConsolidatedPos
       symbolColumn<ConsolidatedPosition>(),
       quantityColumn<ConsolidatedPosition>('quantity', 'Total quantity', 120),
       ...pnlColumns<ConsolidatedPosition>(),
+      ...greekColumns<ConsolidatedPosition>(),
       {
         colId: 'split',
         headerName: 'Split by account',

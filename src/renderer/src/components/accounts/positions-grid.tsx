@@ -4,6 +4,8 @@ import type { Account, ConsolidatedPosition, PositionRow } from '../../../../sha
 import { GridExportButton } from '../../export/grid-export-button';
 import { consolidatedFeed, positionFeed, useAccountsStore } from '../../stores/accounts-store';
 import { DomGrid } from '../dom-grid';
+import { useGreekRefresh } from '../options/greeks-columns';
+import { GreeksStrip } from '../options/greeks-strip';
 import { overlay, useFeedGrid } from './grid-kit';
 import { consolidatedColumns, PER_ACCOUNT_COLUMNS } from './positions-columns';
 
@@ -52,6 +54,7 @@ export function PositionsGrid() {
         </div>
         <GridExportButton api={shown} what={view === 'per-account' ? 'positions' : 'consolidated positions'} />
       </div>
+      <GreeksStrip accounts={accounts} consolidated={view === 'consolidated'} />
       <div
         className="grid-host ag-theme-quartz-auto-dark"
         role="region"
@@ -102,6 +105,7 @@ interface GridProps<Row> {
 function PerAccountGrid({ hidden, onApi }: GridProps<PositionRow>) {
   const { gridProps, apiRef } = useFeedGrid(positionFeed, 'positions', onApi);
   const filterProps = useAccountFilter(hidden, accountOfRow);
+  useGreekRefresh(apiRef);
   useEffect(() => apiRef.current?.onFilterChanged(), [hidden, apiRef]);
   return (
     <DomGrid<PositionRow>
@@ -117,6 +121,7 @@ function PerAccountGrid({ hidden, onApi }: GridProps<PositionRow>) {
 function ConsolidatedGrid({ hidden, accounts, onApi }: GridProps<ConsolidatedPosition> & { accounts: Account[] }) {
   const { gridProps, apiRef } = useFeedGrid(consolidatedFeed, 'consolidated', onApi);
   const filterProps = useAccountFilter(hidden, accountsOfConsolidated);
+  useGreekRefresh(apiRef);
   const columns = useMemo(() => consolidatedColumns(accounts), [accounts]);
   useEffect(() => apiRef.current?.onFilterChanged(), [hidden, apiRef]);
   return (
