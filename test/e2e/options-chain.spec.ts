@@ -109,11 +109,12 @@ test('positions show option rows’ greeks and each account’s delta in shares 
   await page.goto(harness.url);
   await expect(page.getByRole('status', { name: 'Connection status' })).toContainText('Connected');
   const strip = page.getByRole('list', { name: 'Portfolio greeks' });
-  // The individual account holds 100 AAPL and long AAPL calls: more than 100 shares' worth of delta.
+  // The individual account holds 100 AAPL and 5 long AAPL calls: 100 shares plus 500 × the calls' delta.
   const individual = strip.getByRole('listitem').filter({ hasText: 'DU1000002' });
   await expect(individual).toContainText(/AAPL Δ \+\d+ sh · Θ [+−]\$\d+\.\d{2}\/day/);
   const delta = Number((await individual.textContent())?.match(/AAPL Δ \+(\d+) sh/)?.[1]);
-  expect(delta).toBeGreaterThan(100);
+  expect(delta).toBeGreaterThan(200);
+  expect(delta).toBeLessThan(600);
 
   const optionRow = page
     .getByRole('region', { name: 'Positions by account' })
