@@ -87,6 +87,18 @@ test('the chain streams greeks for the rows in view; a call’s bid opens the ti
   await expect(ticket.getByRole('radio', { name: 'Sell' })).toBeChecked();
   await expect(ticket.getByLabel('Order type')).toHaveValue('LMT');
   await expect(ticket.getByLabel('Limit price')).toHaveValue(String(Number(bid)));
+  // Selling a call takes delta away from the account's AAPL (the IRA holds 200): before → after, in shares.
+  await expect(ticket.getByLabel('Account', { exact: true })).toContainText('DU1000001');
+  await ticket.getByLabel('Account', { exact: true }).selectOption('DU1000001');
+  const line = /^Order delta: −(\d+) sh AAPL · DU1000001 AAPL delta \+(\d+) sh → \+?(\d+) sh$/;
+  await expect(ticket.getByLabel('Order delta')).toHaveText(line);
+  const [, change, before, after] = ((await ticket.getByLabel('Order delta').textContent()) ?? '').match(line) ?? [];
+  expect(Number(change)).toBeGreaterThan(20);
+  expect(Number(change)).toBeLessThan(80);
+  expect(Math.abs(Number(before) - Number(change) - Number(after))).toBeLessThanOrEqual(1);
+  await ticket.getByRole('button', { name: 'Preview order' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Confirm order' });
+  await expect(dialog.getByLabel('Order delta')).toHaveText(line);
 });
 
 test('the keyboard alone reaches a put’s ask and opens the ticket to buy at the ask', async ({ page }) => {

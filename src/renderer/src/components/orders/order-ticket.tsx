@@ -9,6 +9,7 @@ import { AccountPicker, choosable, pickable } from './account-picker';
 import { AllocationFields, AMOUNT_LABELS, sizingFrom, type AllocationForm } from './allocation-fields';
 import { NO_RISK } from './risk-fields';
 import { RiskSizer } from './risk-sizer';
+import { DeltaLine } from '../options/greeks-delta-line';
 
 interface Form {
   account: string;
@@ -360,6 +361,7 @@ function TicketForm() {
           Outside regular hours
         </label>
       </div>
+      {!allocation && <DeltaLine ticket={ticketFrom(form)} />}
       {accountsError && <LoadError label="Accounts" message={accountsError} onRetry={() => void loadAccounts()} />}
       {previewError && (
         <div role="alert" className="ticket-error">
