@@ -2,24 +2,15 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { startHarnessProcess, stopHarnessProcess, type RunningHarness } from './harness-fixture';
+import { AAPL_LISTING } from './listings';
 
 /** The option chain of AAPL from the watchlist: greeks streaming, the bid/ask opening the ticket. */
-
-const AAPL = {
-  conId: 265598,
-  symbol: 'AAPL',
-  secType: 'STK',
-  exchange: 'SMART',
-  primaryExchange: 'NASDAQ',
-  currency: 'USD',
-  description: 'APPLE INC',
-};
 
 let harness: RunningHarness;
 
 test.beforeEach(async () => {
   harness = await startHarnessProcess(['--sim-control-port', '0'], (dir) =>
-    writeFileSync(join(dir, 'settings.json'), JSON.stringify({ watchlistSeeded: true, watchlist: [AAPL] })),
+    writeFileSync(join(dir, 'settings.json'), JSON.stringify({ watchlistSeeded: true, watchlist: [AAPL_LISTING] })),
   );
 });
 
