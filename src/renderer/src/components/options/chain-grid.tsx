@@ -68,7 +68,7 @@ const COLUMNS: ColDef<ChainGridRow>[] = [
     colId: 'strike',
     field: 'strike',
     headerName: 'Strike',
-    width: 96,
+    width: 116,
     cellClass: 'chain-strike',
     valueFormatter: (p: ValueFormatterParams<ChainGridRow, number>) =>
       `${formatPrice(p.value ?? null, 2)}${p.data?.atTheMoney ? ' ATM' : ''}`,
