@@ -24,6 +24,7 @@ import { NotificationService } from './notifications/notification-service';
 import { HoldingsService } from './holdings/holdings-service';
 import { guardExternalOrders } from './holdings/external-order-guard';
 import { ExpiryWatch } from './options/expiry-watch';
+import { ChainService } from './options/chain-service';
 
 export interface AppOptions {
   shell: 'electron' | 'harness';
@@ -101,6 +102,7 @@ export async function createApp(options: AppOptions): Promise<GatehouseApp> {
   const stopSessionEvents = session.subscribe((state) => events.publish('session.state', state));
   const market = new MarketService({ session, settings, events, logger });
   const alerts = new AlertService({ settings, events, lines: market, logError });
+  const chain = new ChainService({ session, market });
   const { service: holdings, notice: holdingsNotice } = await HoldingsService.create({
     userDataDir: options.userDataDir,
     session,
@@ -172,6 +174,7 @@ export async function createApp(options: AppOptions): Promise<GatehouseApp> {
     ...alerts.handlers(),
     ...notifications.handlers(),
     ...hotkeyHandlers(settings),
+    ...chain.handlers(),
   };
 
   void session.start();
@@ -191,6 +194,7 @@ export async function createApp(options: AppOptions): Promise<GatehouseApp> {
       stopSessionEvents();
       alerts.dispose();
       notifications.dispose();
+      chain.dispose();
       market.dispose();
       accounts.dispose();
       holdings.dispose();

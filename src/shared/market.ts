@@ -21,6 +21,25 @@ export function marketDataTypeFromIb(code: number): MarketDataType | null {
 /** null means the gateway has not sent this value (or has said it has none right now). */
 const Value = z.number().nullable();
 
+/** An option line's model figures (IB's tickOptionComputation, model side) and its open interest and volume. */
+export const OptionFiguresSchema = z.object({
+  /** Implied volatility, annual, as a fraction: 0.25 is 25 %. */
+  iv: Value,
+  /** Per contract share: × multiplier × contracts gives the position's delta in shares. */
+  delta: Value,
+  gamma: Value,
+  vega: Value,
+  /** Per share per calendar day. */
+  theta: Value,
+  /** The underlying's price the figures were computed at. */
+  underlyingPrice: Value,
+  /** Generic tick 101: the contract's open interest (tick 27 for a call, 28 for a put). */
+  openInterest: Value,
+  /** Generic tick 100: the contract's volume today (tick 29 for a call, 30 for a put). */
+  optionVolume: Value,
+});
+export type OptionFigures = z.infer<typeof OptionFiguresSchema>;
+
 export const QuoteSchema = z.object({
   conId: z.number().int(),
   symbol: z.string(),
@@ -49,6 +68,8 @@ export const QuoteSchema = z.object({
   marketDataType: MarketDataTypeSchema,
   /** Epoch ms when Gatehouse last received a tick for this instrument: what staleness is measured from. */
   updatedAt: z.number(),
+  /** Only on an option's quote. */
+  option: OptionFiguresSchema.optional(),
 });
 export type Quote = z.infer<typeof QuoteSchema>;
 

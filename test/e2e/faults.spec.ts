@@ -4,6 +4,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { startSimulator, type Simulator } from '../../src/simulator';
 import { startHarnessProcess, stopHarnessProcess, type RunningHarness } from './harness-fixture';
 import { fillTicket } from './ticket-steps';
+import { AAPL_LISTING } from './listings';
 
 /**
  * Every fault the simulator can inject, against the real UI: the status bar says the right thing, the
@@ -15,16 +16,6 @@ import { fillTicket } from './ticket-steps';
  */
 
 test.describe.configure({ mode: 'serial' });
-
-const AAPL = {
-  conId: 265598,
-  symbol: 'AAPL',
-  secType: 'STK',
-  exchange: 'SMART',
-  primaryExchange: 'NASDAQ',
-  currency: 'USD',
-  description: 'APPLE INC',
-};
 
 let sim: Simulator;
 let harness: RunningHarness;
@@ -39,7 +30,7 @@ test.beforeAll(async ({ browser }) => {
       JSON.stringify({
         mode: 'paper',
         gateway: { paper: { host: '127.0.0.1', port: sim.port, clientId: 17 } },
-        watchlist: [AAPL],
+        watchlist: [AAPL_LISTING],
       }),
     ),
   );

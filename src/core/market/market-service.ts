@@ -8,6 +8,7 @@ import type { EventBus } from '../ipc/event-bus';
 import type { RoomHandlers } from '../ipc/router';
 import type { Logger } from '../log';
 import type { SettingsStore } from '../settings/settings-store';
+import { connectedApi } from './connected-api';
 import { listingsByConId, searchListings } from './contract-search';
 import { HistoryPacer, HistoryPacingError } from './history-pacer';
 import { toBars } from './ib-bars';
@@ -122,7 +123,7 @@ export class MarketService {
     this.listings.set(listing.conId, listing);
     const result = this.pool.acquire(listing.conId, consumer);
     if (result.ok && result.first) {
-      this.coalescer.track(listing.conId, listing.symbol);
+      this.coalescer.track(listing.conId, listing.symbol, 'live', listing.secType === 'OPT');
       this.feed.start(listing);
       this.publishLines();
     }
@@ -345,12 +346,7 @@ export class MarketService {
   }
 
   private api(doing: string): IBApiNext {
-    const state = this.session.current().state;
-    const connection = this.session.ib;
-    if (connection === null || (state !== 'connected' && state !== 'degraded')) {
-      throw new AppError('unavailable', `${doing} needs IB Gateway, and it is not connected right now.`);
-    }
-    return connection.api;
+    return connectedApi(this.session, doing);
   }
 }
 

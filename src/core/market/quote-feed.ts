@@ -1,4 +1,10 @@
-import { ConnectionState, IBApiNextError, MarketDataType as IbMarketDataType, type Contract } from '@stoqey/ib';
+import {
+  ConnectionState,
+  IBApiNextError,
+  MarketDataType as IbMarketDataType,
+  type Contract,
+  type MarketDataTicks,
+} from '@stoqey/ib';
 import { distinctUntilChanged, type Subscription } from 'rxjs';
 import type { Listing, MarketDataType } from '../../shared/market';
 import type { IbConnection } from '../gateway/ib-connection';
@@ -16,6 +22,10 @@ export interface QuoteFeedSink {
 
 /** Shortable shares (ticks 46 and 89), which the order rules need for short sales. */
 const GENERIC_TICKS = '236';
+/** An option's volume (100) and open interest (101); its greeks come with every option line. */
+const OPTION_GENERIC_TICKS = '100,101';
+/** IBApiNext's own tick ids (its split of tickOptionComputation) start here. */
+const API_NEXT_FIRST_TICK_ID = 10_000;
 /** IBKR says nothing when a competing session ends, so a line it refused with 10197 is asked for again. */
 export const COMPETING_SESSION_RETRY_MS = 10_000;
 
@@ -103,19 +113,28 @@ export class QuoteFeed {
     if (api === undefined) return;
     const { conId } = line.listing;
     line.askedDelayed = this.delayedRequested;
-    line.subscription = api.getMarketData(contractOf(line.listing), GENERIC_TICKS, false, false).subscribe({
+    const generic = line.listing.secType === 'OPT' ? OPTION_GENERIC_TICKS : GENERIC_TICKS;
+    line.subscription = api.getMarketData(contractOf(line.listing), generic, false, false).subscribe({
       next: (update) => {
-        // IBApiNext reports one tick per update, as `added` the first time a type arrives and `changed` after.
-        const ticks = update.changed ?? update.added;
-        if (ticks === undefined) return;
+        // IBApiNext reports a type as `added` the first time it arrives and `changed` after. One tick is one
+        // update, but an option computation is several at once, and can hold both new and known types.
+        const { added, changed } = update;
+        if (added === undefined && changed === undefined) return;
         if (line.troubled) {
           line.troubled = false;
           this.sink.problem(conId, null);
         }
-        for (const [tickType, tick] of ticks) this.sink.tick(conId, tickType, Number(tick.value ?? -1));
+        if (added !== undefined) this.deliver(conId, added);
+        if (changed !== undefined) this.deliver(conId, changed);
       },
       error: (error: unknown) => this.onError(line, error),
     });
+  }
+
+  private deliver(conId: number, ticks: MarketDataTicks): void {
+    // IB's "none" is -1 for its own ticks; a greek of -1 is real, so an uncomputed one passes as NaN.
+    for (const [tickType, tick] of ticks)
+      this.sink.tick(conId, tickType, Number(tick.value ?? (tickType >= API_NEXT_FIRST_TICK_ID ? NaN : -1)));
   }
 
   private unsubscribe(line: Line): void {

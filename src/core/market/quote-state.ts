@@ -1,4 +1,5 @@
 import type { MarketDataType, Quote } from '../../shared/market';
+import { applyOptionTick, blankOptionFigures } from './option-figures';
 
 /** The ids of IB's TickType that a quote keeps, under IB's names. */
 export const TICK = {
@@ -40,7 +41,7 @@ export interface IbTick {
 
 type QuoteValueField = Exclude<
   keyof Quote,
-  'conId' | 'symbol' | 'marketDataType' | 'updatedAt' | 'change' | 'changePct'
+  'conId' | 'symbol' | 'marketDataType' | 'updatedAt' | 'change' | 'changePct' | 'option'
 >;
 
 /**
@@ -101,8 +102,15 @@ function asDelayed(type: MarketDataType): MarketDataType {
   return type;
 }
 
-export function initialQuote(conId: number, symbol: string, marketDataType: MarketDataType, at: number): Quote {
-  return {
+/** An option's quote also keeps its greeks, open interest and volume (see option-figures). */
+export function initialQuote(
+  conId: number,
+  symbol: string,
+  marketDataType: MarketDataType,
+  at: number,
+  isOption = false,
+): Quote {
+  const quote: Quote = {
     conId,
     symbol,
     bid: null,
@@ -124,6 +132,8 @@ export function initialQuote(conId: number, symbol: string, marketDataType: Mark
     marketDataType,
     updatedAt: at,
   };
+  if (isOption) quote.option = blankOptionFigures();
+  return quote;
 }
 
 /**
@@ -132,7 +142,7 @@ export function initialQuote(conId: number, symbol: string, marketDataType: Mark
  */
 export function applyTick(quote: Quote, tick: IbTick): Quote {
   const target = TARGETS.get(tick.tickType);
-  if (target === undefined) return quote;
+  if (target === undefined) return applyOptionTick(quote, tick.tickType, tick.value, tick.receivedAt);
   const value = read(target.kind, tick.value);
   if (value === undefined) return quote;
   // Copy, then assign to existing keys: the copy keeps the quote's shape, which keeps the hot path fast.

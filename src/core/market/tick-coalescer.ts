@@ -52,9 +52,9 @@ export class TickCoalescer {
   }
 
   /** Starts keeping a quote for the instrument; a second call keeps the state it already has. */
-  track(conId: number, symbol: string, marketDataType: MarketDataType = 'live'): void {
+  track(conId: number, symbol: string, marketDataType: MarketDataType = 'live', isOption = false): void {
     if (this.disposed || this.quotes.has(conId)) return;
-    this.quotes.set(conId, initialQuote(conId, symbol, marketDataType, this.scheduler.now()));
+    this.quotes.set(conId, initialQuote(conId, symbol, marketDataType, this.scheduler.now(), isOption));
   }
 
   untrack(conId: number): void {

@@ -9,6 +9,7 @@ import { ordersBookEvents, ordersBookRequests } from './orders-book';
 import { ordersEvents, ordersRequests } from './orders';
 import { alertsEvents, alertsRequests } from './alerts';
 import { holdingsRequests } from './holdings';
+import { optionsRequests } from './options';
 
 /**
  * The one contract between the renderer and the services, one file per room. Names are `room.verb`; the
@@ -27,6 +28,7 @@ export const contract = {
     ...marketRequests,
     ...alertsRequests,
     ...holdingsRequests,
+    ...optionsRequests,
   },
   events: {
     ...sessionEvents,

@@ -34,10 +34,15 @@ export function onQuoteBatch(listener: BatchListener): () => void {
 
 /** One store update per batch: the quotes are merged into a new map so selectors see the change. */
 export function applyBatch(batch: QuoteBatch): void {
+  applyQuotes(batch.quotes);
+}
+
+/** Quotes from a batch, or from an answer that starts a grid's rows filled in (the option chain's). */
+export function applyQuotes(batchQuotes: readonly Quote[]): void {
   const quotes = new Map(useMarketStore.getState().quotes);
-  for (const quote of batch.quotes) quotes.set(quote.conId, quote);
+  for (const quote of batchQuotes) quotes.set(quote.conId, quote);
   useMarketStore.setState({ quotes });
-  for (const listener of batchListeners) listener(batch.quotes);
+  for (const listener of batchListeners) listener(batchQuotes);
 }
 
 export function applyWatchlist(watchlist: Watchlist): void {

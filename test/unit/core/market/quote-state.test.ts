@@ -1,4 +1,4 @@
-import { IBApiTickType } from '@stoqey/ib';
+import { IBApiNextTickType, IBApiTickType } from '@stoqey/ib';
 import { describe, expect, it } from 'vitest';
 import { applyTick, initialQuote, TICK, withMarketDataType } from '../../../../src/core/market/quote-state';
 import { QuoteSchema, type Quote } from '../../../../src/shared/market';
@@ -188,5 +188,42 @@ describe('applyTick', () => {
       quote = tick(quote, type, value);
     }
     expect(QuoteSchema.parse(quote)).toEqual(quote);
+  });
+});
+
+describe('applyTick on an option line', () => {
+  const option = (): Quote => Object.freeze(initialQuote(710_000_001, 'AAPL', 'live', T0, true));
+
+  it('keeps the model greeks, live or delayed, the underlying price, open interest and volume', () => {
+    let quote = option();
+    quote = tick(quote, IBApiNextTickType.MODEL_OPTION_IV, 0.27);
+    quote = tick(quote, IBApiNextTickType.MODEL_OPTION_DELTA, -1);
+    quote = tick(quote, IBApiNextTickType.DELAYED_MODEL_OPTION_GAMMA, 0.02);
+    quote = tick(quote, IBApiNextTickType.MODEL_OPTION_VEGA, 0.31);
+    quote = tick(quote, IBApiNextTickType.MODEL_OPTION_THETA, -0.05);
+    quote = tick(quote, IBApiNextTickType.OPTION_UNDERLYING, 228.5);
+    quote = tick(quote, IBApiTickType.OPTION_PUT_OPEN_INTEREST, 1200);
+    quote = tick(quote, IBApiTickType.OPTION_PUT_VOLUME, 75);
+    expect(quote.option).toEqual({
+      iv: 0.27,
+      delta: -1,
+      gamma: 0.02,
+      vega: 0.31,
+      theta: -0.05,
+      underlyingPrice: 228.5,
+      openInterest: 1200,
+      optionVolume: 75,
+    });
+    expect(QuoteSchema.parse(quote)).toEqual(quote);
+  });
+
+  it('ignores the bid and ask sides, an uncomputed figure (NaN), and greeks on a stock line', () => {
+    const quote = option();
+    expect(tick(quote, IBApiNextTickType.BID_OPTION_DELTA, 0.5)).toBe(quote);
+    expect(tick(quote, IBApiNextTickType.MODEL_OPTION_DELTA, Number.NaN)).toBe(quote);
+    expect(tick(quote, IBApiNextTickType.MODEL_OPTION_DELTA, Number.MAX_VALUE)).toBe(quote);
+    const stock = blank();
+    expect(tick(stock, IBApiNextTickType.MODEL_OPTION_DELTA, 0.5)).toBe(stock);
+    expect(stock.option).toBeUndefined();
   });
 });

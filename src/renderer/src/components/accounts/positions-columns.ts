@@ -8,6 +8,7 @@ import { closePrefill } from '../orders/ticket-prefill';
 import { CONSOLIDATED_LEAD, leadFirst, POSITION_LEAD } from './column-order';
 import { expiryColumn } from './expiry-column';
 import { moneyColumn, quantityColumn, SIGN_CLASSES } from './grid-kit';
+import { greekColumns } from '../options/greeks-columns';
 
 /** The positions grids' columns: the leading ones are column-order.ts's, then the buttons and the details. */
 
@@ -102,6 +103,7 @@ export const PER_ACCOUNT_COLUMNS: ColDef<PositionRow>[] = leadFirst(
     // 100: its header on one line beside the filter icon ("Quantit y" at 90).
     quantityColumn<PositionRow>('quantity', 'Quantity', 100),
     ...pnlColumns<PositionRow>(),
+    ...greekColumns<PositionRow>(),
     // Compact, after the figures: in reach without leading the row.
     { colId: 'actions', headerName: '', cellRenderer: positionActions, width: 124, sortable: false, filter: false },
     expiryColumn<PositionRow>(),
@@ -119,6 +121,7 @@ export function consolidatedColumns(accounts: Account[]): ColDef<ConsolidatedPos
       symbolColumn<ConsolidatedPosition>(),
       quantityColumn<ConsolidatedPosition>('quantity', 'Total quantity', 120),
       ...pnlColumns<ConsolidatedPosition>(),
+      ...greekColumns<ConsolidatedPosition>(),
       {
         colId: 'split',
         headerName: 'Split by account',

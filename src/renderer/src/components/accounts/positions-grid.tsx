@@ -5,6 +5,8 @@ import { GridExportButton } from '../../export/grid-export-button';
 import { consolidatedFeed, positionFeed, useAccountsStore } from '../../stores/accounts-store';
 import { setTouchRow } from '../../stores/hotkey-store';
 import { DomGrid } from '../dom-grid';
+import { useGreekRefresh } from '../options/greeks-columns';
+import { GreeksStrip } from '../options/greeks-strip';
 import { overlay, useFeedGrid } from './grid-kit';
 import { HoldingsImportDialog } from './holdings-import-dialog';
 import { consolidatedColumns, PER_ACCOUNT_COLUMNS } from './positions-columns';
@@ -59,6 +61,7 @@ export function PositionsGrid() {
         </button>
       </div>
       {importing && <HoldingsImportDialog onClose={() => setImporting(false)} />}
+      <GreeksStrip accounts={accounts} consolidated={view === 'consolidated'} />
       <div
         className="grid-host ag-theme-quartz-auto-dark"
         role="region"
@@ -119,6 +122,7 @@ function chooseFocusedRow(event: CellFocusedEvent<PositionRow>) {
 function PerAccountGrid({ hidden, onApi }: GridProps<PositionRow>) {
   const { gridProps, apiRef } = useFeedGrid(positionFeed, 'positions', onApi);
   const filterProps = useAccountFilter(hidden, accountOfRow);
+  useGreekRefresh(apiRef);
   useEffect(() => apiRef.current?.onFilterChanged(), [hidden, apiRef]);
   return (
     <DomGrid<PositionRow>
@@ -137,6 +141,7 @@ function PerAccountGrid({ hidden, onApi }: GridProps<PositionRow>) {
 function ConsolidatedGrid({ hidden, accounts, onApi }: GridProps<ConsolidatedPosition> & { accounts: Account[] }) {
   const { gridProps, apiRef } = useFeedGrid(consolidatedFeed, 'consolidated', onApi);
   const filterProps = useAccountFilter(hidden, accountsOfConsolidated);
+  useGreekRefresh(apiRef);
   const columns = useMemo(() => consolidatedColumns(accounts), [accounts]);
   useEffect(() => apiRef.current?.onFilterChanged(), [hidden, apiRef]);
   return (

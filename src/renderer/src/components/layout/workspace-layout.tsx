@@ -1,4 +1,5 @@
 import { lazy, Suspense, type ReactNode } from 'react';
+import { useChainStore } from '../../stores/chain-store';
 import { useOrderStore } from '../../stores/order-store';
 import { AccountsWorkspace } from '../accounts/accounts-workspace';
 import { AfterFirstAccounts } from '../after-first-accounts';
@@ -6,11 +7,12 @@ import { OrderStatusList } from '../orders/order-status-list';
 import { OrderTicket } from '../orders/order-ticket';
 import { Split, type Pane } from './split';
 
-// Loaded after the first positions are painted: the chart library and the audit reader are not needed
+// Loaded after the first positions are painted: the chart library, the audit reader and the chain are not needed
 // to see the accounts, and every byte before them is parsed before them.
 const MarketPanel = lazy(() => import('../market/market-panel').then((m) => ({ default: m.MarketPanel })));
 const AlertsPanel = lazy(() => import('../alerts/alerts-panel').then((m) => ({ default: m.AlertsPanel })));
 const AuditPanel = lazy(() => import('../orders/audit-panel').then((m) => ({ default: m.AuditPanel })));
+const ChainPanel = lazy(() => import('../options/chain-panel').then((m) => ({ default: m.ChainPanel })));
 
 const later = (content: ReactNode) => (
   <AfterFirstAccounts>
@@ -46,8 +48,30 @@ const SIDE_PANES: Pane[] = [
 /** The ticket docked under the watchlist while it is open: it never covers another pane. */
 const TICKET_PANE: Pane = { id: 'ticket', label: 'Order ticket', weight: 4, min: 180, content: <OrderTicket /> };
 
-/** Accounts on the left, market and order activity on the right, each split resizable and its sizes kept. */
+/**
+ * An open option chain spans the window's width under everything else: its calls and puts side by side are
+ * seventeen columns, more than either column holds.
+ */
+const CHAIN_PANE: Pane = { id: 'chain', label: 'Option chain', weight: 2, min: 200, content: later(<ChainPanel />) };
+
+/**
+ * Accounts on the left, market and order activity on the right, each split resizable and its sizes kept;
+ * the option chain below both while it is open.
+ */
 export function WorkspaceLayout() {
+  const chainOpen = useChainStore((s) => s.symbol !== null);
+  // One tree whether or not the chain is open, so opening it does not rebuild the grids above it.
+  const columns: Pane = {
+    id: 'columns',
+    label: 'Accounts, market and orders',
+    weight: 5,
+    min: 300,
+    content: <Columns />,
+  };
+  return <Split id="workspace-chain" direction="column" panes={chainOpen ? [columns, CHAIN_PANE] : [columns]} />;
+}
+
+function Columns() {
   const ticketOpen = useOrderStore((s) => s.ticketOpen);
   const side = ticketOpen ? [SIDE_PANES[0]!, TICKET_PANE, ...SIDE_PANES.slice(1)] : SIDE_PANES;
   return (

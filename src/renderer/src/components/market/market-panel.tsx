@@ -3,6 +3,7 @@ import { useCallback, useRef } from 'react';
 import type { Listing } from '../../../../shared/market';
 import { GridExportButton } from '../../export/grid-export-button';
 import { editWatchlist, selectInstrument, useMarketStore } from '../../stores/market-store';
+import { openChain } from '../../stores/chain-store';
 import { openTicket } from '../../stores/order-store';
 import { Split } from '../layout/split';
 import { tradePrefill } from '../orders/ticket-prefill';
@@ -64,6 +65,13 @@ export function MarketPanel() {
             onClick={() => listing && trade(listing.conId)}
           >
             Trade{listing ? ` ${listing.symbol}` : ''}
+          </button>
+          <button
+            type="button"
+            disabled={listing?.secType !== 'STK' && listing?.secType !== 'ETF'}
+            onClick={() => listing && void openChain(listing.symbol, { conId: listing.conId })}
+          >
+            Options{listing ? ` ${listing.symbol}` : ''}
           </button>
         </div>
         {lines && (

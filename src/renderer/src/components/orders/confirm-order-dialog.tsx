@@ -5,6 +5,7 @@ import type { Check } from '../../../../shared/ticket';
 import { formatAmount } from '../../format';
 import { closePreview, transmit, useOrderStore } from '../../stores/order-store';
 import { ModalDialog } from '../modal-dialog';
+import { DeltaLine } from '../options/greeks-delta-line';
 
 const OUTCOME_LABELS: Record<Check['outcome'], string> = {
   pass: 'Pass',
@@ -71,6 +72,7 @@ function ConfirmBody({
       <p className="order-words" aria-label="Order">
         {preview.words}
       </p>
+      <DeltaLine ticket={preview.ticket} />
       <ul className="checks" aria-label="Checks">
         {checks.map((check) => (
           <li key={check.id} className={`check check-${check.outcome}`}>

@@ -11,6 +11,7 @@ import { AllocationFields, AMOUNT_LABELS, sizingFrom, type AllocationForm } from
 import { BRACKET_ENTRIES, BracketFields, type BracketForm } from './bracket-fields';
 import { NO_RISK } from './risk-fields';
 import { RiskSizer } from './risk-sizer';
+import { DeltaLine } from '../options/greeks-delta-line';
 
 interface Form {
   account: string;
@@ -377,6 +378,7 @@ function TicketForm() {
           Outside regular hours
         </label>
       </div>
+      {!allocation && <DeltaLine ticket={ticketFrom(form)} />}
       {accountsError && <LoadError label="Accounts" message={accountsError} onRetry={() => void loadAccounts()} />}
       {previewError && (
         <div role="alert" className="ticket-error">
