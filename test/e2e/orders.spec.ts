@@ -29,7 +29,9 @@ test.describe('order entry', () => {
     await fillTicket(page, { account: 'DU1000002', symbol: 'AAPL', side: 'Buy', quantity: 5, type: 'MKT' });
     const dialog = page.getByRole('dialog', { name: 'Confirm order' });
     await expect(dialog).toBeVisible();
-    await expect(dialog.getByLabel('Order')).toHaveText('Buy 5 AAPL at market, day, in Individual DU1000002');
+    await expect(dialog.getByLabel('Order', { exact: true })).toHaveText(
+      'Buy 5 AAPL at market, day, in Individual DU1000002',
+    );
     await expect(dialog.getByLabel('Mode: DEMO')).toBeVisible();
     await expect(dialog.getByRole('list', { name: 'Checks' })).toContainText('Live market data');
     await expect(dialog.getByLabel('What-if preview')).toContainText('Commission');
@@ -53,7 +55,9 @@ test.describe('order entry', () => {
     await connected(page, harness);
     await fillTicket(page, { account: 'DU1000001', symbol: 'AAPL', side: 'Sell', quantity: 300, type: 'MKT' });
     const dialog = page.getByRole('dialog', { name: 'Confirm order' });
-    await expect(dialog.getByLabel('Order')).toHaveText(/^Sell 300 AAPL at market, day, in .*IRA DU1000001$/);
+    await expect(dialog.getByLabel('Order', { exact: true })).toHaveText(
+      /^Sell 300 AAPL at market, day, in .*IRA DU1000001$/,
+    );
     const checks = dialog.getByRole('list', { name: 'Checks' });
     await expect(checks.getByRole('listitem').filter({ hasText: 'No short selling' })).toContainText('Blocked');
     await expect(dialog.getByRole('button', { name: 'Transmit' })).toBeDisabled();
@@ -117,7 +121,7 @@ test.describe('order entry', () => {
     await expect(change.getByLabel('Account', { exact: true })).toBeDisabled();
     await change.getByLabel('Quantity').fill('3');
     await change.getByLabel('Quantity').press('Enter');
-    await expect(dialog.getByLabel('Order')).toHaveText(
+    await expect(dialog.getByLabel('Order', { exact: true })).toHaveText(
       `Modify order ${orderId}: Buy 3 AAPL at 100.00 limit, day, in Individual DU1000002`,
     );
     await dialog.getByRole('checkbox', { name: 'Acknowledge: Price near the market' }).check();
@@ -152,7 +156,7 @@ test.describe('order entry', () => {
     const acknowledgeAll = async () => {
       for (const box of await dialog.getByRole('checkbox', { name: /^Acknowledge/ }).all()) await box.check();
     };
-    await expect(dialog.getByLabel('Order')).toContainText('Buy 1 AAPL');
+    await expect(dialog.getByLabel('Order', { exact: true })).toContainText('Buy 1 AAPL');
     await acknowledgeAll();
     await dialog.getByRole('button', { name: 'Transmit' }).click();
     await expect(dialog).toHaveCount(0);
@@ -166,7 +170,7 @@ test.describe('order entry', () => {
     await expect(change.getByLabel('Limit price')).toHaveValue('0.05');
     await change.getByLabel('Quantity').fill('2');
     await change.getByLabel('Quantity').press('Enter');
-    await expect(dialog.getByLabel('Order')).toContainText(`Modify order ${orderId}: Buy 2 AAPL`);
+    await expect(dialog.getByLabel('Order', { exact: true })).toContainText(`Modify order ${orderId}: Buy 2 AAPL`);
     await acknowledgeAll();
     await dialog.getByRole('button', { name: 'Transmit' }).click();
     await expect(page.getByRole('button', { name: `Modify order ${orderId} BUY 2 ${shown}` })).toBeVisible({

@@ -76,7 +76,7 @@ test('every grid exports what it shows as CSV, header row first', async ({ page,
   expect(held.name).toMatch(/^gatehouse-positions-\d{4}-\d{2}-\d{2}\.csv$/);
   expect(held.lines[0]).toBe(
     '"Symbol","Account","Quantity","Market value","Unrealized P&L (USD)","Daily P&L (USD)","Daily %",' +
-      '"Avg cost","Market price","% of account","Contract","Type","Currency"',
+      '"Expiry","Delta","Gamma","Theta","Vega","Avg cost","Market price","% of account","Contract","Type","Currency"',
   );
   // Figures as numbers a spreadsheet adds up, not "1,234.50".
   const aapl = held.lines.find((line) => line.startsWith('"AAPL","DU1000001"'));

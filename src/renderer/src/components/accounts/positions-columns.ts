@@ -103,10 +103,11 @@ export const PER_ACCOUNT_COLUMNS: ColDef<PositionRow>[] = leadFirst(
     // 100: its header on one line beside the filter icon ("Quantit y" at 90).
     quantityColumn<PositionRow>('quantity', 'Quantity', 100),
     ...pnlColumns<PositionRow>(),
-    ...greekColumns<PositionRow>(),
     // Compact, after the figures: in reach without leading the row.
     { colId: 'actions', headerName: '', cellRenderer: positionActions, width: 124, sortable: false, filter: false },
     expiryColumn<PositionRow>(),
+    // Option rows only: after what every row has, so the actions stay in view at 1440 px.
+    ...greekColumns<PositionRow>(),
     ...detailColumns<PositionRow>(),
     percentColumn<PositionRow>('pctOfAccount', '% of account', false, 115),
     ...instrumentDetailColumns<PositionRow>(),
@@ -121,7 +122,6 @@ export function consolidatedColumns(accounts: Account[]): ColDef<ConsolidatedPos
       symbolColumn<ConsolidatedPosition>(),
       quantityColumn<ConsolidatedPosition>('quantity', 'Total quantity', 120),
       ...pnlColumns<ConsolidatedPosition>(),
-      ...greekColumns<ConsolidatedPosition>(),
       {
         colId: 'split',
         headerName: 'Split by account',
@@ -130,6 +130,7 @@ export function consolidatedColumns(accounts: Account[]): ColDef<ConsolidatedPos
         valueGetter: (p) => p.data?.split.map((s) => `${s.account} (${label(s.account)}) ${s.quantity}`).join(' · '),
       },
       expiryColumn<ConsolidatedPosition>(),
+      ...greekColumns<ConsolidatedPosition>(),
       ...detailColumns<ConsolidatedPosition>(),
       percentColumn<ConsolidatedPosition>('pctOfTotal', '% of all accounts', false, 135),
       ...instrumentDetailColumns<ConsolidatedPosition>(),

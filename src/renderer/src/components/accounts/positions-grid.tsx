@@ -1,4 +1,11 @@
-import { RowSelectionModule, type CellFocusedEvent, type GridApi, type IRowNode } from 'ag-grid-community';
+import {
+  RenderApiModule,
+  RowSelectionModule,
+  TooltipModule,
+  type CellFocusedEvent,
+  type GridApi,
+  type IRowNode,
+} from 'ag-grid-community';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Account, ConsolidatedPosition, PositionRow } from '../../../../shared/accounts';
 import { GridExportButton } from '../../export/grid-export-button';
@@ -110,7 +117,9 @@ interface GridProps<Row> {
 }
 
 /** A row chosen by pointer or keyboard: selected, and the row buy / sell at the touch (Alt+B / Alt+S) acts on. */
-const PER_ACCOUNT_MODULES = [RowSelectionModule];
+// Both positions grids show greeks: their header tooltips and the refresh of a row's greek cells.
+const GREEK_MODULES = [TooltipModule, RenderApiModule];
+const PER_ACCOUNT_MODULES = [RowSelectionModule, ...GREEK_MODULES];
 const ROW_SELECTION = { mode: 'singleRow', checkboxes: false, enableClickSelection: true } as const;
 function chooseFocusedRow(event: CellFocusedEvent<PositionRow>) {
   const node = typeof event.rowIndex === 'number' ? event.api.getDisplayedRowAtIndex(event.rowIndex) : undefined;
@@ -149,6 +158,7 @@ function ConsolidatedGrid({ hidden, accounts, onApi }: GridProps<ConsolidatedPos
       {...gridProps}
       {...filterProps}
       {...useStatusOverlay('positions')}
+      modules={GREEK_MODULES}
       theme="legacy"
       columnDefs={columns}
     />

@@ -52,7 +52,7 @@ const TICKET_PANE: Pane = { id: 'ticket', label: 'Order ticket', weight: 4, min:
  * An open option chain spans the window's width under everything else: its calls and puts side by side are
  * seventeen columns, more than either column holds.
  */
-const CHAIN_PANE: Pane = { id: 'chain', label: 'Option chain', weight: 2, min: 200, content: later(<ChainPanel />) };
+const CHAIN_PANE: Pane = { id: 'chain', label: 'Option chain', weight: 3, min: 220, content: later(<ChainPanel />) };
 
 /**
  * Accounts on the left, market and order activity on the right, each split resizable and its sizes kept;

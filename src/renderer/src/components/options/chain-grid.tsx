@@ -1,5 +1,6 @@
 import {
   RowStyleModule,
+  ScrollApiModule,
   TooltipModule,
   type CellClickedEvent,
   type CellKeyDownEvent,
@@ -77,7 +78,7 @@ const COLUMNS: ColDef<ChainGridRow>[] = [
 ];
 
 /** The chain's own features: the at-the-money row's class, the bid/ask headers' tooltips. */
-const CHAIN_MODULES = [RowStyleModule, TooltipModule];
+const CHAIN_MODULES = [RowStyleModule, TooltipModule, ScrollApiModule];
 
 const getRowId = (params: GetRowIdParams<ChainGridRow>) => String(params.data.strike);
 
@@ -144,6 +145,12 @@ export function ChainGrid({ rows, onApi }: { rows: ChainRows; onApi?(api: GridAp
       onCellKeyDown: onKey,
       onViewportChanged: viewChanged,
       onModelUpdated: viewChanged,
+      // A chain opens on the money: the at-the-money strike in the middle of the rows in view.
+      onRowDataUpdated: ({ api }) => {
+        let atm = -1;
+        api.forEachNode((node) => node.data?.atTheMoney && (atm = node.rowIndex ?? -1));
+        if (atm >= 0) api.ensureIndexVisible(atm, 'middle');
+      },
       overlayNoRowsTemplate: 'No strikes listed for this expiry.',
     };
   }, []);
