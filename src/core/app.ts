@@ -25,6 +25,7 @@ import { HoldingsService } from './holdings/holdings-service';
 import { guardExternalOrders } from './holdings/external-order-guard';
 import { ExpiryWatch } from './options/expiry-watch';
 import { ChainService } from './options/chain-service';
+import { IncomeActions } from './options/income-actions';
 
 export interface AppOptions {
   shell: 'electron' | 'harness';
@@ -135,6 +136,10 @@ export async function createApp(options: AppOptions): Promise<GatehouseApp> {
     book: orderBook,
     afterIntentForTests: options.afterOrderIntentForTests,
   });
+  const income = new IncomeActions({
+    session,
+    accountContext: (account, details) => orders.accountContext(account, details),
+  });
 
   const actions: AppActions = {
     async setMode(mode) {
@@ -175,6 +180,7 @@ export async function createApp(options: AppOptions): Promise<GatehouseApp> {
     ...notifications.handlers(),
     ...hotkeyHandlers(settings),
     ...chain.handlers(),
+    ...income.handlers(),
   };
 
   void session.start();

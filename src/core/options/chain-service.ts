@@ -53,7 +53,7 @@ export class ChainService {
     this.held = new HeldOptions(this.session, this.market);
   }
 
-  handlers(): RoomHandlers<'options.'> {
+  handlers(): Omit<RoomHandlers<'options.'>, 'options.coveredCallPrefill' | 'options.securedPutPrefill'> {
     return {
       'options.chain': ({ underlying }) => this.chain(underlying),
       'options.rows': ({ underlyingConId, expiry, strikesEachSide }) =>

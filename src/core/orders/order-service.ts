@@ -1,4 +1,4 @@
-import type { IBApiNext, Contract as IbContract } from '@stoqey/ib';
+import type { ContractDetails, IBApiNext, Contract as IbContract } from '@stoqey/ib';
 import { describeOrder } from '../../shared/order-words';
 import type {
   AuditFilter,
@@ -18,6 +18,7 @@ import { systemClock, type Clock } from '../clock';
 import type { EventBus } from '../ipc/event-bus';
 import type { RoomHandlers } from '../ipc/router';
 import { evaluateRules, hasBlock, warningsToAcknowledge } from '../rules';
+import type { RuleContext } from '../rules/rule-context';
 import { DEFAULT_TIMEOUTS, GatewayReader, type ReadTimeouts, type WhatIfResult } from './gateway-reader';
 import { ibOrder, resolvedContract } from './ib-order';
 import { maxQuantity } from '../rules/general-rules';
@@ -319,6 +320,37 @@ export class OrderService {
       if (!(error instanceof AppError)) this.options.logError('reading what the order rules need failed', error);
       return null;
     }
+  }
+
+  /**
+   * The rules' view of an account for an order not yet written (no quote, no what-if): what the row
+   * actions size an option by, read the same way a preview reads it so the confirmation agrees.
+   */
+  async accountContext(account: string, details: ContractDetails): Promise<RuleContext> {
+    const reader = new GatewayReader(this.connection().api, this.timeouts());
+    const [positions, summaries, orders] = await Promise.all([
+      this.held.positionsWithin(this.timeouts().requestMs),
+      this.held.summariesWithin(this.timeouts().requestMs),
+      this.openOrders(reader),
+    ]);
+    const settings = this.options.settings();
+    return buildRuleContext({
+      ticket: { account },
+      facts: {
+        details,
+        quote: null,
+        positions,
+        summary: summaries && { value: summaries.value.get(account) ?? new Map(), at: summaries.at },
+        openOrders: orders,
+        whatIf: null,
+        whatIfAnswer: { state: 'no-answer', reason: 'not asked before a preview' },
+      },
+      session: { ...this.options.session.current(), degraded: false },
+      override: settings.accountOverrides[account],
+      limits: settings.orders,
+      orderCounts: this.counter.counts(this.now()),
+      now: this.now(),
+    });
   }
 
   // ── Preview and submit ──────────────────────────────────────────────────────────────────────

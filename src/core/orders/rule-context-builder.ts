@@ -105,7 +105,8 @@ export interface SessionFacts {
 }
 
 export interface ContextInputs {
-  ticket: OrderTicket;
+  /** Only its account is read: the context is the account's, whatever the order. */
+  ticket: Pick<OrderTicket, 'account'>;
   facts: GatewayFacts;
   session: SessionFacts;
   override: AccountOverride | undefined;

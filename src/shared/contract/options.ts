@@ -9,6 +9,7 @@ import {
   UnderlyingSchema,
   WatchedOptionsSchema,
 } from '../options';
+import { IncomePrefillSchema, IncomeRequestSchema } from '../income';
 
 /**
  * The option chain panel. Its quotes (with greeks, open interest and volume on `Quote.option`) come in the
@@ -41,4 +42,14 @@ export const optionsRequests = {
     'The options the accounts hold: their terms, and a quote line each so their greeks reach the positions.',
   ),
   'options.close': request(z.void(), z.void(), 'The chain panel closed: every line it held is given back.'),
+  'options.coveredCallPrefill': request(
+    IncomeRequestSchema,
+    IncomePrefillSchema,
+    "A covered call on an account's stock: next monthly, first strike above the price, as many contracts as free shares cover.",
+  ),
+  'options.securedPutPrefill': request(
+    IncomeRequestSchema,
+    IncomePrefillSchema,
+    "A cash-secured put: next monthly, first strike below the price, as many contracts as the account's free settled cash secures.",
+  ),
 } as const satisfies RequestMap;

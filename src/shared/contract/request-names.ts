@@ -55,6 +55,8 @@ export const REQUEST_NAMES = [
   'options.watchRows',
   'options.watchHeld',
   'options.close',
+  'options.coveredCallPrefill',
+  'options.securedPutPrefill',
   'alerts.list',
   'alerts.add',
   'alerts.remove',

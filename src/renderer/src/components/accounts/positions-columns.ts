@@ -9,6 +9,7 @@ import { CONSOLIDATED_LEAD, leadFirst, POSITION_LEAD } from './column-order';
 import { expiryColumn } from './expiry-column';
 import { moneyColumn, quantityColumn, SIGN_CLASSES } from './grid-kit';
 import { greekColumns } from '../options/greeks-columns';
+import { sellCoveredCall } from '../options/income-actions';
 
 /** The positions grids' columns: the leading ones are column-order.ts's, then the buttons and the details. */
 
@@ -79,7 +80,7 @@ function externalNote(row: Pick<PositionRow, 'priceNote'>): HTMLElement {
   return element('span', { class: 'external-note', role: 'note', title: text }, text);
 }
 
-/** Close (all) or Trim (half): opens the ticket on the opposite side for this account's position. */
+/** Close (all) or Trim (half) the position, or sell covered calls on a stock: each opens the ticket. */
 function positionActions({ data }: ICellRendererParams<PositionRow>): HTMLElement | string {
   if (!data) return '';
   if (data.external) return externalNote(data);
@@ -93,7 +94,16 @@ function positionActions({ data }: ICellRendererParams<PositionRow>): HTMLElemen
       !prefill,
     );
   };
-  return element('span', { class: 'position-actions' }, button('close', 'Close'), button('trim', 'Trim'));
+  const actions = [button('close', 'Close'), button('trim', 'Trim')];
+  // Calls are written against shares held long; the services say when none are left to cover one.
+  if (data.secType === 'STK' && data.quantity > 0) {
+    actions.push(
+      cellButton('Call', { 'aria-label': `Sell covered call ${data.symbol} ${data.account}` }, () => {
+        void sellCoveredCall({ account: data.account, conId: data.conId });
+      }),
+    );
+  }
+  return element('span', { class: 'position-actions' }, ...actions);
 }
 
 export const PER_ACCOUNT_COLUMNS: ColDef<PositionRow>[] = leadFirst(
@@ -104,7 +114,7 @@ export const PER_ACCOUNT_COLUMNS: ColDef<PositionRow>[] = leadFirst(
     quantityColumn<PositionRow>('quantity', 'Quantity', 100),
     ...pnlColumns<PositionRow>(),
     // Compact, after the figures: in reach without leading the row.
-    { colId: 'actions', headerName: '', cellRenderer: positionActions, width: 124, sortable: false, filter: false },
+    { colId: 'actions', headerName: '', cellRenderer: positionActions, width: 170, sortable: false, filter: false },
     expiryColumn<PositionRow>(),
     // Option rows only: after what every row has, so the actions stay in view at 1440 px.
     ...greekColumns<PositionRow>(),

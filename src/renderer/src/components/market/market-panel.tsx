@@ -6,6 +6,7 @@ import { editWatchlist, selectInstrument, useMarketStore } from '../../stores/ma
 import { openChain } from '../../stores/chain-store';
 import { openTicket } from '../../stores/order-store';
 import { Split } from '../layout/split';
+import { sellSecuredPut } from '../options/income-actions';
 import { tradePrefill } from '../orders/ticket-prefill';
 import { PriceChart } from './price-chart';
 import { SymbolSearch } from './symbol-search';
@@ -72,6 +73,14 @@ export function MarketPanel() {
             onClick={() => listing && void openChain(listing.symbol, { conId: listing.conId })}
           >
             Options{listing ? ` ${listing.symbol}` : ''}
+          </button>
+          <button
+            type="button"
+            disabled={listing?.secType !== 'STK' && listing?.secType !== 'ETF'}
+            title="Sell puts at the next monthly, first strike below the price, as many as the first IRA's free settled cash secures"
+            onClick={() => listing && void sellSecuredPut(listing.conId)}
+          >
+            Sell cash-secured put{listing ? ` ${listing.symbol}` : ''}
           </button>
         </div>
         {lines && (
