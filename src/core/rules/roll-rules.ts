@@ -47,3 +47,30 @@ export function rollPriceCheck(netLimit: number, market: { bid: number; ask: num
   }
   return { ...base, outcome: 'pass', message: `The net limit ${amount(netLimit, currency)} is within the ${range}.` };
 }
+
+/** Each leg's price checks judge a leg's own limit, which a combo does not have; the net price check stands for them. */
+const PER_LEG_PRICE = new Set(['price-sanity', 'ibkr-collar', 'what-if']);
+
+export type RollRole = 'close' | 'open';
+const LEG_WORDS: Record<RollRole, string> = { close: 'buy to close', open: 'sell to open' };
+
+/** A leg's checks as the roll's: its price checks left out, the rest named for the leg ("open:ira-options"). */
+export function rollLegChecks(role: RollRole, checks: readonly Check[]): Check[] {
+  return checks
+    .filter((check) => !PER_LEG_PRICE.has(check.id))
+    .map((check) => ({ ...check, id: `${role}:${check.id}`, message: `${LEG_WORDS[role]}: ${check.message}` }));
+}
+
+/**
+ * What a leg's own re-check counts as acknowledged: the roll's acknowledgements of that leg's checks, and the
+ * per-leg price checks the net price check replaced.
+ */
+export function legAcknowledgements(
+  role: RollRole,
+  checks: readonly Check[],
+  acknowledgements: readonly string[],
+): string[] {
+  const prefix = `${role}:`;
+  const own = acknowledgements.filter((id) => id.startsWith(prefix)).map((id) => id.slice(prefix.length));
+  return [...own, ...checks.filter((check) => PER_LEG_PRICE.has(check.id)).map((check) => check.id)];
+}
