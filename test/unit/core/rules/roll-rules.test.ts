@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateRules } from '../../../../src/core/rules';
-import { rollOpenContext, rollPriceCheck } from '../../../../src/core/rules/roll-rules';
+import {
+  legAcknowledgements,
+  rollLegChecks,
+  rollOpenContext,
+  rollPriceCheck,
+} from '../../../../src/core/rules/roll-rules';
 import {
   AAPL,
   AAPL_CALL,
@@ -76,5 +81,28 @@ describe('roll net price', () => {
   });
   it('warns when a leg has no quote', () => {
     expect(rollPriceCheck(-1, null, 'USD').outcome).toBe('warn');
+  });
+});
+
+describe('a roll’s checks', () => {
+  const legChecks = [
+    { id: 'ira-options', rule: 'Options: covered only', outcome: 'pass', message: 'Covered call.' },
+    { id: 'price-sanity', rule: 'Price near the market', outcome: 'warn', message: 'Far from the mid.' },
+    { id: 'size-cap', rule: 'Order size cap', outcome: 'warn', message: 'Large.' },
+  ] as const;
+
+  it('names each leg and leaves out the per-leg price checks the net price replaces', () => {
+    expect(rollLegChecks('open', legChecks).map((c) => [c.id, c.message])).toEqual([
+      ['open:ira-options', 'sell to open: Covered call.'],
+      ['open:size-cap', 'sell to open: Large.'],
+    ]);
+  });
+
+  it('gives each leg’s re-check the acknowledgements of its own checks and of the replaced price checks', () => {
+    expect(legAcknowledgements('open', legChecks, ['open:size-cap', 'close:size-cap'])).toEqual([
+      'size-cap',
+      'price-sanity',
+    ]);
+    expect(legAcknowledgements('close', [], ['open:size-cap'])).toEqual([]);
   });
 });
