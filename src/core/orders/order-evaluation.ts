@@ -15,6 +15,13 @@ export interface PreviewFacts {
   whatIf: WhatIfResult;
   /** A bracket leg's place in its group, which its rules depend on; null for a lone order. */
   group: LegGroup | null;
+  /** A roll's leg (sent only inside its BAG); null otherwise. */
+  roll?: RollLeg | null;
+}
+
+/** A leg of a roll: the open leg is ruled once the close leg has filled (roll-rules.ts). */
+export interface RollLeg {
+  closing: { conId: number; contracts: number } | null;
 }
 
 /** A bracket leg, and the entry whose fill its exits are judged after. */

@@ -34,7 +34,10 @@ import {
   type LegGroup,
   type PreviewFacts,
   type Rechecked,
+  type RollLeg,
 } from './order-evaluation';
+import { rollOpenContext } from '../rules/roll-rules';
+import { RollDesk, type ComboPlacement } from './roll-desk';
 import type { AccountFigures } from './allocation-sizing';
 import { KillSwitchDesk } from './kill-switch-desk';
 import type { CancelAllAsker, CancelAllOutcome } from './order-book-service';
@@ -109,6 +112,8 @@ type OrderVerb =
   | 'submitAllocation'
   | 'previewBracket'
   | 'submitBracket'
+  | 'previewRoll'
+  | 'submitRoll'
   | 'list'
   | 'killSwitch'
   | 'killSwitchState'
@@ -142,6 +147,7 @@ export class OrderService {
   private readonly watchdog: OrderWatchdog;
   private readonly allocations: AllocationDesk;
   private readonly brackets: BracketDesk;
+  private readonly rolls: RollDesk;
   private pendingHolds = 0;
   /** Open orders are re-read after every (re)connect before anything new is sent. */
   private reconciled: Promise<void> | null = null;
@@ -183,6 +189,16 @@ export class OrderService {
       transmit: (checked, orderId, links) => this.transmit(checked, orderId, links, false),
       audit: (entry) => this.audit.write({ ...entry, mode: this.options.session.current().mode }),
       afterIntentForTests: () => this.options.afterIntentForTests?.(),
+    });
+    this.rolls = new RollDesk({
+      details: (contract) => new GatewayReader(this.connection().api, this.timeouts()).contract(contract),
+      preview: (ticket, roll) => this.preview(ticket, null, null, roll),
+      discard: (previewId) => this.quotes.release(previewId),
+      readyToSend: () => this.readyToSend(),
+      reserveOrderIds: (api, n) => this.ids.reserve(api, n),
+      recheck: (previewId, acknowledgements) => this.recheckPreview(previewId, acknowledgements),
+      transmit: (checked, orderId, combo) => this.transmit(checked, orderId, {}, false, combo),
+      audit: (entry) => this.audit.write({ ...entry, mode: this.options.session.current().mode }),
     });
     this.tracker = new OrderTracker({
       audit: (entry) => this.audit.write(entry),
@@ -227,6 +243,8 @@ export class OrderService {
       'orders.submitAllocation': (request) => this.allocations.submit(request),
       'orders.previewBracket': (request) => this.brackets.preview(request),
       'orders.submitBracket': (request) => this.brackets.submit(request),
+      'orders.previewRoll': (request) => this.rolls.preview(request),
+      'orders.submitRoll': (request) => this.rolls.submit(request),
       'orders.list': () => this.tracker.list(),
       'orders.killSwitch': () => this.killSwitch.engage(),
       'orders.killSwitchState': () => this.killSwitch.current(),
@@ -363,7 +381,12 @@ export class OrderService {
    * while the preview is young. Whatever is not held (no quote line free, nothing loaded yet) is read
    * fresh from the gateway.
    */
-  private async evaluate(ticket: OrderTicket, stage: Stage, group: LegGroup | null): Promise<Evaluation> {
+  private async evaluate(
+    ticket: OrderTicket,
+    stage: Stage,
+    group: LegGroup | null,
+    roll: RollLeg | null = null,
+  ): Promise<Evaluation> {
     const connection = this.connection();
     const api = connection.api;
     const reader = new GatewayReader(api, this.timeouts());
@@ -382,7 +405,8 @@ export class OrderService {
       this.held.positionsWithin(this.timeouts().requestMs),
       this.held.summariesWithin(this.timeouts().requestMs),
       ordersRead,
-      (exit ? EXIT_WHAT_IF : null) ?? reuse?.whatIf ?? this.askWhatIf(reader, contract, ticket, ordersRead),
+      // A roll's legs are not asked alone: IBKR judges the combo, not one half of it.
+      (exit || roll ? EXIT_WHAT_IF : null) ?? reuse?.whatIf ?? this.askWhatIf(reader, contract, ticket, ordersRead),
     ]);
     const session = this.options.session.current();
     let target: GatewayOpenOrder | null = null;
@@ -428,7 +452,8 @@ export class OrderService {
         now: this.now(),
       });
       const entry = exit ? group.entry : linked?.entry;
-      context = entry ? exitLegContext(built, entry) : built;
+      const closing = roll?.closing;
+      context = entry ? exitLegContext(built, entry) : closing ? rollOpenContext(built, closing) : built;
     } catch (error) {
       throw orderCheckError(error, this.options.logError);
     }
@@ -493,12 +518,13 @@ export class OrderService {
     ticket: OrderTicket,
     allocationId: string | null = null,
     group: LegGroup | null = null,
+    roll: RollLeg | null = null,
   ): Promise<OrderPreview> {
     // The quote line is taken before the preview has an id; it is filed under the id once there is one.
     const holdKey = `pending:${++this.pendingHolds}`;
     let evaluation;
     try {
-      evaluation = await this.evaluate(ticket, { kind: 'preview', key: holdKey }, group);
+      evaluation = await this.evaluate(ticket, { kind: 'preview', key: holdKey }, group, roll);
     } catch (error) {
       this.quotes.release(holdKey);
       throw error;
@@ -519,7 +545,7 @@ export class OrderService {
         allocationId,
         ...(group ? { leg: group.leg } : {}),
       },
-      { details, whatIf, group },
+      { details, whatIf, group, roll },
     );
     this.quotes.rename(holdKey, preview.previewId);
     await this.audit.write({
@@ -550,6 +576,7 @@ export class OrderService {
     facts: PreviewFacts,
     acknowledgements: readonly string[],
   ): Promise<SubmitResult> {
+    if (facts.roll) return { outcome: 'refused', reason: 'This is one leg of a roll: send the roll.', checks: [] };
     if (preview.leg) {
       return { outcome: 'refused', reason: 'This is one leg of a bracket: send the bracket, not the leg.', checks: [] };
     }
@@ -584,7 +611,7 @@ export class OrderService {
     acknowledgements: readonly string[],
   ): Promise<Rechecked> {
     const { ticket, previewId, allocationId } = preview;
-    const evaluation = await this.evaluate(ticket, { kind: 'submit', preview, facts }, facts.group);
+    const evaluation = await this.evaluate(ticket, { kind: 'submit', preview, facts }, facts.group, facts.roll);
     const { checks, session } = evaluation;
     const refuse = async (reason: string): Promise<Rechecked> => {
       await this.audit.write({
@@ -615,12 +642,13 @@ export class OrderService {
     orderId: number,
     links: LegLinks,
     writeIntent: boolean,
+    combo: ComboPlacement | null = null,
   ): Promise<Extract<SubmitResult, { outcome: 'sent' }>> {
     const { preview, evaluation, acknowledgements } = checked;
     const { ticket, previewId, allocationId, leg } = preview;
     const { api, contract, checks, account, session, target } = evaluation;
     const modifying = ticket.modifyOrderId;
-    const words = describeOrder(ticket, account.label);
+    const words = combo?.words ?? describeOrder(ticket, account.label);
     const acknowledged = acknowledgements.length > 0 ? ` Acknowledged: ${acknowledgements.join(', ')}.` : '';
     const groupId = leg?.groupId ?? null;
     const about = { mode: session.mode, account: ticket.account, orderId, previewId, allocationId, groupId, ticket };
@@ -654,10 +682,11 @@ export class OrderService {
       updatedAt: at,
       ...(leg ? { leg } : {}),
     };
-    const placed = { ...ibOrder(ticket, { orderRef: previewId, whatIf: false }), ...links };
+    const placed = combo?.order ?? { ...ibOrder(ticket, { orderRef: previewId, whatIf: false }), ...links };
     this.tracker.track(order);
-    this.sent.record(orderId, contract, { ...placed, account: ticket.account });
-    api.placeOrder(orderId, contract, placed);
+    const sentContract = combo?.contract ?? contract;
+    this.sent.record(orderId, sentContract, { ...placed, account: ticket.account });
+    api.placeOrder(orderId, sentContract, placed);
     this.watchdog.watch(orderId);
     this.quotes.release(previewId);
     await this.audit.write({ kind: 'sent', ...about, ...(writeIntent ? {} : { checks }) });

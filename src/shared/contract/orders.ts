@@ -19,6 +19,7 @@ import {
   SizingRequestSchema,
 } from '../allocation';
 import { BracketPreviewSchema, BracketRequestSchema, BracketResultSchema, BracketSubmitSchema } from '../bracket';
+import { RollPreviewSchema, RollRequestSchema, RollResultSchema, RollSubmitSchema } from '../roll';
 import { request, type EventMap, type RequestMap } from './define';
 
 /** Order entry: preview (rules + what-if), submit, the kill switch and the audit log. */
@@ -67,6 +68,16 @@ export const ordersRequests = {
     BracketSubmitSchema,
     BracketResultSchema,
     'Re-rule every leg and send the bracket as IBKR builds it (only the last leg transmitted), or send nothing.',
+  ),
+  'orders.previewRoll': request(
+    RollRequestSchema,
+    RollPreviewSchema,
+    'A roll (buy a short option back, sell another) previewed as one BAG order: both legs ruled together, the net priced.',
+  ),
+  'orders.submitRoll': request(
+    RollSubmitSchema,
+    RollResultSchema,
+    'Re-rule both legs of the roll and send it as one BAG order with its net limit, or send nothing.',
   ),
   'orders.list': request(z.void(), z.array(TrackedOrderSchema), 'Orders sent from this window since it started.'),
   'orders.killSwitch': request(

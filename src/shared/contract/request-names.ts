@@ -35,6 +35,8 @@ export const REQUEST_NAMES = [
   'orders.submitAllocation',
   'orders.previewBracket',
   'orders.submitBracket',
+  'orders.previewRoll',
+  'orders.submitRoll',
   'orders.list',
   'orders.killSwitch',
   'orders.killSwitchState',
