@@ -137,7 +137,14 @@ export function consolidatedColumns(accounts: Account[]): ColDef<ConsolidatedPos
         headerName: 'Split by account',
         width: 300,
         filter: 'agTextColumnFilter',
-        valueGetter: (p) => p.data?.split.map((s) => `${s.account} (${label(s.account)}) ${s.quantity}`).join(' · '),
+        // An external account has no IBKR label: its name is its id, said once.
+        valueGetter: (p) =>
+          p.data?.split
+            .map((s) => {
+              const name = label(s.account);
+              return `${s.account}${name === s.account ? '' : ` (${name})`} ${s.quantity}`;
+            })
+            .join(' · '),
       },
       expiryColumn<ConsolidatedPosition>(),
       ...greekColumns<ConsolidatedPosition>(),
