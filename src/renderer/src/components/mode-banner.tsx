@@ -9,3 +9,13 @@ export function ModeBanner({ mode, readOnly }: { mode: TradingMode; readOnly: bo
     </span>
   );
 }
+
+/** The mode at the top of every confirmation: what the order will be sent as, "real money" when live. */
+export function ConfirmModeBanner({ mode }: { mode: TradingMode }) {
+  return (
+    <p className={`mode-banner mode-${mode}`} aria-label={`Mode: ${MODE_LABELS[mode]}`}>
+      {MODE_LABELS[mode]}
+      {mode === 'live' ? ' — real money' : ''}
+    </p>
+  );
+}

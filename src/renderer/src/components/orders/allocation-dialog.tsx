@@ -2,9 +2,9 @@ import { useState } from 'react';
 import type { AllocationPreview, AllocationResult, AllocationRow } from '../../../../shared/allocation';
 import type { SubmitResult, TrackedOrder } from '../../../../shared/orders';
 import type { ApiError } from '../../../../shared/result';
-import { MODE_LABELS } from '../../../../shared/session-view';
 import { closeAllocation, transmitAllocation, useAllocationStore } from '../../stores/allocation-store';
 import { useOrderStore } from '../../stores/order-store';
+import { ConfirmModeBanner } from '../mode-banner';
 import { ModalDialog } from '../modal-dialog';
 import { CheckList } from './check-list';
 
@@ -75,12 +75,7 @@ function AllocationBody({
 
   return (
     <ModalDialog title="Confirm allocation" onCancel={closeAllocation} className="confirm-order confirm-allocation">
-      {mode && (
-        <p className={`mode-banner mode-${mode}`} aria-label={`Mode: ${MODE_LABELS[mode]}`}>
-          {MODE_LABELS[mode]}
-          {mode === 'live' ? ' — real money' : ''}
-        </p>
-      )}
+      {mode && <ConfirmModeBanner mode={mode} />}
       <p className="order-words" aria-label="Allocation">
         {preview.words}
       </p>

@@ -2,8 +2,8 @@ import { useState } from 'react';
 import type { BracketPreview, BracketResult } from '../../../../shared/bracket';
 import type { BracketRole } from '../../../../shared/orders';
 import type { ApiError } from '../../../../shared/result';
-import { MODE_LABELS } from '../../../../shared/session-view';
 import { closeBracket, transmitBracket, useBracketStore } from '../../stores/bracket-store';
+import { ConfirmModeBanner } from '../mode-banner';
 import { ModalDialog } from '../modal-dialog';
 import { Outcome } from './allocation-dialog';
 import { CheckList } from './check-list';
@@ -50,12 +50,7 @@ function BracketBody({
 
   return (
     <ModalDialog title="Confirm bracket" onCancel={closeBracket} className="confirm-order confirm-allocation">
-      {mode && (
-        <p className={`mode-banner mode-${mode}`} aria-label={`Mode: ${MODE_LABELS[mode]}`}>
-          {MODE_LABELS[mode]}
-          {mode === 'live' ? ' — real money' : ''}
-        </p>
-      )}
+      {mode && <ConfirmModeBanner mode={mode} />}
       <p className="order-words" aria-label="Bracket">
         {preview.words}
       </p>

@@ -29,26 +29,27 @@ export function BracketFields({
       </label>
       {form && (
         <>
-          <label>
-            Take-profit limit
-            <input
-              value={form.takeProfit}
-              onChange={(e) => onChange({ ...form, takeProfit: e.target.value })}
-              inputMode="decimal"
-              size={9}
-            />
-          </label>
-          <label>
-            Stop-loss stop
-            <input
-              value={form.stopLoss}
-              onChange={(e) => onChange({ ...form, stopLoss: e.target.value })}
-              inputMode="decimal"
-              size={9}
-            />
-          </label>
+          <ExitPrice
+            label="Take-profit limit"
+            value={form.takeProfit}
+            onChange={(takeProfit) => onChange({ ...form, takeProfit })}
+          />
+          <ExitPrice
+            label="Stop-loss stop"
+            value={form.stopLoss}
+            onChange={(stopLoss) => onChange({ ...form, stopLoss })}
+          />
         </>
       )}
     </>
+  );
+}
+
+function ExitPrice({ label, value, onChange }: { label: string; value: string; onChange(next: string): void }) {
+  return (
+    <label>
+      {label}
+      <input value={value} onChange={(e) => onChange(e.target.value)} inputMode="decimal" size={9} />
+    </label>
   );
 }

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import type { OrderPreview, WhatIfFigures } from '../../../../shared/orders';
-import { MODE_LABELS } from '../../../../shared/session-view';
 import type { Check } from '../../../../shared/ticket';
 import { formatAmount } from '../../format';
 import { closePreview, transmit, useOrderStore } from '../../stores/order-store';
+import { ConfirmModeBanner } from '../mode-banner';
 import { ModalDialog } from '../modal-dialog';
 import { DeltaLine } from '../options/greeks-delta-line';
 
@@ -65,10 +65,7 @@ function ConfirmBody({
 
   return (
     <ModalDialog title="Confirm order" onCancel={closePreview} className="confirm-order">
-      <p className={`mode-banner mode-${preview.mode}`} aria-label={`Mode: ${MODE_LABELS[preview.mode]}`}>
-        {MODE_LABELS[preview.mode]}
-        {preview.mode === 'live' ? ' — real money' : ''}
-      </p>
+      <ConfirmModeBanner mode={preview.mode} />
       <p className="order-words" aria-label="Order">
         {preview.words}
       </p>
