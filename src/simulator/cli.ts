@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { startSimulator, type SimulatorOptions } from './server/simulator';
+import { startSimulator } from './server/simulator';
+import { type SimulatorOptions } from './server/simulator-api';
 
 const USAGE = `usage: npm run sim -- [options]
   --port N            API port on 127.0.0.1 (default 4002, IB Gateway's paper port; 0: a free port)

@@ -1,11 +1,11 @@
+export { startSimulator } from './server/simulator';
 export {
-  startSimulator,
   type ConnectionInfo,
   type GarbageKind,
   type GatewayNotice,
   type Simulator,
   type SimulatorFaults,
   type SimulatorOptions,
-} from './server/simulator';
+} from './server/simulator-api';
 export { type AccountStyle } from './server/account-ids';
 export { ACCOUNT_IDS } from './world';

@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { type GarbageKind, type GatewayNotice, type Simulator } from './simulator';
+import { type GarbageKind, type GatewayNotice, type Simulator } from './simulator-api';
 
 /**
  * The fault-injection channel: a small HTTP API on 127.0.0.1 so a test (or a person with curl) can break

@@ -1,120 +1,26 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import { World } from '../world';
-import { encodeFrame } from '../wire/frame';
 import { MAX_SERVER_VERSION, MIN_SERVER_VERSION, type ClientRequest } from '../wire/messages';
 import { accountHandlers, publishAccounts } from './account-handlers';
 import { accountMultiHandlers } from './account-multi-handlers';
-import { accountIds, type AccountStyle } from './account-ids';
+import { accountIds } from './account-ids';
 import { ApiConnection, type ConnectionHost } from './connection';
 import { type GatewayContext, type Handler, type HandlerTable } from './context';
 import { CLIENT_ID_IN_USE, FARMS_OK, GATEWAY_NOTICES } from './gateway-messages';
 import { startControlApi } from './control-api';
+import { createFaults, type GatewayLinks } from './fault-injection';
 import { HistoryPacingGate } from './history-request';
 import { marketHandlers, publishSnapshots, publishTicks } from './market-handlers';
-import { QuietInstruments, type QuoteCadenceMode } from './quote-cadence';
+import { QuietInstruments } from './quote-cadence';
 import { closeRealtimeBars, publishRealtime, realtimeHandlers } from './realtime-handlers';
 import { depthHandlers, publishDepth } from './depth-handlers';
 import { refreshScanners, scannerHandlers } from './scanner-handlers';
 import { NewsBulletinBoard } from './news-bulletins';
 import { optionHandlers } from './option-handlers';
 import { orderHandlers, routeWorldEvent } from './order-handlers';
-import { broadcastBulletin, startupHandlers } from './startup-handlers';
+import { startupHandlers } from './startup-handlers';
+import type { Simulator, SimulatorOptions } from './simulator-api';
 import { unservedAnswer } from './unserved-answers';
-
-export interface SimulatorOptions {
-  /** 0 (the default) picks a free port. */
-  port?: number;
-  /** Loopback unless a person deliberately exposes it. */
-  host?: string;
-  seed?: number;
-  /** Quote ticks per second across all instruments (0 freezes the market; step() still moves it). */
-  tickRate?: number;
-  /**
-   * 'ibkr' (default): quote lines send IBKR's aggregated snapshots (250 ms stocks, 100 ms US options, 5 ms FX)
-   * and watched instruments move at least every 250 ms while tickRate > 0. 'every-step': every walk step is
-   * sent at once, for load tests that drive thousands of steps a second (see quote-cadence.ts).
-   */
-  quoteCadence?: QuoteCadenceMode;
-  /** Serve delayed data only, as for a login without live market data subscriptions. */
-  delayed?: boolean;
-  /** Refuse every order and cancel with 321, as a gateway in read-only API mode does. */
-  readOnly?: boolean;
-  /** 'live' reports the accounts as U… instead of DU…, for testing the app's mode guard. */
-  accountStyle?: AccountStyle;
-  /** Market data lines the login may hold at once. */
-  marketDataLines?: number;
-  /** Extra made-up stocks (SYN001…) for load tests that watch more instruments than the catalog has. */
-  syntheticStocks?: number;
-  /** How often P&L streams and account changes are pushed. */
-  accountRefreshMs?: number;
-  /** Open the fault-injection HTTP API on 127.0.0.1 at this port (0: a free one); null: no control API. */
-  controlPort?: number | null;
-  now?: () => number;
-  log?: (line: string) => void;
-}
-
-export type GatewayNotice = 1100 | 1101 | 1102 | 2103 | 2104 | 2105 | 2106 | 2158;
-export type GarbageKind = 'unknown-id' | 'truncated' | 'not-a-number';
-
-export interface SimulatorFaults {
-  /** Destroys every client socket at once. Returns how many there were. */
-  drop(): number;
-  /** Keeps every socket open but goes silent both ways (a half-open connection). */
-  stall(): number;
-  /** Ends a stall and a competing session. */
-  resume(): void;
-  /** Closes everything and refuses connections for `seconds`, like the gateway's daily restart. */
-  restart(seconds: number): void;
-  /** Sends a connectivity or farm notice to every client; 1101 also drops their market data (data lost). */
-  notice(code: GatewayNotice): void;
-  /** Another session took the login's market data (10197) until resume(). */
-  competingSession(): void;
-  /** The next `count` connections are refused with 326 whatever client id they ask for. */
-  clientIdInUse(count?: number): void;
-  /** Sends every client a frame no conforming client can decode. */
-  garbageFrame(kind?: GarbageKind): void;
-  /**
-   * Leaves the AccountType tag out of account summaries and account updates (on) until released (off),
-   * when the tag goes out to every open subscription: a gateway slow to send the summary, as after a
-   * reconnect. Order rules must not guess an account's kind meanwhile.
-   */
-  withholdAccountType(on: boolean): void;
-  /** Answers reqAccountSummary and reqPositions only after `ms` (0 lifts it), as a gateway busy after a reconnect. */
-  delayAccountData(ms: number): void;
-  /** Posts a news bulletin (regular, msgType 1) to the clients subscribed with reqNewsBulletins. Returns its id. */
-  newsBulletin(text: string, exchange?: string): number;
-  /**
-   * Expiry-day assignment: the account's in-the-money short options (or only `conId`) are exercised against
-   * it — a short call delivers the shares at the strike, a short put buys them — and clients see the books move.
-   * Returns how many positions were assigned.
-   */
-  assign(account: string, conId?: number): number;
-}
-
-export interface ConnectionInfo {
-  id: number;
-  clientId: number;
-  serverVersion: number;
-  remote: string;
-  marketDataLines: number;
-}
-
-export interface Simulator {
-  readonly host: string;
-  readonly port: number;
-  readonly controlPort: number | null;
-  readonly world: World;
-  readonly faults: SimulatorFaults;
-  /** The account ids as clients see them (U… with the live account style). */
-  accountIds(): string[];
-  connections(): ConnectionInfo[];
-  setTickRate(ticksPerSecond: number): void;
-  setDelayed(delayed: boolean): void;
-  readonly tickRate: number;
-  /** Moves the market `count` ticks now and publishes them (tests use this with tickRate 0). */
-  step(count: number): void;
-  close(): Promise<void>;
-}
 
 /** The market's pass: walk steps, then due snapshots. FX lines (5 ms cadence) therefore snapshot every pass. */
 const TICK_INTERVAL_MS = 10;
@@ -157,9 +63,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const live = new Map<number, ApiConnection>();
   let nextConnectionId = 1;
   let tickRate = Math.max(0, options.tickRate ?? 20);
-  let refuseClientIds = 0;
-  let connectivityLost = false;
-  let marketFarmDown = false;
+  const links: GatewayLinks = { connectivityLost: false, marketFarmDown: false, refuseClientIds: 0 };
   let closed = false;
 
   const context: GatewayContext = {
@@ -199,8 +103,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     log,
     onStartApi(connection, { clientId }) {
       const taken = context.connections().some((other) => other.clientId === clientId);
-      if (taken || refuseClientIds > 0) {
-        if (!taken) refuseClientIds -= 1;
+      if (taken || links.refuseClientIds > 0) {
+        if (!taken) links.refuseClientIds -= 1;
         connection.sendError(-1, 326, CLIENT_ID_IN_USE);
         connection.close(`client id ${clientId} refused as in use`);
         return;
@@ -239,7 +143,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   log(`simulator listening on ${host}:${port} (server versions ${MIN_SERVER_VERSION}–${MAX_SERVER_VERSION})`);
 
   function marketDataFlows(): boolean {
-    return !connectivityLost && !marketFarmDown && !context.competingSession;
+    return !links.connectivityLost && !links.marketFarmDown && !context.competingSession;
   }
 
   const quiet = new QuietInstruments();
@@ -291,34 +195,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     return [...live.values()];
   }
 
-  function broadcastNotice(code: number): void {
-    for (const connection of context.connections()) connection.sendError(-1, code, GATEWAY_NOTICES[code] ?? '');
-  }
-
   let restartTimer: NodeJS.Timeout | undefined;
-
-  const faults: SimulatorFaults = {
-    drop() {
-      const all = everyConnection();
-      for (const connection of all) connection.destroy();
-      log(`fault: dropped ${all.length} connection(s)`);
-      return all.length;
-    },
-    stall() {
-      const all = everyConnection();
-      for (const connection of all) connection.stall();
-      log(`fault: stalled ${all.length} connection(s)`);
-      return all.length;
-    },
-    resume() {
-      for (const connection of everyConnection()) connection.resume();
-      context.competingSession = false;
-      log('fault: resumed');
-    },
-    restart(seconds) {
-      for (const connection of everyConnection()) connection.destroy();
+  const faults = createFaults({
+    context,
+    links,
+    everyConnection,
+    scheduleAccountPublish,
+    restartListener(seconds) {
       server.close();
-      log(`fault: restarting; refusing connections for ${seconds} s`);
       clearTimeout(restartTimer);
       restartTimer = setTimeout(() => {
         if (closed) return;
@@ -331,63 +215,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         );
       }, seconds * 1000);
     },
-    notice(code) {
-      if (code === 1100) connectivityLost = true;
-      if (code === 1101 || code === 1102) connectivityLost = false;
-      if (code === 2103) marketFarmDown = true;
-      if (code === 2104) marketFarmDown = false;
-      if (code === 1101) for (const connection of context.connections()) connection.subs.dropMarketData();
-      broadcastNotice(code);
-      log(`fault: notice ${code}`);
-    },
-    competingSession() {
-      context.competingSession = true;
-      for (const connection of context.connections()) {
-        const reqIds = [...connection.subs.market.keys()];
-        for (const reqId of reqIds.length > 0 ? reqIds : [-1])
-          connection.sendError(reqId, 10197, GATEWAY_NOTICES[10197] ?? '');
-      }
-      log('fault: competing session');
-    },
-    clientIdInUse(count = 1) {
-      refuseClientIds += count;
-      log(`fault: the next ${count} connection(s) will be refused with 326`);
-    },
-    assign(account, conId) {
-      const worldAccount = context.ids.fromWire(account);
-      if (!worldAccount) throw new RangeError(`No account ${account} in this login`);
-      const assigned = world.options.assign(worldAccount, conId);
-      log(`fault: assigned ${assigned.length} short option position(s) in ${account}`);
-      if (assigned.length > 0) context.accountsChanged();
-      return assigned.length;
-    },
-    garbageFrame(kind = 'unknown-id') {
-      const frame =
-        kind === 'truncated'
-          ? encodeFrame([1, 6, 1]) // a TICK_PRICE cut off after its ticker id
-          : kind === 'not-a-number'
-            ? encodeFrame(['garbage', 'frame'])
-            : encodeFrame([9999, 1, 'nobody knows this message']);
-      for (const connection of context.connections()) connection.sendRaw(frame);
-      log(`fault: garbage frame (${kind})`);
-    },
-    withholdAccountType(on) {
-      context.accountFaults.withholdAccountType = on;
-      if (!on) scheduleAccountPublish();
-      log(`fault: AccountType ${on ? 'withheld' : 'sent again'}`);
-    },
-    delayAccountData(ms) {
-      if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`The delay must be 0 or more milliseconds, not ${ms}`);
-      context.accountFaults.delayMs = ms;
-      log(`fault: account summaries and positions answered after ${ms} ms`);
-    },
-    newsBulletin(text, exchange = '') {
-      const bulletin = context.bulletins.post(text, exchange);
-      broadcastBulletin(context, bulletin);
-      log(`fault: news bulletin ${bulletin.msgId}`);
-      return bulletin.msgId;
-    },
-  };
+  });
 
   let control: Awaited<ReturnType<typeof startControlApi>> | null = null;
   const simulator: Simulator = {

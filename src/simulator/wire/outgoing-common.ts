@@ -75,6 +75,9 @@ export const Gate = {
  * Java's Double.toString(Double.MAX_VALUE), which is how the gateway writes an unset double. Every client reads
  * it as unset whether the field is read as "double" (where '' would mean 0) or "double-max" (where '' also works).
  */
+/** The version field of messages whose only version has ever been 1. */
+export const V1 = 1;
+
 export const UNSET_DOUBLE = '1.7976931348623157E308';
 
 /** An optional double: the value, or the gateway's unset marker. */

@@ -1,4 +1,5 @@
 import type { WireField } from './messages';
+import { V1 } from './outgoing-common';
 import type { StartupMessage } from './messages-startup';
 
 /**
@@ -21,8 +22,6 @@ const MsgId = {
   MARKET_RULE: 93,
   USER_INFO: 107,
 } as const;
-
-const V1 = 1;
 
 export function encodeStartupMessage(message: StartupMessage): WireField[] {
   switch (message.type) {

@@ -7,7 +7,8 @@ import {
   type WireExecution,
   type WireField,
 } from './messages';
-import { contractFields, escapeNonAscii, Gate, maxDouble, OutMsgId, UNSET_DOUBLE } from './outgoing-common';
+import { encodeAccountMessage } from './outgoing-account';
+import { contractFields, escapeNonAscii, Gate, maxDouble, OutMsgId, UNSET_DOUBLE, V1 } from './outgoing-common';
 import { encodeContractData, encodeSymbolSamples } from './outgoing-contract';
 import { encodeOptionMessage } from './outgoing-options';
 import { encodeCompletedOrder, encodeOpenOrder } from './outgoing-order';
@@ -33,14 +34,6 @@ import { encodeScannerMessage } from './outgoing-scanner';
 const TICK_VERSION = 6;
 /** ERR_MSG ≥ 2 carries the request id and the code (the field is dropped at ERROR_TIME 194, above our range). */
 const ERR_MSG_VERSION = 2;
-/** ACCT_VALUE 2 adds the account name. */
-const ACCT_VALUE_VERSION = 2;
-/** PORTFOLIO_VALUE 8: conId (6), multiplier and primaryExch (7), tradingClass (8). */
-const PORTFOLIO_VALUE_VERSION = 8;
-/** POSITION 3: tradingClass (2) and avgCost (3). */
-const POSITION_VERSION = 3;
-/** Messages whose only version has ever been 1. */
-const V1 = 1;
 
 export function encodeMessage(serverVersion: number, message: ServerMessage): WireField[] {
   if (!Number.isInteger(serverVersion) || serverVersion < MIN_SERVER_VERSION || serverVersion > MAX_SERVER_VERSION)
@@ -57,85 +50,18 @@ export function encodeMessage(serverVersion: number, message: ServerMessage): Wi
     case 'error':
       return encodeError(sv, message);
     case 'accountSummary':
-      return [
-        OutMsgId.ACCOUNT_SUMMARY,
-        V1,
-        message.reqId,
-        message.account,
-        message.tag,
-        message.value,
-        message.currency,
-      ];
     case 'accountSummaryEnd':
-      return [OutMsgId.ACCOUNT_SUMMARY_END, V1, message.reqId];
     case 'position':
-      return [
-        OutMsgId.POSITION,
-        POSITION_VERSION,
-        message.account,
-        ...contractFields(message.contract),
-        message.position,
-        message.avgCost,
-      ];
     case 'positionEnd':
-      return [OutMsgId.POSITION_END, V1];
     case 'positionMulti':
-      return [
-        OutMsgId.POSITION_MULTI,
-        V1,
-        message.reqId,
-        message.account,
-        ...contractFields(message.contract),
-        message.position,
-        message.avgCost,
-        message.modelCode,
-      ];
     case 'positionMultiEnd':
-      return [OutMsgId.POSITION_MULTI_END, V1, message.reqId];
     case 'accountValue':
-      return [OutMsgId.ACCT_VALUE, ACCT_VALUE_VERSION, message.key, message.value, message.currency, message.account];
-    case 'portfolioValue': {
-      const c = message.contract;
-      return [
-        OutMsgId.PORTFOLIO_VALUE,
-        PORTFOLIO_VALUE_VERSION,
-        c.conId,
-        c.symbol,
-        c.secType,
-        c.lastTradeDateOrContractMonth,
-        c.strike,
-        c.right,
-        c.multiplier,
-        c.primaryExchange,
-        c.currency,
-        c.localSymbol,
-        c.tradingClass,
-        message.position,
-        message.marketPrice,
-        message.marketValue,
-        message.averageCost,
-        message.unrealizedPnl,
-        message.realizedPnl,
-        message.account,
-      ];
-    }
+    case 'portfolioValue':
     case 'accountUpdateTime':
-      return [OutMsgId.ACCT_UPDATE_TIME, V1, message.time];
     case 'accountDownloadEnd':
-      return [OutMsgId.ACCT_DOWNLOAD_END, V1, message.account];
     case 'pnl':
-      // unrealized (UNREALIZED_PNL 129) and realized (REALIZED_PNL 135) are always present in our range.
-      return [OutMsgId.PNL, message.reqId, message.daily, message.unrealized, message.realized];
     case 'pnlSingle':
-      return [
-        OutMsgId.PNL_SINGLE,
-        message.reqId,
-        message.position,
-        message.daily,
-        message.unrealized,
-        message.realized,
-        message.value,
-      ];
+      return encodeAccountMessage(message);
     case 'marketDataType':
       return [OutMsgId.MARKET_DATA_TYPE, V1, message.reqId, message.marketDataType];
     case 'tickReqParams':

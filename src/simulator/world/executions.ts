@@ -1,4 +1,5 @@
-import { type CommissionReport, type Execution, type Instrument } from './types';
+import type { Fill } from './account-book';
+import { type CommissionReport, type Execution, type Instrument, type SimOrder } from './types';
 
 export interface ExecutionFilter {
   clientId?: number;
@@ -15,6 +16,41 @@ export interface ExecutionRecord {
 }
 
 const SIDES = { BUY: 'BOT', SELL: 'SLD' } as const;
+
+/** How IBKR reports one fill of an order: cumQty and avgPrice are the order's running totals. */
+export interface FillReport {
+  execId: string;
+  cumQty: number;
+  avgPrice: number;
+  time: number;
+  realizedPnl: number;
+}
+
+/** The execution and commission report of one fill of an order. */
+export function executionOf(order: Readonly<SimOrder>, fill: Fill, report: FillReport): ExecutionRecord {
+  const { request } = order;
+  const { instrument } = fill;
+  const { execId, cumQty, avgPrice, time, realizedPnl } = report;
+  return {
+    execution: {
+      execId,
+      orderId: request.orderId,
+      clientId: request.clientId,
+      permId: order.permId,
+      account: request.account,
+      conId: instrument.conId,
+      side: SIDES[fill.action],
+      shares: fill.quantity,
+      price: fill.price,
+      cumQty,
+      avgPrice,
+      time,
+      exchange: instrument.primaryExchange || instrument.exchange,
+      orderRef: request.orderRef ?? '',
+    },
+    commission: { execId, commission: fill.commission, currency: instrument.currency, realizedPnl },
+  };
+}
 
 /** Every execution of the session, for reqExecutions. */
 export class ExecutionLog {

@@ -1,9 +1,7 @@
-import { improvement } from './adaptive';
-import { commissionFor, roundCents } from './commission';
+import { afterFill, amendedRequest, commissionIncrement, executionPrice, placedOrder } from './order-figures';
 import { bracketOf, inBracket, reactionTo } from './order-groups';
-import { executablePrice, FILL_CLIP, isStop, stopTriggered, touchOf } from './order-matching';
-import { roundToTick } from './ticks';
-import { amendedStop, followStop, initialStop, isTrail, trailTriggered, triggeredAs } from './trailing';
+import { FILL_CLIP, isStop, stopTriggered } from './order-matching';
+import { amendedStop, followStop, isTrail, trailTriggered } from './trailing';
 import {
   type CommissionReport,
   type Execution,
@@ -55,11 +53,6 @@ const FINISHED: ReadonlySet<OrderStatusName> = new Set(['Filled', 'Cancelled', '
 /** Error 202 as IBKR sends it for an order cancelled on the client's behalf (a parent's child, an OCA sibling). */
 const CANCELLED_NOTICE: SimRejection = { code: 202, message: 'Order Canceled - reason:' };
 
-const copyRequest = (request: SimOrderRequest): SimOrderRequest => ({
-  ...request,
-  contract: { ...request.contract },
-  algoParams: request.algoParams?.map((param) => ({ ...param })),
-});
 const snapshot = (order: SimOrder): SimOrder => ({ ...order });
 const isOpen = (work: Working): boolean => work.held || !FINISHED.has(work.order.status);
 
@@ -111,19 +104,7 @@ export class OrderEngine {
   submit(request: SimOrderRequest, instrument: Instrument): SimOrder {
     const trailing = isTrail(request.orderType);
     const work: Working = {
-      order: {
-        request: copyRequest(request),
-        instrument,
-        permId: this.nextPermId(),
-        status: 'Inactive',
-        filled: 0,
-        remaining: request.totalQuantity,
-        avgFillPrice: 0,
-        lastFillPrice: 0,
-        trailStopPrice: trailing
-          ? initialStop(request, this.deps.quote(instrument.conId), instrument.minTick)
-          : undefined,
-      },
+      order: placedOrder(request, instrument, this.nextPermId(), this.deps.quote(instrument.conId)),
       held: !request.transmit,
       awaitingParent: false,
       armed: !isStop(request.orderType) && !trailing,
@@ -140,20 +121,13 @@ export class OrderEngine {
 
   /**
    * New price, size, trail or time in force for an open order; the caller has checked it may change. The
-   * order keeps its bracket and OCA group; one in no group may be linked into one (an order a person adds
-   * to a one-cancels-all group after placing it). A held order amended with transmit=true is sent with its
-   * bracket.
+   * order keeps its bracket and OCA group (amendedRequest). A held order amended with transmit=true is sent
+   * with its bracket.
    */
   amend(request: SimOrderRequest): SimOrder {
     const work = this.openWork(request.orderId);
     const before = work.order.request;
-    const group = before.ocaGroup ? before : request;
-    work.order.request = {
-      ...copyRequest(request),
-      parentId: before.parentId,
-      ocaGroup: group.ocaGroup,
-      ocaType: group.ocaType,
-    };
+    work.order.request = amendedRequest(before, request);
     work.order.remaining = request.totalQuantity - work.order.filled;
     if (isTrail(request.orderType) && !work.armed) {
       const { instrument, trailStopPrice } = work.order;
@@ -235,23 +209,14 @@ export class OrderEngine {
 
   private work(work: Working): void {
     if (work.held || work.awaitingParent || !isOpen(work)) return;
-    const { request, instrument } = work.order;
+    const { instrument } = work.order;
     const quote = this.deps.quote(instrument.conId);
     if (!work.armed) {
       if (!this.triggered(work, quote)) return;
       work.armed = true;
       this.setStatus(work, 'Submitted');
     }
-    const live = isTrail(request.orderType)
-      ? triggeredAs(request, work.order.trailStopPrice ?? NaN, instrument.minTick)
-      : request;
-    const touch = touchOf(request, quote);
-    const better = improvement(request, quote, instrument.minTick);
-    const price = executablePrice(
-      live,
-      quote,
-      roundToTick(request.action === 'BUY' ? touch - better : touch + better, instrument.minTick),
-    );
+    const price = executionPrice(work.order, quote);
     if (price === null) return;
     this.fill(work, Math.min(work.order.remaining, FILL_CLIP[instrument.secType]), price);
   }
@@ -273,17 +238,8 @@ export class OrderEngine {
   }
 
   private fill(work: Working, quantity: number, price: number): void {
-    const order = work.order;
-    const filled = order.filled + quantity;
-    // The running mean, written so a fill at the average leaves it exactly unchanged (and a first fill sets it).
-    order.avgFillPrice += (price - order.avgFillPrice) * (quantity / filled);
-    order.filled = filled;
-    order.remaining -= quantity;
-    order.lastFillPrice = price;
-    order.status = order.remaining === 0 ? 'Filled' : 'Submitted';
-    const commission = roundCents(
-      Math.max(0, commissionFor(order.instrument, filled, order.avgFillPrice) - work.charged),
-    );
+    const order = Object.assign(work.order, afterFill(work.order, quantity, price));
+    const commission = commissionIncrement(order, work.charged);
     work.charged += commission;
     if (order.remaining === 0) this.retire(work);
     const executed = this.deps.execute(order, quantity, price, commission);
