@@ -1,5 +1,5 @@
-import type { EventName, EventPayload, RequestInput, RequestName, RequestOutput } from './contract';
-import { REQUEST_NAMES } from './contract/request-names';
+import type { EventName, EventPayload, RequestInput, RequestName, RequestOutput } from './api';
+import { REQUEST_NAMES } from './api/request-names';
 import type { Result } from './result';
 
 /** What a transport must provide; the IPC preload and the harness WebSocket both implement it. */

@@ -1,5 +1,5 @@
 import type { RoomHandlers } from '../ipc/router';
-import type { CredentialStatus } from '../../shared/contract/credentials';
+import type { CredentialStatus } from '../../shared/api/credentials';
 import type { LaunchMode } from '../../shared/gateway-launch';
 import type { CredentialStore } from './credential-store';
 import type { KnownSecrets } from './known-secrets';

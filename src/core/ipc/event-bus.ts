@@ -1,4 +1,4 @@
-import { contract, type EventName, type EventPayload } from '../../shared/contract';
+import { ipcApi, type EventName, type EventPayload } from '../../shared/api';
 
 export type EventListener = (event: EventName, payload: unknown) => void;
 
@@ -12,7 +12,7 @@ export class EventBus {
   constructor(private readonly logError: (message: string, error: unknown) => void) {}
 
   publish<E extends EventName>(event: E, payload: EventPayload<E>): void {
-    const parsed = contract.events[event].safeParse(payload);
+    const parsed = ipcApi.events[event].safeParse(payload);
     if (!parsed.success) {
       this.logError(`event ${event} dropped: outside the contract`, parsed.error);
       return;

@@ -1,10 +1,10 @@
 import type { z } from 'zod';
-import { contract, type Contract, type RequestName } from '../../shared/contract';
+import { ipcApi, type IpcApi, type RequestName } from '../../shared/api';
 import { AppError, fail, ok, type Result } from '../../shared/result';
 import { redactSecrets } from '../log-redaction';
 import { describeIssues, secretsIn } from './describe-issues';
 
-type Def<N extends RequestName> = Contract['requests'][N];
+type Def<N extends RequestName> = IpcApi['requests'][N];
 
 export type Handlers = {
   [N in RequestName]: (
@@ -26,7 +26,7 @@ export interface RouterOptions {
 }
 
 const isRequestName = (name: unknown): name is RequestName =>
-  typeof name === 'string' && Object.hasOwn(contract.requests, name);
+  typeof name === 'string' && Object.hasOwn(ipcApi.requests, name);
 
 /** The one server-side path for every request, whichever transport carried it. */
 export function createRouter(handlers: Handlers, options: RouterOptions): Router {
@@ -36,7 +36,7 @@ export function createRouter(handlers: Handlers, options: RouterOptions): Router
         const shown = typeof method === 'string' ? `"${method.slice(0, 80)}"` : `a ${typeof method}`;
         return fail('bad_request', `Unknown request ${shown}.`);
       }
-      const def: Def<RequestName> = contract.requests[method];
+      const def: Def<RequestName> = ipcApi.requests[method];
       const parsedInput = def.input.safeParse(input);
       if (!parsedInput.success) {
         // Zod's messages do not quote the input today; a password must not reach the caller if one ever does.

@@ -1,5 +1,5 @@
 import { IBApiNextError, type BarSizeSetting, type IBApiNext, type WhatToShow } from '@stoqey/ib';
-import type { History, MarketLines, Watchlist } from '../../shared/contract/market';
+import type { History, MarketLines, Watchlist } from '../../shared/api/market';
 import type { ChartRange } from '../../shared/enums';
 import { CHART_RANGES, type Listing, type Quote, type QuoteBatch } from '../../shared/market';
 import { AppError } from '../../shared/result';

@@ -1,5 +1,5 @@
 import type { CommissionReport, ExecutionDetail, OpenOrder } from '@stoqey/ib';
-import type { ExecutionRow, OpenOrderRow } from '../../shared/orders-book';
+import type { ExecutionRow, OpenOrderRow } from '../../shared/order-book';
 import { figure } from '../accounts/accounts-state';
 
 /** IBApiNext's open orders and executions as the grids' rows; pure, so the mapping is tested directly. */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IBApiNextError, OpenOrder } from '@stoqey/ib';
 import { filter, firstValueFrom, map, race, timer } from 'rxjs';
-import type { OrdersBookSnapshot } from '../../shared/orders-book';
+import type { OrderBookSnapshot } from '../../shared/order-book';
 import { AppError } from '../../shared/result';
 import type { SessionState } from '../../shared/session';
 import { diffRows, isEmptyDiff } from '../row-diff';
@@ -50,7 +50,7 @@ const READ_ONLY = 321;
 export class OrderBookService {
   private connection: IbConnection | null = null;
   private up = false;
-  private book: OrdersBookSnapshot = { status: 'waiting', openOrders: [], executions: [] };
+  private book: OrderBookSnapshot = { status: 'waiting', openOrders: [], executions: [] };
   /** The gateway's open orders as last read on this connection; null before the first read. */
   private held: { orders: readonly OpenOrder[]; readAt: number } | null = null;
   private timer: NodeJS.Timeout | null = null;
@@ -134,7 +134,7 @@ export class OrderBookService {
     }
   }
 
-  private publish(next: OrdersBookSnapshot): void {
+  private publish(next: OrderBookSnapshot): void {
     const previous = this.book;
     this.book = next;
     const openOrders = diffRows(previous.openOrders, next.openOrders, (row) => row.id);

@@ -1,4 +1,4 @@
-import type { GatewaySettings } from '../../shared/contract/gateway-settings';
+import type { GatewaySettings } from '../../shared/api/gateway-settings';
 import { checkLaunchPaths } from '../gateway/launcher/ibc-launcher';
 import type { RoomHandlers } from '../ipc/router';
 import type { SettingsStore } from './settings-store';

@@ -6,8 +6,8 @@ import { startMarketFeed } from './stores/market-store';
 import { startSessionFeed } from './stores/session-store';
 import { seedWatchlistWhenHeld } from './stores/watchlist-seed';
 import { startAccountsFeed } from './stores/accounts-store';
-import { startOrdersBookFeed } from './stores/orders-book-store';
-import { startOrdersFeed } from './stores/order-store';
+import { startOrderBookFeed } from './stores/order-book-store';
+import { startOrdersFeed } from './stores/ticket-store';
 import type { GatehouseApi } from '../../shared/client';
 import './styles.css';
 
@@ -18,7 +18,7 @@ import './styles.css';
 export function startRenderer(gatehouse: GatehouseApi): void {
   startSessionFeed(gatehouse);
   startAccountsFeed(gatehouse);
-  startOrdersBookFeed(gatehouse);
+  startOrderBookFeed(gatehouse);
   startOrdersFeed(gatehouse);
   startMarketFeed(gatehouse);
   seedWatchlistWhenHeld(gatehouse);

@@ -13,7 +13,7 @@ import type { Logger } from '../../../src/core/log';
 import { OrderAudit } from '../../../src/core/orders/order-audit';
 import { OrderBookService } from '../../../src/core/orders/order-book-service';
 import type { AccountsSnapshot, Balance } from '../../../src/shared/accounts';
-import type { EventName } from '../../../src/shared/contract';
+import type { EventName } from '../../../src/shared/api';
 import { defaultSettings, type Settings } from '../../../src/shared/settings';
 import { startSimulator, type Simulator } from '../../../src/simulator';
 

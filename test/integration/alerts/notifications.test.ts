@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { EventName } from '../../../src/shared/contract';
+import type { EventName } from '../../../src/shared/api';
 import type { NotificationEvent } from '../../../src/shared/notifications';
 import { startOrdersApp, touch, type OrdersApp } from '../orders/orders-app';
 import { until } from '../simulator/ib-client';

@@ -11,7 +11,7 @@ import type { CredentialKey, CredentialStore } from '../../../src/core/credentia
 import { MemoryCredentialStore } from '../../../src/core/credentials/memory-credential-store';
 import { createDemoGateway } from '../../../src/core/gateway/demo-gateway';
 import type { Logger } from '../../../src/core/log';
-import { contract } from '../../../src/shared/contract';
+import { ipcApi } from '../../../src/shared/api';
 import { startSimulator } from '../../../src/simulator';
 
 const PASSWORD = 'Zq7-app-S3cret"\\&x';
@@ -150,11 +150,11 @@ describe('credentials through the app router', () => {
     await start();
     await call('credentials.set', { mode: 'paper', username: USERNAME, password: PASSWORD });
     await call('credentials.set', { mode: 'live', username: USERNAME, password: PASSWORD });
-    for (const name of Object.keys(contract.requests)) {
+    for (const name of Object.keys(ipcApi.requests)) {
       if (name === 'session.reconnect' || name === 'credentials.delete') continue;
       await call(name, undefined);
     }
-    expect(answers.length).toBeGreaterThan(Object.keys(contract.requests).length - 2);
+    expect(answers.length).toBeGreaterThan(Object.keys(ipcApi.requests).length - 2);
     expectNoSecretAnywhere();
   });
 });

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { createApp, type GatehouseApp } from '../../../src/core/app';
 import { MemoryCredentialStore } from '../../../src/core/credentials/memory-credential-store';
 import { startHarness, type Harness } from '../../../src/harness/server';
-import { contract } from '../../../src/shared/contract';
+import { ipcApi } from '../../../src/shared/api';
 import { HARNESS_PROTOCOL, TOKEN_PROTOCOL_PREFIX } from '../../../src/shared/harness-protocol';
 import { ERROR_CODES } from '../../../src/shared/result';
 
@@ -19,7 +19,7 @@ import { ERROR_CODES } from '../../../src/shared/result';
 
 const SEED = 0x6a7e;
 const MESSAGES = 2000;
-const METHODS = Object.keys(contract.requests);
+const METHODS = Object.keys(ipcApi.requests);
 
 let app: GatehouseApp;
 let harness: Harness;
@@ -105,7 +105,7 @@ function randomValue(depth = 0): unknown {
 
 /** An object with the method's own top-level field names, each with a random (mostly wrong) value. */
 function shaped(method: string, depth: number): unknown {
-  const schema: unknown = contract.requests[method as keyof typeof contract.requests]?.input;
+  const schema: unknown = ipcApi.requests[method as keyof typeof ipcApi.requests]?.input;
   if (!(schema instanceof z.ZodObject)) return randomValue(depth + 1);
   const keys = Object.keys(schema.shape as Record<string, unknown>).filter(() => random() < 0.8);
   return Object.fromEntries(keys.map((key) => [key, randomValue(depth + 1)]));

@@ -8,7 +8,7 @@ import { EventBus } from '../../../src/core/ipc/event-bus';
 import type { Logger } from '../../../src/core/log';
 import { MarketService } from '../../../src/core/market/market-service';
 import { SettingsStore } from '../../../src/core/settings/settings-store';
-import type { MarketLines } from '../../../src/shared/contract/market';
+import type { MarketLines } from '../../../src/shared/api/market';
 import type { Listing, QuoteBatch } from '../../../src/shared/market';
 import { AppError } from '../../../src/shared/result';
 import { startSimulator, type Simulator, type SimulatorOptions } from '../../../src/simulator';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BracketPreview, BracketRequestInput, BracketResult } from '../../../src/shared/bracket';
 import type { AuditPage, OrderPreview, TrackedOrder } from '../../../src/shared/orders';
-import type { OrdersBookSnapshot } from '../../../src/shared/orders-book';
+import type { OrderBookSnapshot } from '../../../src/shared/order-book';
 import { ACCOUNT_IDS } from '../../../src/simulator';
 import { checkOf, startOrdersApp, touch, until, type OrdersApp } from './orders-app';
 
@@ -183,7 +183,7 @@ describe('a bracket as one group', () => {
       () => ids.every((id) => listed.has(id)),
       8_000,
       async () => {
-        const book = await o.call<OrdersBookSnapshot>('orders.open');
+        const book = await o.call<OrderBookSnapshot>('orders.open');
         for (const row of book.openOrders) listed.add(row.orderId);
       },
     );
@@ -214,12 +214,12 @@ describe('one-cancels-all for working orders a person links', () => {
   }
 
   /** Waits until the grid's book lists every one of the orders. */
-  async function listed(ids: number[]): Promise<OrdersBookSnapshot> {
-    let book: OrdersBookSnapshot | undefined;
+  async function listed(ids: number[]): Promise<OrderBookSnapshot> {
+    let book: OrderBookSnapshot | undefined;
     await until(
       () => ids.every((id) => book?.openOrders.some((r) => r.orderId === id)),
       8_000,
-      async () => (book = await o.call<OrdersBookSnapshot>('orders.open')),
+      async () => (book = await o.call<OrderBookSnapshot>('orders.open')),
     );
     return book!;
   }
@@ -243,7 +243,7 @@ describe('one-cancels-all for working orders a person links', () => {
       () => shown === atSim(first)?.ocaGroup,
       8_000,
       async () => {
-        const book = await o.call<OrdersBookSnapshot>('orders.open');
+        const book = await o.call<OrderBookSnapshot>('orders.open');
         shown = book.openOrders.find((r) => r.orderId === first)?.ocaGroup;
       },
     );

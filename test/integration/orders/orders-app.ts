@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createApp, type GatehouseApp } from '../../../src/core/app';
 import { MemoryCredentialStore } from '../../../src/core/credentials/memory-credential-store';
 import type { Logger } from '../../../src/core/log';
-import type { EventName } from '../../../src/shared/contract';
+import type { EventName } from '../../../src/shared/api';
 import type { OrderPreview, SubmitResult, TrackedOrder } from '../../../src/shared/orders';
 import type { OrderTicketInput } from '../../../src/shared/ticket';
 import { startSimulator, type Simulator, type SimulatorOptions } from '../../../src/simulator';

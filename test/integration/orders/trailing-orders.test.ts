@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OrdersBookSnapshot } from '../../../src/shared/orders-book';
+import type { OrderBookSnapshot } from '../../../src/shared/order-book';
 import type { OrderTicketInput } from '../../../src/shared/ticket';
 import { ACCOUNT_IDS } from '../../../src/simulator';
 import { checkOf, startOrdersApp, until, type OrdersApp } from './orders-app';
@@ -31,7 +31,7 @@ const ticket = (over: Partial<OrderTicketInput>): OrderTicketInput => ({
 });
 
 const bookRow = async (orderId: number) => {
-  const book = await o.call<OrdersBookSnapshot>('orders.open');
+  const book = await o.call<OrderBookSnapshot>('orders.open');
   return book.openOrders.find((r) => r.orderId === orderId);
 };
 

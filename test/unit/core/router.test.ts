@@ -1,14 +1,14 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createRouter, type Handlers } from '../../../src/core/ipc/router';
 import { initialSessionState } from '../../../src/core/session/session-source';
-import { contract } from '../../../src/shared/contract';
+import { ipcApi } from '../../../src/shared/api';
 import { AppError } from '../../../src/shared/result';
 
 const session = initialSessionState('demo');
 
 /** Every request of the contract, failing loudly if a test reaches one it did not mean to. */
 const unused = Object.fromEntries(
-  Object.keys(contract.requests).map((name) => [
+  Object.keys(ipcApi.requests).map((name) => [
     name,
     () => {
       throw new Error(`${name} is not part of this test`);

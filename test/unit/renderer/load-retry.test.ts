@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { GatehouseApi } from '../../../src/shared/client';
 import type { TicketAccount } from '../../../src/shared/orders';
-import type { OrdersBookSnapshot } from '../../../src/shared/orders-book';
+import type { OrderBookSnapshot } from '../../../src/shared/order-book';
 import type { Result } from '../../../src/shared/result';
 import {
-  loadOrdersBook,
-  startOrdersBookFeed,
-  useOrdersBookStore,
-} from '../../../src/renderer/src/stores/orders-book-store';
-import { loadAccounts, startOrdersFeed, useOrderStore } from '../../../src/renderer/src/stores/order-store';
+  loadOrderBook,
+  startOrderBookFeed,
+  useOrderBookStore,
+} from '../../../src/renderer/src/stores/order-book-store';
+import { loadAccounts, startOrdersFeed, useOrderStore } from '../../../src/renderer/src/stores/ticket-store';
 
 const unavailable: Result<never> = {
   ok: false,
@@ -34,7 +34,7 @@ function fakeApi(orders: Record<string, () => Promise<unknown>>): GatehouseApi {
 
 describe('the open-orders grid after a failed first load', () => {
   it('shows why, and Retry loads the book', async () => {
-    const book: OrdersBookSnapshot = {
+    const book: OrderBookSnapshot = {
       status: 'ready',
       openOrders: [],
       executions: [
@@ -55,16 +55,16 @@ describe('the open-orders grid after a failed first load', () => {
       ],
     };
     const open = flaky(book);
-    startOrdersBookFeed(fakeApi({ open: open.call }));
+    startOrderBookFeed(fakeApi({ open: open.call }));
     await settle();
-    expect(useOrdersBookStore.getState()).toMatchObject({
+    expect(useOrderBookStore.getState()).toMatchObject({
       status: 'waiting',
       loadError: expect.stringContaining('Not connected to IB Gateway.'),
     });
     open.state.healthy = true;
-    await loadOrdersBook();
+    await loadOrderBook();
     expect(open.state.calls).toBe(2);
-    expect(useOrdersBookStore.getState()).toMatchObject({ status: 'ready', loadError: null, executionCount: 1 });
+    expect(useOrderBookStore.getState()).toMatchObject({ status: 'ready', loadError: null, executionCount: 1 });
   });
 });
 

@@ -7,7 +7,7 @@ import {
   tradePrefill,
 } from '../../../src/renderer/src/components/orders/ticket-prefill';
 import type { PositionRow } from '../../../src/shared/accounts';
-import type { OpenOrderRow } from '../../../src/shared/orders-book';
+import type { OpenOrderRow } from '../../../src/shared/order-book';
 
 const position = (quantity: number, secType = 'STK'): PositionRow => ({
   account: 'DU1000002',

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createClient, type Transport } from '../../../src/shared/client';
-import { contract } from '../../../src/shared/contract';
+import { ipcApi } from '../../../src/shared/api';
 import { ok } from '../../../src/shared/result';
 
 function fakeTransport() {
@@ -18,14 +18,14 @@ function fakeTransport() {
 describe('createClient', () => {
   it('exposes one method per contract request, named room.verb, and no other', () => {
     const api = createClient(fakeTransport().transport) as unknown as Record<string, Record<string, unknown>>;
-    for (const name of Object.keys(contract.requests)) {
+    for (const name of Object.keys(ipcApi.requests)) {
       const [room, verb] = name.split('.') as [string, string];
       expect(typeof api[room]?.[verb], name).toBe('function');
     }
     const exposed = Object.entries(api)
       .filter(([room]) => room !== 'on')
       .flatMap(([room, methods]) => Object.keys(methods).map((verb) => `${room}.${verb}`));
-    expect(exposed.sort()).toEqual(Object.keys(contract.requests).sort());
+    expect(exposed.sort()).toEqual(Object.keys(ipcApi.requests).sort());
   });
 
   it('sends the full request name and input through the transport', async () => {

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { CredentialStatus } from '../../../shared/contract/credentials';
+import type { CredentialStatus } from '../../../shared/api/credentials';
 import type { LaunchMode } from '../../../shared/gateway-launch';
 import type { Result } from '../../../shared/result';
 

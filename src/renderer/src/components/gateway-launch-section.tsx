@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { GatewaySettings } from '../../../shared/contract/gateway-settings';
+import type { GatewaySettings } from '../../../shared/api/gateway-settings';
 import type { LaunchMode } from '../../../shared/gateway-launch';
 
 /** The optional IB Gateway start through IBC, and how long armed live trading may sit idle. */

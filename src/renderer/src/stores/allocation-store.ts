@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { AllocationPreview, AllocationRequestInput, AllocationResult } from '../../../shared/allocation';
 import type { ApiError } from '../../../shared/result';
-import { closeTicket, gatehouse, useOrderStore } from './order-store';
+import { closeTicket, gatehouse, useOrderStore } from './ticket-store';
 
 /** The allocation ticket's preview and what its transmit did, account by account. */
 interface AllocationSlice {

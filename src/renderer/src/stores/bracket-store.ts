@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { BracketPreview, BracketRequestInput, BracketResult } from '../../../shared/bracket';
 import type { ApiError } from '../../../shared/result';
-import { closeTicket, gatehouse, useOrderStore } from './order-store';
+import { closeTicket, gatehouse, useOrderStore } from './ticket-store';
 
 /** The bracket's preview (one group, three legs) and what its transmit did, leg by leg. */
 interface BracketSlice {

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { ChainRows, OptionChain, OptionRight } from '../../../shared/options';
 import { applyQuotes } from './market-store';
-import { gatehouse } from './order-store';
+import { gatehouse } from './ticket-store';
 
 /** Strikes each side of the money the panel starts with. */
 export const DEFAULT_STRIKES_EACH_SIDE = 5;

@@ -4,7 +4,7 @@ import type { OptionFigures } from '../../../shared/market';
 import type { OptionContract } from '../../../shared/options';
 import { positionFeed } from './accounts-store';
 import { onQuoteBatch, useMarketStore } from './market-store';
-import { gatehouse } from './order-store';
+import { gatehouse } from './ticket-store';
 
 interface HeldGreeksSlice {
   /** Terms of each held option, by conId. */

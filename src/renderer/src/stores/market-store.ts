@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { GatehouseApi } from '../../../shared/client';
-import type { MarketLines, Watchlist } from '../../../shared/contract/market';
+import type { MarketLines, Watchlist } from '../../../shared/api/market';
 import type { Listing, Quote, QuoteBatch } from '../../../shared/market';
 import { report } from './notice-store';
 

@@ -1,6 +1,6 @@
 import type { Account } from '../../../../shared/accounts';
 import { isIra } from '../../../../shared/enums';
-import { element } from '../dom';
+import { element } from '../cell-elements';
 
 /** What an IRA means for trading here, said once where the account is named. */
 function iraBadge(): HTMLElement {

@@ -1,7 +1,7 @@
 import { AfterFirstAccounts } from '../after-first-accounts';
 import { Split, type Pane } from '../layout/split';
 import { BalancesGrid } from './balances-grid';
-import { OrdersPanel } from './orders-panel';
+import { OrdersPanel } from '../orders/orders-panel';
 import { PositionsGrid } from './positions-grid';
 import './accounts.css';
 

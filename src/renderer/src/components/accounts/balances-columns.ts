@@ -1,7 +1,7 @@
 import type { CellKeyDownEvent, ColDef, FullWidthCellKeyDownEvent, ICellRendererParams } from 'ag-grid-community';
 import type { Balance } from '../../../../shared/accounts';
 import { TOTAL_ROW_ID, useAccountsStore } from '../../stores/accounts-store';
-import { cellButton, element } from '../dom';
+import { cellButton, element } from '../cell-elements';
 import { accountName } from './account-cell';
 import { BALANCE_LEAD, leadFirst } from './column-order';
 import { moneyColumn } from './grid-kit';

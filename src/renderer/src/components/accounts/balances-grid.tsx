@@ -4,7 +4,7 @@ import type { Balance, LedgerLine } from '../../../../shared/accounts';
 import { balanceFeed, useAccountsStore } from '../../stores/accounts-store';
 import { report } from '../../stores/notice-store';
 import { GridExportButton } from '../../export/grid-export-button';
-import { DomGrid } from '../dom-grid';
+import { GridHost } from '../grid-host';
 import { useDensityStore } from '../layout/density';
 import { ModalDialog } from '../modal-dialog';
 import { AccountOverrideDialog } from './account-override-dialog';
@@ -49,7 +49,7 @@ export function BalancesGrid() {
         <GridExportButton api={apiRef} what="balances" />
       </div>
       <div className="grid-host ag-theme-quartz-auto-dark" role="region" aria-label="Balances grid">
-        <DomGrid<Balance>
+        <GridHost<Balance>
           key={density}
           {...gridProps}
           // The total row. This grid's alone: a grid with PinnedRowModule re-measures its viewport (a forced

@@ -1,6 +1,6 @@
 import type { ColDef, ICellRendererParams } from 'ag-grid-community';
 import { expiryFlag } from '../../../../shared/expiry-days';
-import { element } from '../dom';
+import { element } from '../cell-elements';
 
 /** The positions grids' expiry column: an option's or future's last trading day, flagged within five days of it. */
 

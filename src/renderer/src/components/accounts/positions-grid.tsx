@@ -11,7 +11,7 @@ import type { Account, ConsolidatedPosition, PositionRow } from '../../../../sha
 import { GridExportButton } from '../../export/grid-export-button';
 import { consolidatedFeed, positionFeed, useAccountsStore } from '../../stores/accounts-store';
 import { setTouchRow } from '../../stores/hotkey-store';
-import { DomGrid } from '../dom-grid';
+import { GridHost } from '../grid-host';
 import { useGreekRefresh } from '../options/greeks-columns';
 import { GreeksStrip } from '../options/greeks-strip';
 import { overlay, useFeedGrid } from './grid-kit';
@@ -134,7 +134,7 @@ function PerAccountGrid({ hidden, onApi }: GridProps<PositionRow>) {
   useGreekRefresh(apiRef);
   useEffect(() => apiRef.current?.onFilterChanged(), [hidden, apiRef]);
   return (
-    <DomGrid<PositionRow>
+    <GridHost<PositionRow>
       {...gridProps}
       {...filterProps}
       {...useStatusOverlay('positions')}
@@ -154,7 +154,7 @@ function ConsolidatedGrid({ hidden, accounts, onApi }: GridProps<ConsolidatedPos
   const columns = useMemo(() => consolidatedColumns(accounts), [accounts]);
   useEffect(() => apiRef.current?.onFilterChanged(), [hidden, apiRef]);
   return (
-    <DomGrid<ConsolidatedPosition>
+    <GridHost<ConsolidatedPosition>
       {...gridProps}
       {...filterProps}
       {...useStatusOverlay('positions')}

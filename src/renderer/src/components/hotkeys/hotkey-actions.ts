@@ -2,7 +2,7 @@ import type { HotkeyAction } from '../../../../shared/hotkeys';
 import { useMarketStore } from '../../stores/market-store';
 import { report, useNoticeStore } from '../../stores/notice-store';
 import { askKillSwitch, useHotkeyStore } from '../../stores/hotkey-store';
-import { openTicket, useOrderStore, type TicketPrefill } from '../../stores/order-store';
+import { openTicket, useOrderStore, type TicketPrefill } from '../../stores/ticket-store';
 import { positionPrefill, touchPrefill, tradePrefill } from '../orders/ticket-prefill';
 
 const tell = (message: string) => useNoticeStore.getState().push('info', message);

@@ -1,6 +1,6 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { useChainStore } from '../../stores/chain-store';
-import { useOrderStore } from '../../stores/order-store';
+import { useOrderStore } from '../../stores/ticket-store';
 import { AccountsWorkspace } from '../accounts/accounts-workspace';
 import { AfterFirstAccounts } from '../after-first-accounts';
 import { OrderStatusList } from '../orders/order-status-list';

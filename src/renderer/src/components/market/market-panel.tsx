@@ -4,7 +4,7 @@ import type { Listing } from '../../../../shared/market';
 import { GridExportButton } from '../../export/grid-export-button';
 import { editWatchlist, selectInstrument, useMarketStore } from '../../stores/market-store';
 import { openChain } from '../../stores/chain-store';
-import { openTicket } from '../../stores/order-store';
+import { openTicket } from '../../stores/ticket-store';
 import { Split } from '../layout/split';
 import { sellSecuredPut } from '../options/income-actions';
 import { tradePrefill } from '../orders/ticket-prefill';

@@ -14,7 +14,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import type { Listing, MarketDataType, Quote } from '../../../../shared/market';
 import { setTouchRow } from '../../stores/hotkey-store';
 import { onQuoteBatch, useMarketStore } from '../../stores/market-store';
-import { useDomGrid } from '../dom-grid';
+import { useGridHost } from '../grid-host';
 import { dayRange, formatPrice, formatSigned, formatSize, formatVolume, priceDecimals } from '../../format';
 import { marketDataLabel } from './data-type-label';
 import { RowUpdates } from './row-updates';
@@ -189,7 +189,7 @@ export function WatchlistGrid({ onMove, onRemove, onTrade, onApi }: WatchlistGri
     [],
   );
   const rowHeight = useRowHeight(28);
-  const { host, api } = useDomGrid<WatchlistRow>(
+  const { host, api } = useGridHost<WatchlistRow>(
     { ...options, rowData, rowHeight, headerHeight: rowHeight + 4 },
     WATCHLIST_MODULES,
     onApi,

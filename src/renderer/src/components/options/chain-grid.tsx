@@ -15,8 +15,8 @@ import { useEffect, useMemo, useRef } from 'react';
 import type { ChainRows } from '../../../../shared/options';
 import { watchVisible } from '../../stores/chain-store';
 import { onQuoteBatch, useMarketStore } from '../../stores/market-store';
-import { openTicket } from '../../stores/order-store';
-import { useDomGrid } from '../dom-grid';
+import { openTicket } from '../../stores/ticket-store';
+import { useGridHost } from '../grid-host';
 import { formatPrice, formatVolume } from '../../format';
 import { chainPrefill, type QuoteSide } from './chain-prefill';
 import { chainGridRows, optionsInView, rowsByOption, sideFigures, type ChainGridRow } from './chain-rows';
@@ -154,7 +154,7 @@ export function ChainGrid({ rows, onApi }: { rows: ChainRows; onApi?(api: GridAp
       overlayNoRowsTemplate: 'No strikes listed for this expiry.',
     };
   }, []);
-  const { host, api } = useDomGrid<ChainGridRow>({ ...options, rowData }, CHAIN_MODULES, onApi);
+  const { host, api } = useGridHost<ChainGridRow>({ ...options, rowData }, CHAIN_MODULES, onApi);
 
   useEffect(() => () => clearTimeout(viewTimer.current), []);
   useEffect(

@@ -1,5 +1,5 @@
 import type { OptionContract } from '../../../../shared/options';
-import type { TicketPrefill } from '../../stores/order-store';
+import type { TicketPrefill } from '../../stores/ticket-store';
 
 /** Which price of a chain cell was chosen: the bid sells at the bid, the ask buys at the ask. */
 export type QuoteSide = 'bid' | 'ask';

@@ -1,7 +1,7 @@
 import type { IncomePrefill, IncomeRequest } from '../../../../shared/income';
 import { report, useNoticeStore } from '../../stores/notice-store';
 import { isIra } from '../../../../shared/enums';
-import { gatehouse, loadAccounts, openTicket, useOrderStore } from '../../stores/order-store';
+import { gatehouse, loadAccounts, openTicket, useOrderStore } from '../../stores/ticket-store';
 
 /**
  * The IRA income row actions: the services size the option (what the account has left to cover or secure)

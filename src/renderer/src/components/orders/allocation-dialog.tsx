@@ -3,7 +3,7 @@ import type { AllocationPreview, AllocationResult, AllocationRow } from '../../.
 import type { SubmitResult, TrackedOrder } from '../../../../shared/orders';
 import type { ApiError } from '../../../../shared/result';
 import { closeAllocation, transmitAllocation, useAllocationStore } from '../../stores/allocation-store';
-import { useOrderStore } from '../../stores/order-store';
+import { useOrderStore } from '../../stores/ticket-store';
 import { ConfirmModeBanner } from '../mode-banner';
 import { ModalDialog } from '../modal-dialog';
 import { CheckList } from './check-list';

@@ -3,7 +3,7 @@ import { AUDIT_KINDS, type AuditKind } from '../../../../shared/enums';
 import type { AuditPage } from '../../../../shared/orders';
 import { auditCsv } from '../../export/audit-csv';
 import { downloadText } from '../../export/download';
-import { useOrderStore } from '../../stores/order-store';
+import { useOrderStore } from '../../stores/ticket-store';
 
 /** The audit log, one day at a time, newest first; filtered on the server by account, kind and text. */
 export function AuditPanel() {

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { OrderPreview, WhatIfFigures } from '../../../../shared/orders';
 import type { Check } from '../../../../shared/ticket';
 import { formatAmount } from '../../format';
-import { closePreview, transmit, useOrderStore } from '../../stores/order-store';
+import { closePreview, transmit, useOrderStore } from '../../stores/ticket-store';
 import { ConfirmModeBanner } from '../mode-banner';
 import { ModalDialog } from '../modal-dialog';
 import { DeltaLine } from '../options/greeks-delta-line';

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useHotkeyStore } from '../../stores/hotkey-store';
 import { useNoticeStore } from '../../stores/notice-store';
-import { engageKillSwitch, rearm, useOrderStore } from '../../stores/order-store';
+import { engageKillSwitch, rearm, useOrderStore } from '../../stores/ticket-store';
 import { ModalDialog } from '../modal-dialog';
 
 /** The header's kill switch: confirm, then cancel everything and hold new orders until re-armed. */

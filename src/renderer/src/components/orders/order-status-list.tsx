@@ -1,5 +1,5 @@
 import type { OrderPhase } from '../../../../shared/orders';
-import { openTicket, useOrderStore } from '../../stores/order-store';
+import { openTicket, useOrderStore } from '../../stores/ticket-store';
 
 const PHASE_LABELS: Record<OrderPhase, string> = {
   sending: 'Sending',

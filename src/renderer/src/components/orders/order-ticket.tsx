@@ -4,7 +4,13 @@ import type { OrderTicketInput, SecType } from '../../../../shared/ticket';
 import type { AllocationRequestInput } from '../../../../shared/allocation';
 import { requestAllocationPreview, useAllocationStore } from '../../stores/allocation-store';
 import { requestBracketPreview, useBracketStore } from '../../stores/bracket-store';
-import { closeTicket, loadAccounts, requestPreview, useOrderStore, type TicketPrefill } from '../../stores/order-store';
+import {
+  closeTicket,
+  loadAccounts,
+  requestPreview,
+  useOrderStore,
+  type TicketPrefill,
+} from '../../stores/ticket-store';
 import { LoadError } from '../load-error';
 import { AccountPicker, choosable, pickable } from './account-picker';
 import { AllocationFields, AMOUNT_LABELS, sizingFrom, type AllocationForm } from './allocation-fields';

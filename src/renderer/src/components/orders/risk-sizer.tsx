@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { AllocationRequestInput } from '../../../../shared/allocation';
-import { gatehouse } from '../../stores/order-store';
+import { gatehouse } from '../../stores/ticket-store';
 import { NO_RISK, RiskFields, riskSizing } from './risk-fields';
 
 /**

@@ -1,5 +1,5 @@
 import { useLayoutEffect } from 'react';
-import { openTicket } from '../../stores/order-store';
+import { openTicket } from '../../stores/ticket-store';
 
 /**
  * F2 or Ctrl+T opens the order ticket from anywhere in the window. Bound in a layout effect, during the

@@ -1,8 +1,8 @@
 import type { PositionRow } from '../../../../shared/accounts';
 import { isOneOf, ORDER_TYPES, TIMES_IN_FORCE } from '../../../../shared/enums';
 import type { Listing } from '../../../../shared/market';
-import type { OpenOrderRow } from '../../../../shared/orders-book';
-import type { TicketPrefill } from '../../stores/order-store';
+import type { OpenOrderRow } from '../../../../shared/order-book';
+import type { TicketPrefill } from '../../stores/ticket-store';
 
 /**
  * What each row fills in when it opens the ticket. Pure, so each prefill is tested directly. The ticket

@@ -5,7 +5,7 @@ import { credentialsRequests } from './credentials';
 import { gatewaySettingsRequests } from './gateway-settings';
 import { sessionEvents, sessionRequests } from './session';
 import { accountsEvents, accountsRequests } from './accounts';
-import { ordersBookEvents, ordersBookRequests } from './orders-book';
+import { orderBookEvents, orderBookRequests } from './order-book';
 import { ordersEvents, ordersRequests } from './orders';
 import { alertsEvents, alertsRequests } from './alerts';
 import { holdingsRequests } from './holdings';
@@ -17,13 +17,13 @@ import { optionsRequests } from './options';
  * it in that room's service in src/core — the compiler then requires both transports' clients and the
  * router to agree.
  */
-export const contract = {
+export const ipcApi = {
   requests: {
     ...sessionRequests,
     ...credentialsRequests,
     ...gatewaySettingsRequests,
     ...accountsRequests,
-    ...ordersBookRequests,
+    ...orderBookRequests,
     ...ordersRequests,
     ...marketRequests,
     ...alertsRequests,
@@ -33,15 +33,15 @@ export const contract = {
   events: {
     ...sessionEvents,
     ...accountsEvents,
-    ...ordersBookEvents,
+    ...orderBookEvents,
     ...ordersEvents,
     ...marketEvents,
     ...alertsEvents,
   },
 } as const satisfies ContractShape;
-export type Contract = typeof contract;
-export type RequestName = keyof Contract['requests'];
-export type EventName = keyof Contract['events'];
-export type RequestInput<N extends RequestName> = z.input<Contract['requests'][N]['input']>;
-export type RequestOutput<N extends RequestName> = z.output<Contract['requests'][N]['output']>;
-export type EventPayload<N extends EventName> = z.output<Contract['events'][N]>;
+export type IpcApi = typeof ipcApi;
+export type RequestName = keyof IpcApi['requests'];
+export type EventName = keyof IpcApi['events'];
+export type RequestInput<N extends RequestName> = z.input<IpcApi['requests'][N]['input']>;
+export type RequestOutput<N extends RequestName> = z.output<IpcApi['requests'][N]['output']>;
+export type EventPayload<N extends EventName> = z.output<IpcApi['events'][N]>;

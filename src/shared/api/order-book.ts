@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { request, type EventMap, type RequestMap } from './define';
-import { OrdersBookSnapshotSchema, OrdersBookUpdateSchema } from '../orders-book';
+import { OrderBookSnapshotSchema, OrderBookUpdateSchema } from '../order-book';
 
 const CancelAnswerSchema = z.object({
   /** What the gateway said, in a sentence (e.g. "Cancel requested for order 12."). */
@@ -8,10 +8,10 @@ const CancelAnswerSchema = z.object({
 });
 
 /** The order book: working orders of every client and today's executions; cancel one or all. */
-export const ordersBookRequests = {
+export const orderBookRequests = {
   'orders.open': request(
     z.void(),
-    OrdersBookSnapshotSchema,
+    OrderBookSnapshotSchema,
     "Working orders (every client's) and today's executions with commissions; orders.bookUpdate carries changes.",
   ),
   'orders.cancel': request(
@@ -36,6 +36,6 @@ export const ordersBookRequests = {
   ),
 } as const satisfies RequestMap;
 
-export const ordersBookEvents = {
-  'orders.bookUpdate': OrdersBookUpdateSchema,
+export const orderBookEvents = {
+  'orders.bookUpdate': OrderBookUpdateSchema,
 } as const satisfies EventMap;

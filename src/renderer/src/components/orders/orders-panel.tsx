@@ -1,18 +1,18 @@
 import type { ColDef, GridApi, ICellRendererParams } from 'ag-grid-community';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ExecutionRow, OpenOrderRow } from '../../../../shared/orders-book';
+import type { ExecutionRow, OpenOrderRow } from '../../../../shared/order-book';
 import { GridExportButton } from '../../export/grid-export-button';
 import { report, useNoticeStore } from '../../stores/notice-store';
-import { openTicket } from '../../stores/order-store';
-import { modifyPrefill } from '../orders/ticket-prefill';
-import { executionFeed, loadOrdersBook, openOrderFeed, useOrdersBookStore } from '../../stores/orders-book-store';
+import { openTicket } from '../../stores/ticket-store';
+import { modifyPrefill } from './ticket-prefill';
+import { executionFeed, loadOrderBook, openOrderFeed, useOrderBookStore } from '../../stores/order-book-store';
 import { LoadError } from '../load-error';
 import { useSessionStore } from '../../stores/session-store';
-import { cellButton, element } from '../dom';
-import { DomGrid } from '../dom-grid';
+import { cellButton, element } from '../cell-elements';
+import { GridHost } from '../grid-host';
 import { ModalDialog } from '../modal-dialog';
 import { chooseToLink, LinkOcaButton, useLinkStore } from './link-oca';
-import { moneyColumn, overlay, quantityColumn, useFeedGrid } from './grid-kit';
+import { moneyColumn, overlay, quantityColumn, useFeedGrid } from '../accounts/grid-kit';
 
 type Tab = 'orders' | 'executions';
 
@@ -99,7 +99,7 @@ const EXECUTION_COLUMNS: ColDef<ExecutionRow>[] = [
 ];
 
 function useBookOverlay(empty: string) {
-  const status = useOrdersBookStore((s) => s.status);
+  const status = useOrderBookStore((s) => s.status);
   return {
     loading: status !== 'ready',
     overlayLoadingTemplate: overlay(
@@ -119,7 +119,7 @@ function OpenOrdersGrid({ onApi }: { onApi: OnApi }) {
   const clientId = useSessionStore((s) => s.session?.clientId);
   useEffect(() => apiRef.current?.redrawRows(), [clientId, apiRef]);
   return (
-    <DomGrid<OpenOrderRow>
+    <GridHost<OpenOrderRow>
       {...gridProps}
       {...useBookOverlay('No open orders')}
       theme="legacy"
@@ -131,7 +131,7 @@ function OpenOrdersGrid({ onApi }: { onApi: OnApi }) {
 function ExecutionsGrid({ onApi }: { onApi: OnApi }) {
   const { gridProps } = useFeedGrid(executionFeed, 'executions', onApi);
   return (
-    <DomGrid<ExecutionRow>
+    <GridHost<ExecutionRow>
       {...gridProps}
       {...useBookOverlay('No executions today')}
       theme="legacy"
@@ -142,7 +142,7 @@ function ExecutionsGrid({ onApi }: { onApi: OnApi }) {
 
 /** Cancelling every order is one click away from a mistake: it asks first and says how many. */
 function CancelAllDialog({ onClose }: { onClose(): void }) {
-  const count = useOrdersBookStore((s) => s.openOrderCount);
+  const count = useOrderBookStore((s) => s.openOrderCount);
   const [busy, setBusy] = useState(false);
   const confirm = async () => {
     setBusy(true);
@@ -174,9 +174,9 @@ export function OrdersPanel() {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- either tab's rows
   const shown = useRef<GridApi<any> | null>(null);
   const onApi = useCallback<OnApi>((api) => (shown.current = api), []);
-  const openOrderCount = useOrdersBookStore((s) => s.openOrderCount);
-  const executionCount = useOrdersBookStore((s) => s.executionCount);
-  const loadError = useOrdersBookStore((s) => s.loadError);
+  const openOrderCount = useOrderBookStore((s) => s.openOrderCount);
+  const executionCount = useOrderBookStore((s) => s.executionCount);
+  const loadError = useOrderBookStore((s) => s.loadError);
   const tabs: { id: Tab; label: string }[] = [
     { id: 'orders', label: `Open orders (${openOrderCount})` },
     { id: 'executions', label: `Executions (${executionCount})` },
@@ -211,7 +211,7 @@ export function OrdersPanel() {
         <GridExportButton api={shown} what={tab === 'orders' ? 'open orders' : 'executions'} />
       </div>
       {loadError && (
-        <LoadError label="Orders and executions" message={loadError} onRetry={() => void loadOrdersBook()} />
+        <LoadError label="Orders and executions" message={loadError} onRetry={() => void loadOrderBook()} />
       )}
       <div
         className="grid-host ag-theme-quartz-auto-dark"

@@ -55,19 +55,19 @@ export const ExecutionRowSchema = z.object({
 });
 export type ExecutionRow = z.infer<typeof ExecutionRowSchema>;
 
-export const OrdersBookStatusSchema = z.enum(['waiting', 'loading', 'ready']);
+export const OrderBookStatusSchema = z.enum(['waiting', 'loading', 'ready']);
 
-export const OrdersBookSnapshotSchema = z.object({
-  status: OrdersBookStatusSchema,
+export const OrderBookSnapshotSchema = z.object({
+  status: OrderBookStatusSchema,
   openOrders: z.array(OpenOrderRowSchema),
   executions: z.array(ExecutionRowSchema),
 });
-export type OrdersBookSnapshot = z.infer<typeof OrdersBookSnapshotSchema>;
+export type OrderBookSnapshot = z.infer<typeof OrderBookSnapshotSchema>;
 
 /** Changes since the last update, as grid transactions keyed by `id` / `execId`. */
-export const OrdersBookUpdateSchema = z.object({
-  status: OrdersBookStatusSchema,
+export const OrderBookUpdateSchema = z.object({
+  status: OrderBookStatusSchema,
   openOrders: z.object({ upsert: z.array(OpenOrderRowSchema), remove: z.array(z.string()) }),
   executions: z.object({ upsert: z.array(ExecutionRowSchema), remove: z.array(z.string()) }),
 });
-export type OrdersBookUpdate = z.infer<typeof OrdersBookUpdateSchema>;
+export type OrderBookUpdate = z.infer<typeof OrderBookUpdateSchema>;

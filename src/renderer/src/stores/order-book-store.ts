@@ -1,17 +1,17 @@
 import { create } from 'zustand';
 import type { GatehouseApi } from '../../../shared/client';
-import type { ExecutionRow, OpenOrderRow, OrdersBookSnapshot } from '../../../shared/orders-book';
+import type { ExecutionRow, OpenOrderRow, OrderBookSnapshot } from '../../../shared/order-book';
 import { RowFeed } from './row-feed';
 
-interface OrdersBookSlice {
-  status: OrdersBookSnapshot['status'];
+interface OrderBookSlice {
+  status: OrderBookSnapshot['status'];
   openOrderCount: number;
   executionCount: number;
   /** Why the book could not be read, until a read succeeds; the panel shows it with a Retry. */
   loadError: string | null;
 }
 
-export const useOrdersBookStore = create<OrdersBookSlice>(() => ({
+export const useOrderBookStore = create<OrderBookSlice>(() => ({
   status: 'waiting',
   openOrderCount: 0,
   executionCount: 0,
@@ -26,14 +26,14 @@ const counts = () => ({ openOrderCount: openOrderFeed.size, executionCount: exec
 let client: GatehouseApi | null = null;
 
 /** Subscribes before reading the book, so no update published between the two is missed. */
-export function startOrdersBookFeed(api: GatehouseApi): () => void {
+export function startOrderBookFeed(api: GatehouseApi): () => void {
   client = api;
   const stop = api.on('orders.bookUpdate', (update) => {
     openOrderFeed.apply(update.openOrders.upsert, update.openOrders.remove);
     executionFeed.apply(update.executions.upsert, update.executions.remove);
-    useOrdersBookStore.setState({ status: update.status, ...counts() });
+    useOrderBookStore.setState({ status: update.status, ...counts() });
   });
-  void loadOrdersBook();
+  void loadOrderBook();
   return stop;
 }
 
@@ -41,16 +41,16 @@ export function startOrdersBookFeed(api: GatehouseApi): () => void {
  * Reads the whole book. Updates are changes to it, so until one read succeeds the grids lack the rows
  * that have not changed since: a failure stays on screen, with a Retry, until a read succeeds.
  */
-export async function loadOrdersBook(): Promise<void> {
-  if (!client) throw new Error('startOrdersBookFeed has not run');
+export async function loadOrderBook(): Promise<void> {
+  if (!client) throw new Error('startOrderBookFeed has not run');
   const result = await client.orders.open();
   if (!result.ok) {
-    useOrdersBookStore.setState({
+    useOrderBookStore.setState({
       loadError: `Open orders and executions could not be loaded: ${result.error.message}`,
     });
     return;
   }
   openOrderFeed.replace(result.value.openOrders);
   executionFeed.replace(result.value.executions);
-  useOrdersBookStore.setState({ status: result.value.status, loadError: null, ...counts() });
+  useOrderBookStore.setState({ status: result.value.status, loadError: null, ...counts() });
 }

@@ -2,7 +2,7 @@ type Child = Node | string | null | false;
 
 /**
  * An element for a grid cell: attributes by name (`class` included) and children, nulls skipped. Cell
- * renderers build their few elements with this rather than through React (see dom-grid.tsx).
+ * renderers build their few elements with this rather than through React (see grid-host.tsx).
  */
 export function element<Tag extends keyof HTMLElementTagNameMap>(
   tag: Tag,

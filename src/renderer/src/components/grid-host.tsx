@@ -13,7 +13,7 @@ import { useEffect, useRef } from 'react';
  * `onCreated` runs in the task that creates the grid: rows and column state it loads are in the grid's first
  * paint. (ag-grid calls onGridReady a task later, after whatever else is queued.)
  */
-export function useDomGrid<Row>(
+export function useGridHost<Row>(
   options: GridOptions<Row>,
   modules?: Module[],
   onCreated?: (api: GridApi<Row>) => void,
@@ -49,11 +49,11 @@ export function useDomGrid<Row>(
 }
 
 /** A grid filling its host element, for components that need no handle on the grid. */
-export function DomGrid<Row>({
+export function GridHost<Row>({
   modules,
   onCreated,
   ...options
 }: GridOptions<Row> & { modules?: Module[]; onCreated?: (api: GridApi<Row>) => void }) {
-  const { host } = useDomGrid<Row>(options, modules, onCreated);
-  return <div className="dom-grid" ref={host} />;
+  const { host } = useGridHost<Row>(options, modules, onCreated);
+  return <div className="grid-mount" ref={host} />;
 }
