@@ -7,12 +7,15 @@ const FILE_PATTERN = /^audit-(\d{4}-\d{2}-\d{2})\.jsonl$/;
 
 /**
  * Append-only JSON lines, each flushed to disk before `append` resolves: a record the caller has
- * awaited survives a crash. Appends are serialised so lines never interleave.
+ * awaited survives a crash. Lines are written in the order appended and never interleave. Appends that
+ * arrive while a flush is under way are written together and made durable by one fsync (a group commit):
+ * the same guarantee for each, one disk round trip instead of one each.
  */
 export class AuditFile {
   private handle: FileHandle | null = null;
   private handleName = '';
-  private queue: Promise<void> = Promise.resolve();
+  private waiting: { line: string; settle: (error: unknown) => void }[] = [];
+  private flushing: Promise<void> | null = null;
 
   constructor(
     private readonly dir: string,
@@ -26,15 +29,28 @@ export class AuditFile {
     } catch (error) {
       return Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }
-    const done = this.queue.then(() => this.write(line));
-    // A failed append must not poison the ones after it; the caller still sees its own failure.
-    this.queue = done.catch(() => {});
-    return done;
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ line, settle: (error) => (error === null ? resolve() : reject(toError(error))) });
+      this.flushing ??= this.flush();
+    });
   }
 
-  private async write(line: string): Promise<void> {
+  private async flush(): Promise<void> {
+    while (this.waiting.length > 0) {
+      const batch = this.waiting.splice(0);
+      // A failed write fails its own batch; the appends after it are still tried.
+      const error = await this.write(batch.map((b) => b.line).join('')).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      for (const { settle } of batch) settle(error);
+    }
+    this.flushing = null;
+  }
+
+  private async write(lines: string): Promise<void> {
     const handle = await this.fileFor(auditFileName(this.now()));
-    await handle.write(line);
+    await handle.write(lines);
     await handle.datasync();
   }
 
@@ -55,11 +71,13 @@ export class AuditFile {
   }
 
   async close(): Promise<void> {
-    await this.queue;
+    await this.flushing;
     await this.handle?.close();
     this.handle = null;
   }
 }
+
+const toError = (error: unknown): Error => (error instanceof Error ? error : new Error(String(error)));
 
 export interface AuditDay {
   records: unknown[];

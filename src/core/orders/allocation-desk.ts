@@ -15,7 +15,8 @@ import { sizeAllocation, type AccountFigures, type SizedChild, type SizingFacts 
 /**
  * One decision in several accounts: each account gets its own child order, previewed and ruled by its
  * own account through the ordinary order path (so every rule, the kill switch and the order caps apply
- * to each child), and sent one after another so the caps count each as it goes. Children carry the
+ * to each child), and sent together: each child is re-checked on its own, the caps count each child the
+ * moment its re-check clears it, and ids are taken in the order children clear. Children carry the
  * allocation's id into the audit log; a child refused or rejected is reported for its account alone.
  */
 
@@ -82,31 +83,28 @@ export class AllocationDesk {
     };
   }
 
-  /** Sends the kept children one after another; each is re-checked and answered on its own. */
+  /** Sends the kept children at once; each is re-checked and answered on its own, in the request's order. */
   async submit(request: AllocationSubmit): Promise<AllocationResult> {
     const children = this.allocations.get(request.allocationId);
     if (children === undefined) {
       throw new AppError('refused', 'This allocation is unknown or too old; preview it again.');
     }
-    const results: AllocationResult['children'] = [];
-    for (const { previewId, acknowledgements } of request.children) {
-      const account = children.get(previewId);
-      if (account === undefined) {
-        results.push({
-          account: '',
-          previewId,
-          result: { outcome: 'refused', reason: 'This preview is not one of this allocation’s children.', checks: [] },
-        });
-        continue;
-      }
-      let result: SubmitResult;
-      try {
-        result = await this.deps.submit(previewId, acknowledgements);
-      } catch (error) {
-        result = { outcome: 'refused', reason: this.problemOf(error, account), checks: [] };
-      }
-      results.push({ account, previewId, result });
-    }
+    const results = await Promise.all(
+      request.children.map(async ({ previewId, acknowledgements }): Promise<AllocationResult['children'][number]> => {
+        const account = children.get(previewId);
+        if (account === undefined) {
+          const reason = 'This preview is not one of this allocation’s children.';
+          return { account: '', previewId, result: { outcome: 'refused', reason, checks: [] } };
+        }
+        let result: SubmitResult;
+        try {
+          result = await this.deps.submit(previewId, acknowledgements);
+        } catch (error) {
+          result = { outcome: 'refused', reason: this.problemOf(error, account), checks: [] };
+        }
+        return { account, previewId, result };
+      }),
+    );
     return { allocationId: request.allocationId, children: results };
   }
 

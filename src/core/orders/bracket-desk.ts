@@ -91,6 +91,7 @@ export class BracketDesk {
     ]);
     const refused = rechecked.flatMap((r, i) => (r.outcome === 'refused' ? [LEG_NAMES[bracket.legs[i]!.role]] : []));
     if (refused.length > 0) {
+      for (const r of rechecked) if (r.outcome === 'checked') r.evaluation.uncount();
       const reason = `Nothing sent: the ${refused.join(' and the ')} ${refused.length === 1 ? 'was' : 'were'} refused, and a bracket goes out whole or not at all.`;
       const legs = bracket.legs.map((l, i) => {
         const r = rechecked[i]!;
@@ -103,16 +104,21 @@ export class BracketDesk {
     const checked = rechecked as Checked[];
     const acknowledged = acknowledgements.length > 0 ? ` Acknowledged: ${acknowledgements.join(', ')}.` : '';
     // One intent for the whole bracket, on disk before the first leg leaves; each leg then gets its sent record.
-    await this.deps.audit({
-      kind: 'submit-intent',
-      account: bracket.entry.account,
-      orderId: ids[0]!,
-      previewId: bracket.legs[0]!.previewId,
-      groupId,
-      ticket: bracket.entry,
-      checks: checked.flatMap((c) => c.evaluation.checks),
-      message: `${bracket.words} (orders ${ids.join(', ')}).${acknowledged}`,
-    });
+    try {
+      await this.deps.audit({
+        kind: 'submit-intent',
+        account: bracket.entry.account,
+        orderId: ids[0]!,
+        previewId: bracket.legs[0]!.previewId,
+        groupId,
+        ticket: bracket.entry,
+        checks: checked.flatMap((c) => c.evaluation.checks),
+        message: `${bracket.words} (orders ${ids.join(', ')}).${acknowledged}`,
+      });
+    } catch (error) {
+      for (const c of checked) c.evaluation.uncount();
+      throw error;
+    }
     this.deps.afterIntentForTests?.();
     const links = bracketLinks(ids, groupId);
     const legs: BracketResult['legs'] = [];

@@ -36,6 +36,8 @@ export interface Evaluation {
   details: ContractDetails;
   contract: IbContract;
   checks: Check[];
+  /** Uncounts a submit the re-check cleared (and so counted against the order caps) that is not sent after all. */
+  uncount: () => void;
   /** A modify's links to its bracket and OCA group, re-sent with it. */
   links: LegLinks | null;
   account: TicketAccount;

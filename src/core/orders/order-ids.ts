@@ -20,14 +20,24 @@ export class OrderIds {
     this.fromGateway = false;
   }
 
-  async next(api: IBApiNext): Promise<number> {
-    if (!this.fromGateway) {
-      const fromGateway = await api.getNextValidOrderId();
-      if (!(fromGateway > 0)) throw new AppError('unavailable', 'The gateway did not give an order id; try again.');
-      this.last = Math.max(fromGateway - 1, this.last);
-      this.fromGateway = true;
-    }
+  /** Reads this connection's next valid id, once per connection. */
+  async ready(api: IBApiNext): Promise<void> {
+    if (this.fromGateway) return;
+    const fromGateway = await api.getNextValidOrderId();
+    if (!(fromGateway > 0)) throw new AppError('unavailable', 'The gateway did not give an order id; try again.');
+    this.last = Math.max(fromGateway - 1, this.last);
+    this.fromGateway = true;
+  }
+
+  /** The next id, without waiting: only once `ready` has resolved on this connection. */
+  take(): number {
+    if (!this.fromGateway) throw new AppError('unavailable', 'The gateway has not given an order id yet; try again.');
     return ++this.last;
+  }
+
+  async next(api: IBApiNext): Promise<number> {
+    await this.ready(api);
+    return this.take();
   }
 
   /** n consecutive ids, taken at once so a bracket's legs are numbered in the order they go out. */

@@ -122,7 +122,11 @@ type OrderVerb =
 
 export const DEFAULT_NO_ANSWER_MS = 10_000;
 
-type Stage = { kind: 'preview'; key: string } | { kind: 'submit'; preview: OrderPreview; facts: PreviewFacts };
+type Stage =
+  | { kind: 'preview'; key: string }
+  | { kind: 'submit'; preview: OrderPreview; facts: PreviewFacts; acknowledgements: readonly string[] };
+
+const NOT_COUNTED = (): void => {};
 
 const UP_STATES = new Set<SessionState['state']>(['connected', 'degraded']);
 
@@ -458,16 +462,23 @@ export class OrderService {
       throw orderCheckError(error, this.options.logError);
     }
     const killCheck = this.killSwitch.check();
-    const checks: Check[] = [
+    const ruled: Check[] = [
       ...(killCheck ? [killCheck] : []),
       ...evaluateRules(ticket, context),
       ...(reuse ? [reuse.check] : []),
     ];
+    const checks = group ? legChecks(group.leg.role, ruled, group.entry) : ruled;
+    // Counted in the same step as the order caps read the counts: a sibling re-checked at the same time sees it.
+    const uncount =
+      stage.kind === 'submit' && refusalOf(checks, stage.acknowledgements) === null
+        ? this.counter.take(this.now())
+        : NOT_COUNTED;
     return {
       api,
       details,
       contract,
-      checks: group ? legChecks(group.leg.role, checks, group.entry) : checks,
+      checks,
+      uncount,
       links: linked?.links ?? null,
       account: ticketAccount(ticket.account, summary?.value ?? null, override),
       session,
@@ -582,13 +593,20 @@ export class OrderService {
     }
     const api = await this.readyToSend();
     const modifying = preview.ticket.modifyOrderId;
-    // A new order's id is fetched alongside the re-check; an id left unused when the order is refused is harmless.
-    const [checked, orderId] = await Promise.all([
+    // The connection's first id is read alongside the re-check. The id itself is taken once the order is
+    // cleared, in the same step as its intent is queued, so orders cleared together leave in id order.
+    const [rechecked, idsReady] = await Promise.allSettled([
       this.recheck(preview, facts, acknowledgements),
-      modifying ?? this.ids.next(api),
+      modifying ?? this.ids.ready(api),
     ]);
+    if (rechecked.status === 'rejected') throw rechecked.reason;
+    const checked = rechecked.value;
     if (checked.outcome === 'refused') return checked;
-    return this.transmit(checked, orderId, checked.evaluation.links ?? {}, true);
+    if (idsReady.status === 'rejected') {
+      checked.evaluation.uncount();
+      throw idsReady.reason;
+    }
+    return this.transmit(checked, modifying ?? this.ids.take(), checked.evaluation.links ?? {}, true);
   }
 
   /** The connection to send on, once this connection's open orders have been reconciled. */
@@ -611,7 +629,12 @@ export class OrderService {
     acknowledgements: readonly string[],
   ): Promise<Rechecked> {
     const { ticket, previewId, allocationId } = preview;
-    const evaluation = await this.evaluate(ticket, { kind: 'submit', preview, facts }, facts.group, facts.roll);
+    const evaluation = await this.evaluate(
+      ticket,
+      { kind: 'submit', preview, facts, acknowledgements },
+      facts.group,
+      facts.roll,
+    );
     const { checks, session } = evaluation;
     const refuse = async (reason: string): Promise<Rechecked> => {
       await this.audit.write({
@@ -646,7 +669,7 @@ export class OrderService {
   ): Promise<Extract<SubmitResult, { outcome: 'sent' }>> {
     const { preview, evaluation, acknowledgements } = checked;
     const { ticket, previewId, allocationId, leg } = preview;
-    const { api, contract, checks, account, session, target } = evaluation;
+    const { api, contract, checks, account, session, target, uncount } = evaluation;
     const modifying = ticket.modifyOrderId;
     const words = combo?.words ?? describeOrder(ticket, account.label);
     const acknowledged = acknowledgements.length > 0 ? ` Acknowledged: ${acknowledgements.join(', ')}.` : '';
@@ -654,16 +677,20 @@ export class OrderService {
     const about = { mode: session.mode, account: ticket.account, orderId, previewId, allocationId, groupId, ticket };
     if (writeIntent) {
       // The intent is on disk before the order leaves: a crash after this line is found on restart.
-      await this.audit.write({
-        kind: modifying === undefined ? 'submit-intent' : 'modify-intent',
-        ...about,
-        checks,
-        message: `${words}.${acknowledged}`,
-      });
+      try {
+        await this.audit.write({
+          kind: modifying === undefined ? 'submit-intent' : 'modify-intent',
+          ...about,
+          checks,
+          message: `${words}.${acknowledged}`,
+        });
+      } catch (error) {
+        uncount();
+        throw error;
+      }
       this.options.afterIntentForTests?.();
     }
     const at = this.now();
-    this.counter.record(at);
     const filled = target ? filledOf(target) : 0;
     const order: TrackedOrder = {
       orderId,

@@ -174,4 +174,45 @@ describe('allocation across the three accounts', () => {
       await capped.close();
     }
   }, 30_000);
+
+  it('children go out together yet the rate cap holds, ids rise in the order they reach the gateway', async () => {
+    const capped = await startOrdersApp({}, { maxOrdersPerMinute: 2 });
+    try {
+      // A passive limit stays working, so the gateway's open orders list them in the order they arrived.
+      const passive = Math.round(capped.sim.world.quote(AAPL).bid * 0.97 * 100) / 100;
+      const preview = await capped.call<AllocationPreview>('orders.previewAllocation', {
+        ...buyAapl({ mode: 'same', quantity: 1 }),
+        order: { ...buyAapl({ mode: 'same', quantity: 1 }).order, limitPrice: passive },
+      });
+      const result = await capped.call<AllocationResult>('orders.submitAllocation', {
+        allocationId: preview.allocationId,
+        children: preview.rows.map((r) => ({
+          previewId: r.preview!.previewId,
+          acknowledgements: r.preview!.toAcknowledge,
+        })),
+      });
+      const outcomes = result.children.map((c) => c.result.outcome);
+      expect(outcomes.filter((x) => x === 'sent')).toHaveLength(2);
+      const refused = result.children.find((c) => c.result.outcome === 'refused')?.result;
+      expect(refused?.outcome === 'refused' && refused.reason).toContain('Order rate limit');
+      const rate = refused?.checks.find((c) => c.id === 'orders-per-minute');
+      expect(rate?.outcome).toBe('block');
+      expect(rate?.message).toContain('2 orders were sent in the last minute, the limit of 2');
+
+      const sent = result.children.flatMap((c) => (c.result.outcome === 'sent' ? [c] : []));
+      const arrived = () =>
+        capped.sim.world.openOrders().filter((x) => sent.some((c) => c.previewId === x.request.orderRef));
+      await until(() => arrived().length === 2, 5_000);
+      const ids = arrived().map((x) => x.request.orderId);
+      expect(ids).toEqual([...new Set(ids)].sort((a, b) => a - b));
+
+      const audit = await capped.call<AuditPage>('orders.audit', { filter: { text: preview.allocationId } });
+      const intents = audit.records.filter((r) => r.kind === 'submit-intent');
+      expect(intents.map((r) => r.orderId).sort((a, b) => a! - b!)).toEqual([...ids].sort((a, b) => a - b));
+      expect(audit.records.filter((r) => r.kind === 'submit-refused')).toHaveLength(1);
+      expect(new Set(audit.records.map((r) => r.allocationId))).toEqual(new Set([preview.allocationId]));
+    } finally {
+      await capped.close();
+    }
+  }, 30_000);
 });

@@ -1,7 +1,8 @@
 import { appendFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { open } from 'node:fs/promises';
+import { describe, expect, it, vi } from 'vitest';
 import { AuditFile, listAuditDays, readAuditDay } from '../../../../src/core/audit/audit-file';
 
 const dir = () => mkdtempSync(join(tmpdir(), 'gatehouse-audit-'));
@@ -16,6 +17,29 @@ describe('AuditFile', () => {
     const { records, damagedLines } = await readAuditDay(d, '2026-11-25');
     expect(damagedLines).toBe(0);
     expect(records.map((r) => (r as { n: number }).n)).toEqual(Array.from({ length: 50 }, (_, i) => i));
+  });
+
+  it('makes appends that arrive during a flush durable with one fsync, each on disk when it resolves', async () => {
+    const d = dir();
+    const probe = await open(join(d, 'probe'), 'a');
+    const datasync = vi.spyOn(Object.getPrototypeOf(probe) as { datasync(): Promise<void> }, 'datasync');
+    await probe.close();
+    try {
+      const file = new AuditFile(d, at('2026-11-25T10:00:00Z'));
+      const onDisk = await Promise.all(
+        Array.from({ length: 10 }, (_, i) =>
+          file
+            .append({ n: i })
+            .then(() => readFileSync(join(d, 'audit-2026-11-25.jsonl'), 'utf8').includes(`{"n":${i}}`)),
+        ),
+      );
+      await file.close();
+      expect(onDisk).toEqual(Array.from({ length: 10 }, () => true));
+      // The first append flushes alone; the nine that queued behind it share the next fsync.
+      expect(datasync).toHaveBeenCalledTimes(2);
+    } finally {
+      datasync.mockRestore();
+    }
   });
 
   it('starts a new file each UTC day', async () => {
