@@ -9,6 +9,7 @@ import type {
 } from '../../../shared/accounts';
 import { positionRowId } from '../../../shared/position-row-id';
 import type { GatehouseApi } from '../../../shared/client';
+import { changesAfterSnapshot } from './changes-after-snapshot';
 import { RowFeed } from './row-feed';
 
 interface AccountsSlice {
@@ -43,19 +44,33 @@ function applyUpdate(update: AccountsUpdate): void {
   useAccountsStore.setState({ status: update.status, ...(update.accounts ? { accounts: update.accounts } : {}) });
 }
 
-/** Subscribes before asking, so nothing published between the two is missed; upserts make replays harmless. */
+let loader: { api: GatehouseApi; snapshotApplied(): void } | null = null;
+
+/** Subscribes before asking, so nothing published between the two is missed (see changesAfterSnapshot). */
 export function startAccountsFeed(api: GatehouseApi): () => void {
-  const stop = api.on('accounts.update', applyUpdate);
-  void api.accounts.snapshot().then((result) => {
-    if (!result.ok) {
-      useAccountsStore.setState({ error: result.error.message });
-      return;
-    }
-    const snapshot = result.value;
-    balanceFeed.replace(snapshot.balances, totalRow(snapshot.total));
-    positionFeed.replace(snapshot.positions);
-    consolidatedFeed.replace(snapshot.consolidated);
-    useAccountsStore.setState({ status: snapshot.status, accounts: snapshot.accounts, error: null });
-  });
+  const updates = changesAfterSnapshot(applyUpdate);
+  const stop = api.on('accounts.update', updates.change);
+  loader = { api, snapshotApplied: updates.snapshotApplied };
+  void loadAccountsSnapshot();
   return stop;
+}
+
+/**
+ * Reads balances and positions whole. Until one read succeeds the window shows why, with a Retry: the
+ * updates alone are changes, never the whole.
+ */
+export async function loadAccountsSnapshot(): Promise<void> {
+  if (!loader) throw new Error('startAccountsFeed has not run');
+  const { api, snapshotApplied } = loader;
+  const result = await api.accounts.snapshot();
+  if (!result.ok) {
+    useAccountsStore.setState({ error: `Balances and positions could not be loaded: ${result.error.message}` });
+    return;
+  }
+  const snapshot = result.value;
+  balanceFeed.replace(snapshot.balances, totalRow(snapshot.total));
+  positionFeed.replace(snapshot.positions);
+  consolidatedFeed.replace(snapshot.consolidated);
+  useAccountsStore.setState({ status: snapshot.status, accounts: snapshot.accounts, error: null });
+  snapshotApplied();
 }

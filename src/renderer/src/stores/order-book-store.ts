@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { GatehouseApi } from '../../../shared/client';
-import type { ExecutionRow, OpenOrderRow, OrderBookSnapshot } from '../../../shared/order-book';
+import type { ExecutionRow, OpenOrderRow, OrderBookSnapshot, OrderBookUpdate } from '../../../shared/order-book';
+import { changesAfterSnapshot } from './changes-after-snapshot';
 import { RowFeed } from './row-feed';
 
 interface OrderBookSlice {
@@ -23,16 +24,17 @@ export const executionFeed = new RowFeed<ExecutionRow>((row) => row.execId);
 
 const counts = () => ({ openOrderCount: openOrderFeed.size, executionCount: executionFeed.size });
 
-let client: GatehouseApi | null = null;
+let loader: { api: GatehouseApi; snapshotApplied(): void } | null = null;
 
-/** Subscribes before reading the book, so no update published between the two is missed. */
+/** Subscribes before reading the book, so no update published between the two is missed (see changesAfterSnapshot). */
 export function startOrderBookFeed(api: GatehouseApi): () => void {
-  client = api;
-  const stop = api.on('orders.bookUpdate', (update) => {
+  const updates = changesAfterSnapshot((update: OrderBookUpdate) => {
     openOrderFeed.apply(update.openOrders.upsert, update.openOrders.remove);
     executionFeed.apply(update.executions.upsert, update.executions.remove);
     useOrderBookStore.setState({ status: update.status, ...counts() });
   });
+  const stop = api.on('orders.bookUpdate', updates.change);
+  loader = { api, snapshotApplied: updates.snapshotApplied };
   void loadOrderBook();
   return stop;
 }
@@ -42,8 +44,9 @@ export function startOrderBookFeed(api: GatehouseApi): () => void {
  * that have not changed since: a failure stays on screen, with a Retry, until a read succeeds.
  */
 export async function loadOrderBook(): Promise<void> {
-  if (!client) throw new Error('startOrderBookFeed has not run');
-  const result = await client.orders.open();
+  if (!loader) throw new Error('startOrderBookFeed has not run');
+  const { api, snapshotApplied } = loader;
+  const result = await api.orders.open();
   if (!result.ok) {
     useOrderBookStore.setState({
       loadError: `Open orders and executions could not be loaded: ${result.error.message}`,
@@ -53,4 +56,5 @@ export async function loadOrderBook(): Promise<void> {
   openOrderFeed.replace(result.value.openOrders);
   executionFeed.replace(result.value.executions);
   useOrderBookStore.setState({ status: result.value.status, loadError: null, ...counts() });
+  snapshotApplied();
 }

@@ -1,7 +1,8 @@
 import { PinnedRowModule, type CellKeyDownEvent, type FullWidthCellKeyDownEvent } from 'ag-grid-community';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Balance, LedgerLine } from '../../../../shared/accounts';
-import { balanceFeed, useAccountsStore } from '../../stores/accounts-store';
+import { balanceFeed, loadAccountsSnapshot, useAccountsStore } from '../../stores/accounts-store';
+import { LoadError } from '../load-error';
 import { report } from '../../stores/notice-store';
 import { GridExportButton } from '../../export/grid-export-button';
 import { GridHost } from '../grid-host';
@@ -24,6 +25,7 @@ const LOADING = {
 export function BalancesGrid() {
   const status = useAccountsStore((s) => s.status);
   const accounts = useAccountsStore((s) => s.accounts);
+  const loadError = useAccountsStore((s) => s.error);
   const { gridProps, apiRef } = useFeedGrid(balanceFeed, 'balances');
   // An auto-height grid keeps its body's height across a row height change: made anew with the density.
   const density = useDensityStore((s) => s.density);
@@ -48,6 +50,9 @@ export function BalancesGrid() {
         </button>
         <GridExportButton api={apiRef} what="balances" />
       </div>
+      {loadError && (
+        <LoadError label="Balances and positions" message={loadError} onRetry={() => void loadAccountsSnapshot()} />
+      )}
       <div className="grid-host ag-theme-quartz-auto-dark" role="region" aria-label="Balances grid">
         <GridHost<Balance>
           key={density}
