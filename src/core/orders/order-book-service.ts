@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { IBApiNextError, OpenOrder } from '@stoqey/ib';
-import { filter, firstValueFrom, map, race, timer } from 'rxjs';
+import type { IBApiNextError, OpenOrder, Order } from '@stoqey/ib';
+import { filter, firstValueFrom, map, race, takeUntil, timer, toArray } from 'rxjs';
 import type { OrderBookSnapshot } from '../../shared/order-book';
 import { AppError } from '../../shared/result';
 import type { SessionState } from '../../shared/session';
@@ -14,12 +14,15 @@ import { cancelRefused, cancelRequested, EVERY_ORDER, oneOrder } from './cancel-
 import type { AuditEntry, OrderAudit } from './order-audit';
 import { executionRows, openOrderRows } from './order-book-rows';
 import { linkedOrder, ocaLinkPlan } from './oca-link';
+import type { SentOrders } from './working-orders';
 
 export interface OrderBookServiceOptions {
   session: Pick<GatewaySession, 'onConnection' | 'subscribe' | 'current'>;
   events: Pick<EventBus, 'publish'>;
   /** The app's one audit writer, shared with the order service. */
   audit: Pick<OrderAudit, 'write'>;
+  /** What this process sent, shared with the order service: a link re-sends orders under their ids. */
+  sent: Pick<SentOrders, 'amend'>;
   logger: Logger;
   /** How often working orders and executions are re-read while connected. */
   refreshMs?: number;
@@ -40,6 +43,9 @@ const isUp = (state: SessionState) => state.state === 'connected' || state.state
 /** IBKR's "Order Canceled" confirmation; 321 is the gateway's read-only (or validation) refusal. */
 const CANCELLED = 202;
 const READ_ONLY = 321;
+/** IBKR's refusals of a working order's OCA group or type changed by a re-send ("… revision is not allowed"). */
+const OCA_REVISION = 10326;
+const OCA_TYPE_REVISION = 10327;
 
 /**
  * Working orders of every client (reqAllOpenOrders: other clients' order updates are not streamed to
@@ -187,6 +193,8 @@ export class OrderBookService {
   /**
    * Links working orders of one account into one one-cancels-all group (ocaType 1): each is re-sent under
    * its id with the group and nothing else changed. One audit record for the intent, before anything leaves.
+   * The app's own records (the book and what this process sent) take the group as the orders leave, so a
+   * modify right after re-sends them in it; an order the gateway refuses to link gets its old record back.
    */
   private async linkOca(orderIds: readonly number[]): Promise<{ message: string }> {
     const connection = this.requireConnection();
@@ -201,18 +209,46 @@ export class OrderBookService {
       groupId: group,
       message: `Link orders ${ids.join(', ')} as one-cancels-all (group ${group}, ocaType 1); quantities and prices unchanged.`,
     });
-    const answer = this.gatewayAnswer(connection, (error) => ids.includes(error.reqId) && error.code < 2000);
-    for (const open of plan) connection.api.placeOrder(open.orderId, open.contract, linkedOrder(open.order, group));
-    const refused = await answer;
+    const answers = this.gatewayAnswers(connection, (error) => ids.includes(error.reqId) && error.code < 2000);
+    const undo = new Map<number, () => void>();
+    for (const open of plan) {
+      const linked = linkedOrder(open.order, group);
+      undo.set(open.orderId, this.recordLink(open, linked));
+      connection.api.placeOrder(open.orderId, open.contract, linked);
+    }
+    const refusals = await answers;
+    for (const refused of refusals) undo.get(refused.reqId)?.();
     void this.refresh();
-    if (refused) {
-      await this.audit({ kind: 'gateway-message', groupId: group, ibCode: refused.code, message: refused.text });
-      throw new AppError(
-        'refused',
-        refusal(refused.code, refused.text, `Orders ${ids.join(', ')} could not be linked`),
-      );
+    const [first] = refusals;
+    if (first) {
+      for (const refused of refusals) {
+        await this.audit({
+          kind: 'gateway-message',
+          orderId: refused.reqId,
+          groupId: group,
+          ibCode: refused.code,
+          message: refused.text,
+        });
+      }
+      throw new AppError('refused', refusal(first.code, first.text, `Orders ${ids.join(', ')} could not be linked`));
     }
     return { message: `Orders ${ids.join(', ')} linked: when one fills, IBKR cancels the others.` };
+  }
+
+  /** The order as re-sent, in the held book and in what this process sent; returns how to take it back. */
+  private recordLink(open: OpenOrder, linked: Order): () => void {
+    const unsend = this.options.sent.amend(open.orderId, { ocaGroup: linked.ocaGroup, ocaType: linked.ocaType });
+    const held = this.held;
+    const patched: OpenOrder = { ...open, order: linked };
+    if (held) this.held = { ...held, orders: held.orders.map((o) => (o === open ? patched : o)) };
+    return () => {
+      unsend();
+      // Only while no read has replaced the book since: a fresh read is the gateway's word.
+      const now = this.held;
+      if (now?.orders.includes(patched)) {
+        this.held = { ...now, orders: now.orders.map((o) => (o === patched ? open : o)) };
+      }
+    };
   }
 
   private async cancelAllFromGrid(): Promise<{ message: string }> {
@@ -269,6 +305,21 @@ export class OrderBookService {
     );
   }
 
+  /** Every matching gateway error within the answer window (none when the gateway stayed silent). */
+  private gatewayAnswers(
+    connection: IbConnection,
+    matches: (error: IBApiNextError) => boolean,
+  ): Promise<{ reqId: number; code: number; text: string }[]> {
+    return firstValueFrom(
+      connection.api.error.pipe(
+        filter(matches),
+        map((error) => ({ reqId: error.reqId, code: error.code, text: error.error.message })),
+        takeUntil(timer(this.options.cancelAnswerMs ?? 1_000)),
+        toArray(),
+      ),
+    );
+  }
+
   /** Written and flushed before the request leaves, as every order action is (DESIGN.md §4). */
   private audit(entry: AuditEntry): Promise<unknown> {
     return this.options.audit.write({ mode: this.options.session.current().mode, ...entry });
@@ -281,5 +332,7 @@ const notConnected = () =>
 function refusal(code: number, text: string, what: string): string {
   if (code === READ_ONLY && /read.?only|validat/i.test(text))
     return `${what}: the gateway is in read-only API mode (IB error 321). Untick "Read-Only API" in its API settings.`;
+  if (code === OCA_REVISION || code === OCA_TYPE_REVISION)
+    return `${what}: IBKR does not let a working order change its one-cancels-all group (IB error ${code}: ${text}). Cancel the orders and place them again in one group.`;
   return `${what}: IB error ${code}: ${text}`;
 }
