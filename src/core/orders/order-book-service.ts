@@ -329,7 +329,8 @@ export class OrderBookService {
 const notConnected = () =>
   new AppError('unavailable', 'Not connected to IB Gateway; nothing can be cancelled until it is back.');
 
-function refusal(code: number, text: string, what: string): string {
+/** The sentence for a cancel or link the gateway refused, with what to do where there is something to do. */
+export function refusal(code: number, text: string, what: string): string {
   if (code === READ_ONLY && /read.?only|validat/i.test(text))
     return `${what}: the gateway is in read-only API mode (IB error 321). Untick "Read-Only API" in its API settings.`;
   if (code === OCA_REVISION || code === OCA_TYPE_REVISION)
