@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { IBApiNextError, OpenOrder, Order } from '@stoqey/ib';
-import { filter, firstValueFrom, map, race, takeUntil, timer, toArray } from 'rxjs';
+import type { OpenOrder, Order } from '@stoqey/ib';
 import type { OrderBookSnapshot } from '../../shared/order-book';
 import { AppError } from '../../shared/result';
 import type { SessionState } from '../../shared/session';
@@ -12,6 +11,7 @@ import type { RoomHandlers } from '../ipc/router';
 import type { Logger } from '../log';
 import { cancelRefused, cancelRequested, EVERY_ORDER, oneOrder } from './cancel-words';
 import type { AuditEntry, OrderAudit } from './order-audit';
+import { CANCELLED, everyAnswer, firstAnswer, READ_ONLY, refusal } from './gateway-refusals';
 import { executionRows, openOrderRows } from './order-book-rows';
 import { linkedOrder, ocaLinkPlan } from './oca-link';
 import type { SentOrders } from './working-orders';
@@ -40,12 +40,6 @@ export type CancelAllAsker = 'open-orders grid' | 'kill switch';
 export type CancelAllOutcome = { sent: false } | { sent: true; refusal: Promise<string | null> };
 
 const isUp = (state: SessionState) => state.state === 'connected' || state.state === 'degraded';
-/** IBKR's "Order Canceled" confirmation; 321 is the gateway's read-only (or validation) refusal. */
-const CANCELLED = 202;
-const READ_ONLY = 321;
-/** IBKR's refusals of a working order's OCA group or type changed by a re-send ("… revision is not allowed"). */
-const OCA_REVISION = 10326;
-const OCA_TYPE_REVISION = 10327;
 
 /**
  * Working orders of every client (reqAllOpenOrders: other clients' order updates are not streamed to
@@ -174,7 +168,7 @@ export class OrderBookService {
     const what = oneOrder(orderId, order.symbol);
     const about = { account: order.account, orderId };
     await this.audit({ kind: 'cancel-request', ...about, message: cancelRequested(what) });
-    const answer = this.gatewayAnswer(connection, (error) => error.reqId === orderId);
+    const answer = firstAnswer(connection.api.error, this.answerMs(), (error) => error.reqId === orderId);
     connection.api.cancelOrder(orderId);
     const refused = await answer;
     void this.refresh();
@@ -209,7 +203,11 @@ export class OrderBookService {
       groupId: group,
       message: `Link orders ${ids.join(', ')} as one-cancels-all (group ${group}, ocaType 1); quantities and prices unchanged.`,
     });
-    const answers = this.gatewayAnswers(connection, (error) => ids.includes(error.reqId) && error.code < 2000);
+    const answers = everyAnswer(
+      connection.api.error,
+      this.answerMs(),
+      (error) => ids.includes(error.reqId) && error.code < 2000,
+    );
     const undo = new Map<number, () => void>();
     for (const open of plan) {
       const linked = linkedOrder(open.order, group);
@@ -272,7 +270,11 @@ export class OrderBookService {
       kind: 'cancel-request',
       message: cancelRequested(EVERY_ORDER, asker, working),
     });
-    const answer = this.gatewayAnswer(connection, (error) => error.reqId === -1 && error.code === READ_ONLY);
+    const answer = firstAnswer(
+      connection.api.error,
+      this.answerMs(),
+      (error) => error.reqId === -1 && error.code === READ_ONLY,
+    );
     connection.api.cancelAllOrders();
     return { sent: true, refusal: this.cancelAllRefusal(answer) };
   }
@@ -289,35 +291,8 @@ export class OrderBookService {
     return refusal(refused.code, refused.text, 'The orders could not be cancelled');
   }
 
-  /** The first matching gateway error within the answer window, or null when the gateway stayed silent. */
-  private gatewayAnswer(
-    connection: IbConnection,
-    matches: (error: IBApiNextError) => boolean,
-  ): Promise<{ code: number; text: string } | null> {
-    return firstValueFrom(
-      race(
-        connection.api.error.pipe(
-          filter(matches),
-          map((error) => ({ code: error.code, text: error.error.message })),
-        ),
-        timer(this.options.cancelAnswerMs ?? 1_000).pipe(map(() => null)),
-      ),
-    );
-  }
-
-  /** Every matching gateway error within the answer window (none when the gateway stayed silent). */
-  private gatewayAnswers(
-    connection: IbConnection,
-    matches: (error: IBApiNextError) => boolean,
-  ): Promise<{ reqId: number; code: number; text: string }[]> {
-    return firstValueFrom(
-      connection.api.error.pipe(
-        filter(matches),
-        map((error) => ({ reqId: error.reqId, code: error.code, text: error.error.message })),
-        takeUntil(timer(this.options.cancelAnswerMs ?? 1_000)),
-        toArray(),
-      ),
-    );
+  private answerMs(): number {
+    return this.options.cancelAnswerMs ?? 1_000;
   }
 
   /** Written and flushed before the request leaves, as every order action is (DESIGN.md §4). */
@@ -328,12 +303,3 @@ export class OrderBookService {
 
 const notConnected = () =>
   new AppError('unavailable', 'Not connected to IB Gateway; nothing can be cancelled until it is back.');
-
-/** The sentence for a cancel or link the gateway refused, with what to do where there is something to do. */
-export function refusal(code: number, text: string, what: string): string {
-  if (code === READ_ONLY && /read.?only|validat/i.test(text))
-    return `${what}: the gateway is in read-only API mode (IB error 321). Untick "Read-Only API" in its API settings.`;
-  if (code === OCA_REVISION || code === OCA_TYPE_REVISION)
-    return `${what}: IBKR does not let a working order change its one-cancels-all group (IB error ${code}: ${text}). Cancel the orders and place them again in one group.`;
-  return `${what}: IB error ${code}: ${text}`;
-}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { refusal } from '../../../../src/core/orders/order-book-service';
+import { refusal } from '../../../../src/core/orders/gateway-refusals';
 
 describe('words for a cancel or link the gateway refused', () => {
   it('says what to do when IBKR will not put a working order in a one-cancels-all group', () => {
