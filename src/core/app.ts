@@ -17,6 +17,7 @@ import { AuditFile } from './audit/audit-file';
 import { OrderAudit } from './orders/order-audit';
 import { OrderBookService } from './orders/order-book-service';
 import { OrderService } from './orders/order-service';
+import { SentOrders } from './orders/working-orders';
 import { SettingsStore } from './settings/settings-store';
 import { hotkeyHandlers } from './settings/hotkey-settings';
 import { AlertService } from './alerts/alert-service';
@@ -124,7 +125,9 @@ export async function createApp(options: AppOptions): Promise<GatehouseApp> {
   const clock = () => new Date();
   const auditFile = new AuditFile(options.userDataDir, clock);
   const audit = new OrderAudit(auditFile, options.userDataDir, clock);
-  const orderBook = new OrderBookService({ session, events, logger, audit });
+  // What this process sent: orders place into it, a one-cancels-all link amends it.
+  const sent = new SentOrders();
+  const orderBook = new OrderBookService({ session, events, logger, audit, sent });
   const orders = await OrderService.create({
     session,
     settings: () => settings.current(),
@@ -134,6 +137,7 @@ export async function createApp(options: AppOptions): Promise<GatehouseApp> {
     logError,
     quotes: market,
     book: orderBook,
+    sent,
     afterIntentForTests: options.afterOrderIntentForTests,
   });
   const income = new IncomeActions({

@@ -1,6 +1,7 @@
 import { ConnectionState, EventName, IBApiNext, type IBApi } from '@stoqey/ib';
 import { distinctUntilChanged, skip, type Subscription } from 'rxjs';
 import { fenceQueuedRequests } from './request-fence';
+import { paceRequests } from './request-pacer';
 
 export interface IbConnectionEvents {
   /** The socket finished the handshake (true) or closed (false). */
@@ -41,6 +42,7 @@ export function createIbConnection(host: string, port: number, events: IbConnect
     );
   }
   separateRequestIds(api);
+  paceRequests(raw);
   raw.removeAllListeners(EventName.info);
   raw.on(EventName.info, (text: string, code: number) => events.onNotice(code, text));
   fenceQueuedRequests(raw, (messageId) => events.onStaleRequest(messageId));

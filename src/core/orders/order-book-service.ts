@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { IBApiNextError, OpenOrder } from '@stoqey/ib';
-import { filter, firstValueFrom, map, race, timer } from 'rxjs';
+import type { OpenOrder, Order } from '@stoqey/ib';
 import type { OrderBookSnapshot } from '../../shared/order-book';
 import { AppError } from '../../shared/result';
 import type { SessionState } from '../../shared/session';
@@ -12,14 +11,18 @@ import type { RoomHandlers } from '../ipc/router';
 import type { Logger } from '../log';
 import { cancelRefused, cancelRequested, EVERY_ORDER, oneOrder } from './cancel-words';
 import type { AuditEntry, OrderAudit } from './order-audit';
+import { CANCELLED, everyAnswer, firstAnswer, READ_ONLY, refusal } from './gateway-refusals';
 import { executionRows, openOrderRows } from './order-book-rows';
 import { linkedOrder, ocaLinkPlan } from './oca-link';
+import type { SentOrders } from './working-orders';
 
 export interface OrderBookServiceOptions {
   session: Pick<GatewaySession, 'onConnection' | 'subscribe' | 'current'>;
   events: Pick<EventBus, 'publish'>;
   /** The app's one audit writer, shared with the order service. */
   audit: Pick<OrderAudit, 'write'>;
+  /** What this process sent, shared with the order service: a link re-sends orders under their ids. */
+  sent: Pick<SentOrders, 'amend'>;
   logger: Logger;
   /** How often working orders and executions are re-read while connected. */
   refreshMs?: number;
@@ -37,9 +40,6 @@ export type CancelAllAsker = 'open-orders grid' | 'kill switch';
 export type CancelAllOutcome = { sent: false } | { sent: true; refusal: Promise<string | null> };
 
 const isUp = (state: SessionState) => state.state === 'connected' || state.state === 'degraded';
-/** IBKR's "Order Canceled" confirmation; 321 is the gateway's read-only (or validation) refusal. */
-const CANCELLED = 202;
-const READ_ONLY = 321;
 
 /**
  * Working orders of every client (reqAllOpenOrders: other clients' order updates are not streamed to
@@ -168,7 +168,7 @@ export class OrderBookService {
     const what = oneOrder(orderId, order.symbol);
     const about = { account: order.account, orderId };
     await this.audit({ kind: 'cancel-request', ...about, message: cancelRequested(what) });
-    const answer = this.gatewayAnswer(connection, (error) => error.reqId === orderId);
+    const answer = firstAnswer(connection.api.error, this.answerMs(), (error) => error.reqId === orderId);
     connection.api.cancelOrder(orderId);
     const refused = await answer;
     void this.refresh();
@@ -187,6 +187,8 @@ export class OrderBookService {
   /**
    * Links working orders of one account into one one-cancels-all group (ocaType 1): each is re-sent under
    * its id with the group and nothing else changed. One audit record for the intent, before anything leaves.
+   * The app's own records (the book and what this process sent) take the group as the orders leave, so a
+   * modify right after re-sends them in it; an order the gateway refuses to link gets its old record back.
    */
   private async linkOca(orderIds: readonly number[]): Promise<{ message: string }> {
     const connection = this.requireConnection();
@@ -201,18 +203,50 @@ export class OrderBookService {
       groupId: group,
       message: `Link orders ${ids.join(', ')} as one-cancels-all (group ${group}, ocaType 1); quantities and prices unchanged.`,
     });
-    const answer = this.gatewayAnswer(connection, (error) => ids.includes(error.reqId) && error.code < 2000);
-    for (const open of plan) connection.api.placeOrder(open.orderId, open.contract, linkedOrder(open.order, group));
-    const refused = await answer;
+    const answers = everyAnswer(
+      connection.api.error,
+      this.answerMs(),
+      (error) => ids.includes(error.reqId) && error.code < 2000,
+    );
+    const undo = new Map<number, () => void>();
+    for (const open of plan) {
+      const linked = linkedOrder(open.order, group);
+      undo.set(open.orderId, this.recordLink(open, linked));
+      connection.api.placeOrder(open.orderId, open.contract, linked);
+    }
+    const refusals = await answers;
+    for (const refused of refusals) undo.get(refused.reqId)?.();
     void this.refresh();
-    if (refused) {
-      await this.audit({ kind: 'gateway-message', groupId: group, ibCode: refused.code, message: refused.text });
-      throw new AppError(
-        'refused',
-        refusal(refused.code, refused.text, `Orders ${ids.join(', ')} could not be linked`),
-      );
+    const [first] = refusals;
+    if (first) {
+      for (const refused of refusals) {
+        await this.audit({
+          kind: 'gateway-message',
+          orderId: refused.reqId,
+          groupId: group,
+          ibCode: refused.code,
+          message: refused.text,
+        });
+      }
+      throw new AppError('refused', refusal(first.code, first.text, `Orders ${ids.join(', ')} could not be linked`));
     }
     return { message: `Orders ${ids.join(', ')} linked: when one fills, IBKR cancels the others.` };
+  }
+
+  /** The order as re-sent, in the held book and in what this process sent; returns how to take it back. */
+  private recordLink(open: OpenOrder, linked: Order): () => void {
+    const unsend = this.options.sent.amend(open.orderId, { ocaGroup: linked.ocaGroup, ocaType: linked.ocaType });
+    const held = this.held;
+    const patched: OpenOrder = { ...open, order: linked };
+    if (held) this.held = { ...held, orders: held.orders.map((o) => (o === open ? patched : o)) };
+    return () => {
+      unsend();
+      // Only while no read has replaced the book since: a fresh read is the gateway's word.
+      const now = this.held;
+      if (now?.orders.includes(patched)) {
+        this.held = { ...now, orders: now.orders.map((o) => (o === patched ? open : o)) };
+      }
+    };
   }
 
   private async cancelAllFromGrid(): Promise<{ message: string }> {
@@ -236,7 +270,11 @@ export class OrderBookService {
       kind: 'cancel-request',
       message: cancelRequested(EVERY_ORDER, asker, working),
     });
-    const answer = this.gatewayAnswer(connection, (error) => error.reqId === -1 && error.code === READ_ONLY);
+    const answer = firstAnswer(
+      connection.api.error,
+      this.answerMs(),
+      (error) => error.reqId === -1 && error.code === READ_ONLY,
+    );
     connection.api.cancelAllOrders();
     return { sent: true, refusal: this.cancelAllRefusal(answer) };
   }
@@ -253,20 +291,8 @@ export class OrderBookService {
     return refusal(refused.code, refused.text, 'The orders could not be cancelled');
   }
 
-  /** The first matching gateway error within the answer window, or null when the gateway stayed silent. */
-  private gatewayAnswer(
-    connection: IbConnection,
-    matches: (error: IBApiNextError) => boolean,
-  ): Promise<{ code: number; text: string } | null> {
-    return firstValueFrom(
-      race(
-        connection.api.error.pipe(
-          filter(matches),
-          map((error) => ({ code: error.code, text: error.error.message })),
-        ),
-        timer(this.options.cancelAnswerMs ?? 1_000).pipe(map(() => null)),
-      ),
-    );
+  private answerMs(): number {
+    return this.options.cancelAnswerMs ?? 1_000;
   }
 
   /** Written and flushed before the request leaves, as every order action is (DESIGN.md §4). */
@@ -277,9 +303,3 @@ export class OrderBookService {
 
 const notConnected = () =>
   new AppError('unavailable', 'Not connected to IB Gateway; nothing can be cancelled until it is back.');
-
-function refusal(code: number, text: string, what: string): string {
-  if (code === READ_ONLY && /read.?only|validat/i.test(text))
-    return `${what}: the gateway is in read-only API mode (IB error 321). Untick "Read-Only API" in its API settings.`;
-  return `${what}: IB error ${code}: ${text}`;
-}

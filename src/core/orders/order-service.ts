@@ -63,7 +63,7 @@ import {
 } from './rule-context-builder';
 import { TicketQuotes, type QuoteLines } from './ticket-quotes';
 import { orderCheckError } from './unexpected-error';
-import { SentOrders, workingOrders } from './working-orders';
+import { workingOrders, type SentOrders } from './working-orders';
 
 /** What the service needs from the gateway session. */
 export interface OrderSession {
@@ -89,6 +89,8 @@ export interface OrderServiceOptions {
     heldOpenOrders(): { orders: readonly GatewayOpenOrder[]; readAt: number } | null;
     cancelAll(asker: CancelAllAsker): Promise<CancelAllOutcome>;
   };
+  /** What this process sent, shared with the order book, whose one-cancels-all link amends it. */
+  sent: SentOrders;
   now?: () => number;
   /** Timers for the no-answer watchdog (a fake clock in tests). */
   scheduler?: Clock;
@@ -147,7 +149,6 @@ export class OrderService {
   /** What each preview read that its submit reuses (bounded like the previews themselves). */
   private readonly held: HeldAccountFacts;
   private readonly quotes: TicketQuotes;
-  private readonly sent = new SentOrders();
   private readonly watchdog: OrderWatchdog;
   private readonly allocations: AllocationDesk;
   private readonly brackets: BracketDesk;
@@ -515,7 +516,7 @@ export class OrderService {
     const { clientId } = this.options.session.current();
     const working = workingOrders(
       book.value,
-      this.sent.working((orderId) => this.tracker.get(orderId), clientId),
+      this.options.sent.working((orderId) => this.tracker.get(orderId), clientId),
       clientId,
     );
     return { value: working, at: book.at };
@@ -712,7 +713,7 @@ export class OrderService {
     const placed = combo?.order ?? { ...ibOrder(ticket, { orderRef: previewId, whatIf: false }), ...links };
     this.tracker.track(order);
     const sentContract = combo?.contract ?? contract;
-    this.sent.record(orderId, sentContract, { ...placed, account: ticket.account });
+    this.options.sent.record(orderId, sentContract, { ...placed, account: ticket.account });
     api.placeOrder(orderId, sentContract, placed);
     this.watchdog.watch(orderId);
     this.quotes.release(previewId);

@@ -17,6 +17,21 @@ export class SentOrders {
     this.sent.set(orderId, { contract, order });
   }
 
+  /**
+   * Records a re-send of an order this process placed (linking it into an OCA group), as it leaves, so a
+   * modify right after sends what the gateway now has; returns how to take it back if the gateway refuses.
+   * Nothing for an order this process did not send.
+   */
+  amend(orderId: number, change: Partial<Order>): () => void {
+    const before = this.sent.get(orderId);
+    if (before === undefined) return () => {};
+    const after = { contract: before.contract, order: { ...before.order, ...change } };
+    this.sent.set(orderId, after);
+    return () => {
+      if (this.sent.get(orderId) === after) this.sent.set(orderId, before);
+    };
+  }
+
   /** What this process sent that is still working, as open orders; finished ones are forgotten. */
   working(tracked: (orderId: number) => TrackedOrder | undefined, clientId: number | null): GatewayOpenOrder[] {
     const out: GatewayOpenOrder[] = [];

@@ -1,6 +1,6 @@
 import type { ComboDesk } from './combo-desk';
 import type { OrderEngine } from './order-engine';
-import { MISSING_PARENT } from './order-groups';
+import { MISSING_PARENT, ocaRevision } from './order-groups';
 import { orderRejected, type PendingOrder } from './order-rules';
 import { evaluateComboOrder, evaluateOrder, pendingSingles, type Evaluation, type Market } from './order-evaluation';
 import { whatIfResult } from './what-if';
@@ -82,6 +82,8 @@ export class OrderDesk {
         orderRejected('Only the price, quantity and time in force of a working order can be changed.'),
       );
     }
+    const revision = ocaRevision(fixed, request);
+    if (revision) return this.reject(request.orderId, revision);
     if (request.totalQuantity <= current.filled) {
       return this.reject(
         request.orderId,

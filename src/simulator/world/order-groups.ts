@@ -21,6 +21,22 @@ export const MISSING_PARENT: SimRejection = { code: 10006, message: 'Missing par
 
 export const OCA_CANCEL_ALL = 1;
 
+/**
+ * IBKR's refusal of a modify that changes a working order's OCA group (10326) or type (10327), both in its
+ * list of message codes; seen live when a modify re-sent a grouped order under another group or none
+ * (nautilus_trader issue 2978). Joining a group by re-sending an order that is in none is accepted here;
+ * whether IBKR accepts it is not established.
+ */
+export function ocaRevision(working: SimOrderRequest, amended: SimOrderRequest): SimRejection | null {
+  if (!working.ocaGroup) return null;
+  if ((amended.ocaGroup ?? '') !== working.ocaGroup)
+    return { code: 10326, message: 'OCA group revision is not allowed' };
+  if ((amended.ocaType || OCA_CANCEL_ALL) !== (working.ocaType || OCA_CANCEL_ALL)) {
+    return { code: 10327, message: 'OCA group type revision is not allowed' };
+  }
+  return null;
+}
+
 /** The bracket an order belongs to: its parent's id, or its own. */
 export const bracketOf = (request: SimOrderRequest): number => request.parentId || request.orderId;
 

@@ -12,6 +12,7 @@ import { createRouter, type Handlers } from '../../../src/core/ipc/router';
 import type { Logger } from '../../../src/core/log';
 import { OrderAudit } from '../../../src/core/orders/order-audit';
 import { OrderBookService } from '../../../src/core/orders/order-book-service';
+import { SentOrders } from '../../../src/core/orders/working-orders';
 import type { AccountsSnapshot, Balance } from '../../../src/shared/accounts';
 import type { EventName } from '../../../src/shared/api';
 import { defaultSettings, type Settings } from '../../../src/shared/settings';
@@ -55,7 +56,7 @@ beforeAll(async () => {
   accounts = new AccountsService({ session, events, settings: store, logger: silent, publishIntervalMs: 100 });
   auditDir = mkdtempSync(join(tmpdir(), 'gatehouse-audit-'));
   const audit = new OrderAudit(new AuditFile(auditDir), auditDir);
-  book = new OrderBookService({ session, events, audit, logger: silent, refreshMs: 200 });
+  book = new OrderBookService({ session, events, audit, sent: new SentOrders(), logger: silent, refreshMs: 200 });
   await session.start();
   trader = new IBApiNext({ host: '127.0.0.1', port: sim.port, reconnectInterval: 0 });
   const connected = firstValueFrom(

@@ -266,6 +266,32 @@ describe('one-cancels-all for working orders a person links', () => {
     await phaseOf(first, 'cancelled');
   });
 
+  it('a modify right after a link re-sends the order in its group', async () => {
+    const first = await restingSell(INDIVIDUAL);
+    const second = await restingSell(INDIVIDUAL);
+    await listed([first, second]);
+    await o.call('orders.linkOca', { orderIds: [first, second] });
+    const atSim = (id: number) => o.sim.world.openOrders().find((x) => x.request.orderId === id)?.request;
+    const group = atSim(first)?.ocaGroup;
+    expect(group).toMatch(/^gatehouse-oca-/);
+    // At once, before the book is read again: the app's own record already has the group.
+    const raised = cents(o.sim.world.quote(msft).ask * 1.05);
+    const modify = await o.preview({
+      account: INDIVIDUAL,
+      contract: MSFT,
+      action: 'SELL',
+      quantity: 5,
+      orderType: 'LMT',
+      limitPrice: raised,
+      tif: 'DAY',
+      modifyOrderId: first,
+    });
+    expect((await o.submit(modify.previewId, modify.toAcknowledge)).outcome).toBe('sent');
+    await until(() => atSim(first)?.lmtPrice === raised, 5_000);
+    expect(atSim(first)).toMatchObject({ ocaGroup: group, ocaType: 1 });
+    expect(atSim(second)?.ocaGroup).toBe(group);
+  });
+
   it('refuses to link orders of different accounts, with a sentence, and changes nothing', async () => {
     const individual = await restingSell(INDIVIDUAL);
     const business = await restingSell(ACCOUNT_IDS.corporation).catch(() => null);

@@ -89,6 +89,27 @@ describe('working orders without asking the gateway', () => {
     expect(sent.working((id) => state.get(id), OWN)).toEqual([]);
   });
 
+  it('takes a link into an OCA group as it leaves, and gives it back when refused unless sent again since', () => {
+    const sent = new SentOrders();
+    const contract = { conId: AAPL, secType: SecType.STK, currency: 'USD' };
+    const order = { account: 'DU1000002', action: OrderAction.BUY, totalQuantity: 10, orderType: OrderType.LMT };
+    sent.record(12, contract, order);
+    const state = new Map([[12, tracked('working')]]);
+    const groupOf = () => sent.working((id) => state.get(id), OWN)[0]?.order.ocaGroup;
+    const undo = sent.amend(12, { ocaGroup: 'g', ocaType: 1 });
+    expect(sent.working((id) => state.get(id), OWN)[0]?.order).toMatchObject({ ...order, ocaGroup: 'g', ocaType: 1 });
+    undo();
+    expect(groupOf()).toBeUndefined();
+
+    const undoAgain = sent.amend(12, { ocaGroup: 'g', ocaType: 1 });
+    sent.record(12, contract, { ...order, ocaGroup: 'g', ocaType: 1, totalQuantity: 20 });
+    undoAgain();
+    expect(groupOf()).toBe('g');
+    // An order this process did not send has nothing to amend.
+    sent.amend(99, { ocaGroup: 'g' })();
+    expect(sent.working((id) => state.get(id), OWN)).toHaveLength(1);
+  });
+
   it('prefers the sent version of our own order over the book, and keeps other clients orders with the same id', () => {
     const book = [open(12, { totalQuantity: 10 }), open(12, { clientId: 9 }), open(13)];
     const ours = { ...open(12, { totalQuantity: 30 }) };

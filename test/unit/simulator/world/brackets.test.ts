@@ -197,6 +197,31 @@ describe('one-cancels-all', () => {
     expect(findOrder(world, elsewhere.orderId)?.status).toBe('Submitted');
   });
 
+  it("refuses a modify that changes a working order's group (10326) or its type (10327); one in none may join", () => {
+    const world = makeWorld();
+    const { bid } = world.quote(conIdOf(world, AAPL));
+    const resting = leg({ lmtPrice: roundToTick(bid + 10, 0.01), ocaGroup: 'exit-1', ocaType: 1 });
+    world.place(resting);
+    const moved = { ...resting, lmtPrice: roundToTick(bid + 11, 0.01) };
+    const refused = (change: Partial<SimOrderRequest>) => {
+      const result = world.place({ ...moved, ...change });
+      return result.ok ? null : result.rejection.code;
+    };
+    expect(refused({ ocaGroup: '' })).toBe(10326);
+    expect(refused({ ocaGroup: 'exit-2' })).toBe(10326);
+    expect(refused({ ocaType: 2 })).toBe(10327);
+    expect(findOrder(world, resting.orderId)?.request).toMatchObject({
+      ocaGroup: 'exit-1',
+      lmtPrice: resting.lmtPrice,
+    });
+    expect(refused({})).toBeNull();
+
+    const alone = leg({ lmtPrice: roundToTick(bid + 10, 0.01) });
+    world.place(alone);
+    expect(world.place({ ...alone, ocaGroup: 'exit-1', ocaType: 1 }).ok).toBe(true);
+    expect(findOrder(world, alone.orderId)?.request.ocaGroup).toBe('exit-1');
+  });
+
   it('ocaType 3 reduces the others by the quantity filled instead', () => {
     const world = makeWorld();
     const { bid } = world.quote(conIdOf(world, AAPL));
