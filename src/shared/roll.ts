@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CheckSchema, ContractSchema } from './ticket';
-import { QuoteUsedSchema, SubmitResultSchema } from './orders';
+import { QuoteUsedSchema, SubmitResultSchema, WhatIfFiguresSchema } from './orders';
+import { TradingModeSchema } from './session';
 
 /**
  * A roll: buy a short option back and sell another of the same underlying and right (a new expiry, a new
@@ -27,10 +28,14 @@ const RollLegViewSchema = z.object({
   role: z.enum(['close', 'open']),
   words: z.string(),
   quote: QuoteUsedSchema.nullable(),
+  /** The gateway's what-if of the leg on its own (IBKR prices a combo's margin per leg); why not, when none. */
+  whatIf: WhatIfFiguresSchema.nullable(),
+  whatIfProblem: z.string().nullable(),
 });
 
 export const RollPreviewSchema = z.object({
   groupId: z.string(),
+  mode: TradingModeSchema,
   /** "Roll 2 AAPL 20261218 200 C to 20270115 210 C for a net credit of 1.25, in Roth IRA DU1000001". */
   words: z.string(),
   checks: z.array(CheckSchema),

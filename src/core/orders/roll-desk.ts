@@ -3,6 +3,7 @@ import type { ContractDetails, IBApiNext, Contract as IbContract, Order } from '
 import type { OrderPreview, QuoteUsed, SubmitResult } from '../../shared/orders';
 import { AppError } from '../../shared/result';
 import type { RollPreview, RollRequest, RollResult, RollSubmit } from '../../shared/roll';
+import { rollNetMarket } from '../../shared/roll-net';
 import { OrderTicketSchema, type Check, type Contract, type OrderTicket } from '../../shared/ticket';
 import { hasBlock, warningsToAcknowledge } from '../rules';
 import { legAcknowledgements, rollLegChecks, rollPriceCheck, type RollRole } from '../rules/roll-rules';
@@ -10,7 +11,6 @@ import {
   optionName,
   rollContract,
   rollIbOrder,
-  rollNetMarket,
   rollWords,
   type RollOption,
   type RollOrder,
@@ -158,16 +158,21 @@ export class RollDesk {
       sent: null,
       busy: null,
     });
+    const leg = (role: RollRole, p: OrderPreview) => ({
+      role,
+      words: p.words,
+      quote: p.quote,
+      whatIf: p.whatIf,
+      whatIfProblem: p.whatIfProblem,
+    });
     return {
       groupId,
+      mode: openPreview.mode,
       words,
       checks,
       blocked: hasBlock(checks),
       toAcknowledge: warningsToAcknowledge(checks),
-      legs: [
-        { role: 'close', words: closePreview.words, quote: closePreview.quote },
-        { role: 'open', words: openPreview.words, quote: openPreview.quote },
-      ],
+      legs: [leg('close', closePreview), leg('open', openPreview)],
       netMarket: market,
     };
   }
