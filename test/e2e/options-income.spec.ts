@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { startHarnessProcess, stopHarnessProcess, type RunningHarness } from './harness-fixture';
+import { holdMarketStill } from './income-steps';
 import { AAPL_LISTING } from './listings';
 
 /** The IRA income row actions: a covered call from the IRA's AAPL position, a secured put from the watchlist. */
@@ -18,19 +19,12 @@ test.afterEach(async () => {
   await stopHarnessProcess(harness);
 });
 
-/** The market holds still, so the bid the prefill read is the bid the preview and the submit check against. */
-async function holdMarketStill(): Promise<void> {
-  if (!harness.simControl) throw new Error('no simulator control URL');
-  const response = await fetch(`${harness.simControl}/market/tick-rate?value=0`, { method: 'POST' });
-  expect(response.status).toBe(200);
-}
-
 async function coveredCallTicket(page: Page) {
   // Big enough that ag-grid renders the action column and every IRA row (it renders only what is in view).
   await page.setViewportSize({ width: 2400, height: 2000 });
   await page.goto(harness.url);
   await expect(page.getByRole('status', { name: 'Connection status' })).toContainText('Connected');
-  await holdMarketStill();
+  await holdMarketStill(harness);
   await page.getByRole('button', { name: 'Sell covered call AAPL DU1000001' }).click();
   const ticket = page.getByRole('form', { name: 'Order ticket' });
   await expect(ticket).toBeVisible();
