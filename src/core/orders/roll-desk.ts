@@ -198,7 +198,12 @@ export class RollDesk {
       this.deps.reserveOrderIds(api, 1),
     ]);
     const [close, open] = rechecked as [Rechecked, Rechecked];
+    // Each leg the re-check cleared was counted against the order caps; a roll not sent gives both back.
+    const uncountAll = () => {
+      for (const r of rechecked) if (r.outcome === 'checked') r.evaluation.uncount();
+    };
     if (close.outcome === 'refused' || open.outcome === 'refused') {
+      uncountAll();
       const refused = close.outcome === 'refused' ? close : (open as Extract<Rechecked, { outcome: 'refused' }>);
       const leg = refused === close ? 'buy-to-close' : 'sell-to-open';
       const reason = `Nothing sent: the ${leg} leg was refused on fresh data, and a roll goes out whole or not at all. ${refused.reason}`;
@@ -215,20 +220,30 @@ export class RollDesk {
       rollPriceCheck(roll.order.netLimit, market, roll.order.close.currency),
     ];
     const reason = refusalOf(checks, acknowledgements);
-    if (reason !== null) return { groupId, result: { outcome: 'refused', reason, checks } };
+    if (reason !== null) {
+      uncountAll();
+      return { groupId, result: { outcome: 'refused', reason, checks } };
+    }
+    // One BAG order counts once: the open leg's count goes with it, the close leg's is given back.
+    close.evaluation.uncount();
     const orderId = ids[0]!;
     const acknowledged = acknowledgements.length > 0 ? ` Acknowledged: ${acknowledgements.join(', ')}.` : '';
     // One intent for the roll, on disk before the combo leaves.
-    await this.deps.audit({
-      kind: 'submit-intent',
-      account: roll.order.account,
-      orderId,
-      previewId: open.preview.previewId,
-      groupId,
-      ticket: open.preview.ticket,
-      checks,
-      message: `${roll.words} (order ${orderId}).${acknowledged}`,
-    });
+    try {
+      await this.deps.audit({
+        kind: 'submit-intent',
+        account: roll.order.account,
+        orderId,
+        previewId: open.preview.previewId,
+        groupId,
+        ticket: open.preview.ticket,
+        checks,
+        message: `${roll.words} (order ${orderId}).${acknowledged}`,
+      });
+    } catch (error) {
+      open.evaluation.uncount();
+      throw error;
+    }
     const sent = await this.deps.transmit({ ...open, evaluation: { ...open.evaluation, checks } }, orderId, {
       contract: rollContract(roll.order),
       order: rollIbOrder(roll.order, { orderRef: open.preview.previewId, whatIf: false }),
