@@ -92,3 +92,20 @@ test('Sell cash-secured put on the watchlist’s AAPL sizes puts by the IRA’s 
   const secured = dialog.getByRole('list', { name: 'Checks' }).getByRole('listitem').filter({ hasText: 'Options' });
   await expect(secured).toContainText('of $92,500.00 settled cash');
 });
+
+test('moving the cash-secured put ticket to another account sizes the puts by that account’s settled cash', async ({
+  page,
+}) => {
+  await page.goto(harness.url);
+  await expect(page.getByRole('status', { name: 'Connection status' })).toContainText('Connected');
+  await page.getByRole('button', { name: 'Sell cash-secured put AAPL' }).click();
+  const ticket = page.getByRole('form', { name: 'Order ticket' });
+  await expect(page.getByText(/^DU1000001: \d+ puts?, secured by /)).toBeVisible();
+  const iraPuts = await ticket.getByLabel('Quantity').inputValue();
+  await ticket.getByLabel('Account', { exact: true }).selectOption('DU1000002');
+  const sized = page.getByText(/^DU1000002: \d+ puts?, secured by \$[\d,.]+ of \$[\d,.]+ settled cash\.$/);
+  await expect(sized).toBeVisible();
+  const puts = /^DU1000002: (\d+) put/.exec((await sized.textContent()) ?? '')?.[1];
+  await expect(ticket.getByLabel('Quantity')).toHaveValue(puts ?? 'none');
+  expect(Number(puts)).toBeGreaterThan(Number(iraPuts));
+});
