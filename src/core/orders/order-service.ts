@@ -454,6 +454,7 @@ export class OrderService {
         limits: settings.orders,
         orderCounts: this.counter.counts(this.now()),
         now: this.now(),
+        optionTerms: this.rolls.legTerms(),
       });
       const entry = exit ? group.entry : linked?.entry;
       const closing = roll?.closing;

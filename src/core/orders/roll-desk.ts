@@ -6,6 +6,7 @@ import type { RollPreview, RollRequest, RollResult, RollSubmit } from '../../sha
 import { rollNetMarket } from '../../shared/roll-net';
 import { OrderTicketSchema, type Check, type Contract, type OrderTicket } from '../../shared/ticket';
 import { hasBlock, warningsToAcknowledge } from '../rules';
+import type { OptionTerms } from '../rules/rule-context';
 import { legAcknowledgements, rollLegChecks, rollPriceCheck, type RollRole } from '../rules/roll-rules';
 import {
   optionName,
@@ -56,6 +57,15 @@ interface KeptRoll {
 }
 
 const KEPT = 100;
+/** Legs' terms remembered for the rules to read resting rolls by (combo-pending.ts); the oldest go first. */
+const TERMS_KEPT = 2 * KEPT;
+
+const termsOf = (details: ContractDetails): OptionTerms => ({
+  symbol: details.contract.symbol ?? '',
+  right: details.contract.right === 'P' ? 'P' : 'C',
+  strike: details.contract.strike ?? Number.NaN,
+  multiplier: Number(details.contract.multiplier ?? Number.NaN),
+});
 
 function rollOption(details: ContractDetails): RollOption {
   const c = details.contract;
@@ -103,8 +113,28 @@ function netMarket(close: QuoteUsed | null, open: QuoteUsed | null) {
 
 export class RollDesk {
   private readonly kept = new Map<string, KeptRoll>();
+  private readonly terms = new Map<number, OptionTerms>();
 
   constructor(private readonly deps: RollDeps) {}
+
+  /**
+   * The terms of the options rolls have named: IBKR's open order names a resting combo's legs by conId only,
+   * and the new leg is not a position until the roll fills.
+   */
+  legTerms(): ReadonlyMap<number, OptionTerms> {
+    return this.terms;
+  }
+
+  private remember(details: ContractDetails): void {
+    const conId = details.contract.conId;
+    if (conId === undefined) return;
+    this.terms.delete(conId);
+    this.terms.set(conId, termsOf(details));
+    for (const id of this.terms.keys()) {
+      if (this.terms.size <= TERMS_KEPT) break;
+      this.terms.delete(id);
+    }
+  }
 
   async preview(request: RollRequest): Promise<RollPreview> {
     const closeDetails = await this.deps.details({ ...request.close, secType: 'OPT' });
@@ -112,18 +142,19 @@ export class RollDesk {
     if (closeDetails.contract.secType !== 'OPT') {
       throw new AppError('refused', `Only an option can be rolled; ${request.close.symbol} is not one.`);
     }
-    const open = rollOption(
-      await this.deps.details({
-        symbol: close.symbol,
-        secType: 'OPT',
-        currency: close.currency,
-        exchange: 'SMART',
-        lastTradeDate: request.open.lastTradeDate,
-        strike: request.open.strike,
-        right: close.right,
-        ...(closeDetails.contract.multiplier ? { multiplier: Number(closeDetails.contract.multiplier) } : {}),
-      }),
-    );
+    const openDetails = await this.deps.details({
+      symbol: close.symbol,
+      secType: 'OPT',
+      currency: close.currency,
+      exchange: 'SMART',
+      lastTradeDate: request.open.lastTradeDate,
+      strike: request.open.strike,
+      right: close.right,
+      ...(closeDetails.contract.multiplier ? { multiplier: Number(closeDetails.contract.multiplier) } : {}),
+    });
+    const open = rollOption(openDetails);
+    this.remember(closeDetails);
+    this.remember(openDetails);
     if (open.conId === close.conId) throw new AppError('refused', `${optionName(close)} cannot be rolled into itself.`);
     const { account, contracts, netLimit } = request;
     const settled = await Promise.allSettled([

@@ -133,3 +133,14 @@ describe('a roll and the order caps', () => {
     expect(counter.counts(NOW).today).toBe(1);
   });
 });
+
+describe('a roll’s legs for the rules', () => {
+  it('remembers both legs’ terms: a resting roll’s open order names them by conId only', async () => {
+    const { desk } = deskWith({ close: 'checked', open: 'checked' });
+    await desk.preview(request(-0.1));
+    expect([...desk.legTerms()]).toEqual([
+      [CLOSE.conId, { symbol: 'AAPL', right: 'C', strike: 230, multiplier: 100 }],
+      [OPEN.conId, { symbol: 'AAPL', right: 'C', strike: 230, multiplier: 100 }],
+    ]);
+  });
+});
