@@ -26,6 +26,8 @@ export type RollRequestInput = z.input<typeof RollRequestSchema>;
 
 const RollLegViewSchema = z.object({
   role: z.enum(['close', 'open']),
+  /** The leg's own preview: its quote line is given back (orders.discard) when the roll is not sent. */
+  previewId: z.string(),
   words: z.string(),
   quote: QuoteUsedSchema.nullable(),
   /** The gateway's what-if of the leg on its own (IBKR prices a combo's margin per leg); why not, when none. */

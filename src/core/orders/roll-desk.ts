@@ -191,6 +191,7 @@ export class RollDesk {
     });
     const leg = (role: RollRole, p: OrderPreview) => ({
       role,
+      previewId: p.previewId,
       words: p.words,
       quote: p.quote,
       whatIf: p.whatIf,

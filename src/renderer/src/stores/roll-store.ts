@@ -127,8 +127,16 @@ export async function previewRoll(): Promise<void> {
   );
 }
 
+/** A roll not sent gives back the quote lines its legs' previews hold. */
+function discardUnsent(): void {
+  const { preview, result } = useRollStore.getState();
+  if (result?.result.outcome === 'sent') return;
+  for (const leg of preview?.legs ?? []) void gatehouse().orders.discard({ previewId: leg.previewId });
+}
+
 /** Back from the confirmation to the choices, keeping them. */
 export function backToChoices(): void {
+  discardUnsent();
   useRollStore.setState({ preview: null, result: null, error: null });
 }
 
@@ -152,5 +160,6 @@ export async function transmitRoll(acknowledgements: string[]): Promise<void> {
 }
 
 export function closeRoll(): void {
+  discardUnsent();
   useRollStore.setState(closed);
 }
