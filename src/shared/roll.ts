@@ -30,9 +30,6 @@ const RollLegViewSchema = z.object({
   previewId: z.string(),
   words: z.string(),
   quote: QuoteUsedSchema.nullable(),
-  /** The gateway's what-if of the leg on its own (IBKR prices a combo's margin per leg); why not, when none. */
-  whatIf: WhatIfFiguresSchema.nullable(),
-  whatIfProblem: z.string().nullable(),
 });
 
 export const RollPreviewSchema = z.object({
@@ -44,6 +41,9 @@ export const RollPreviewSchema = z.object({
   blocked: z.boolean(),
   toAcknowledge: z.array(z.string()),
   legs: z.array(RollLegViewSchema),
+  /** The gateway's what-if of the whole combo (IBKR judges the combo, not its legs); why not, when none. */
+  whatIf: WhatIfFiguresSchema.nullable(),
+  whatIfProblem: z.string().nullable(),
   /** The net market per contract from the legs' quotes (debit positive); null when a leg has no quote. */
   netMarket: z.object({ bid: z.number(), ask: z.number() }).nullable(),
 });

@@ -86,6 +86,7 @@ test('rolls the IRA’s covered calls to the next monthly by keyboard alone: cre
   );
   const covered = confirm.getByRole('list', { name: 'Checks' }).getByRole('listitem').filter({ hasText: 'Options' });
   await expect(covered).toContainText('covered by 200 AAPL, 0 already committed');
+  await expect(confirm.getByLabel('What-if preview')).toContainText('Commission');
   const transmit = confirm.getByRole('button', { name: 'Transmit roll' });
   await confirm.getByRole('button', { name: 'Back' }).focus();
   await tabTo(page, transmit);

@@ -199,6 +199,10 @@ export class OrderService {
       preview: (ticket, roll) => this.preview(ticket, null, null, roll),
       discard: (previewId) => this.quotes.release(previewId),
       readyToSend: () => this.readyToSend(),
+      whatIf: async (contract, order) => {
+        const { api } = this.connection();
+        return new GatewayReader(api, this.timeouts()).whatIf(await this.ids.next(api), contract, order);
+      },
       reserveOrderIds: (api, n) => this.ids.reserve(api, n),
       recheck: (previewId, acknowledgements) => this.recheckPreview(previewId, acknowledgements),
       transmit: (checked, orderId, combo) => this.transmit(checked, orderId, {}, false, combo),

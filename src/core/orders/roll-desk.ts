@@ -16,8 +16,10 @@ import {
   type RollOption,
   type RollOrder,
 } from '../options/roll-order';
+import type { WhatIfResult } from './gateway-reader';
 import type { AuditEntry } from './order-audit';
 import { refusalOf, type Checked, type Rechecked, type RollLeg } from './order-evaluation';
+import { whatIfProblem } from './what-if-reuse';
 
 /**
  * A roll as one decision and one order: both legs resolved by contract details and previewed through the
@@ -37,6 +39,8 @@ export interface RollDeps {
   preview(ticket: OrderTicket, roll: RollLeg): Promise<OrderPreview>;
   discard(previewId: string): void;
   readyToSend(): Promise<IBApiNext>;
+  /** The gateway's what-if of an order (the BAG, here). */
+  whatIf(contract: IbContract, order: Order): Promise<WhatIfResult>;
   reserveOrderIds(api: IBApiNext, n: number): Promise<number[]>;
   recheck(previewId: string, acknowledgements: readonly string[]): Promise<Rechecked>;
   transmit(
@@ -57,6 +61,17 @@ interface KeptRoll {
 }
 
 const KEPT = 100;
+const WHAT_IF_REF = 'gatehouse-what-if';
+
+/** The combo's what-if for the confirmation: its figures, or why there are none (never a failed preview). */
+async function comboWhatIf(asked: Promise<WhatIfResult>): Promise<Pick<RollPreview, 'whatIf' | 'whatIfProblem'>> {
+  try {
+    const { figures, answer } = await asked;
+    return { whatIf: figures, whatIfProblem: whatIfProblem(answer) };
+  } catch (error) {
+    return { whatIf: null, whatIfProblem: error instanceof Error ? error.message : String(error) };
+  }
+}
 /** Legs' terms remembered for the rules to read resting rolls by (combo-pending.ts); the oldest go first. */
 const TERMS_KEPT = 2 * KEPT;
 
@@ -157,6 +172,10 @@ export class RollDesk {
     this.remember(openDetails);
     if (open.conId === close.conId) throw new AppError('refused', `${optionName(close)} cannot be rolled into itself.`);
     const { account, contracts, netLimit } = request;
+    const order: RollOrder = { account, close, open, contracts, netLimit };
+    const whatIf = comboWhatIf(
+      this.deps.whatIf(rollContract(order), rollIbOrder(order, { orderRef: WHAT_IF_REF, whatIf: true })),
+    );
     const settled = await Promise.allSettled([
       this.deps.preview(legTicket(account, close, 'BUY', contracts), { closing: null }),
       this.deps.preview(legTicket(account, open, 'SELL', contracts), { closing: { conId: close.conId, contracts } }),
@@ -170,7 +189,6 @@ export class RollDesk {
       OrderPreview,
       OrderPreview,
     ];
-    const order: RollOrder = { account, close, open, contracts, netLimit };
     const words = rollWords(order, closePreview.account.label);
     const market = netMarket(closePreview.quote, openPreview.quote);
     const checks = [
@@ -194,13 +212,12 @@ export class RollDesk {
       previewId: p.previewId,
       words: p.words,
       quote: p.quote,
-      whatIf: p.whatIf,
-      whatIfProblem: p.whatIfProblem,
     });
     return {
       groupId,
       mode: openPreview.mode,
       words,
+      ...(await whatIf),
       checks,
       blocked: hasBlock(checks),
       toAcknowledge: warningsToAcknowledge(checks),

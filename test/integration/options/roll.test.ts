@@ -106,6 +106,8 @@ describe('rolling a covered call in the IRA', () => {
     expect(checkOf(preview, 'open:ira-options')?.message).toContain(`covered by ${stock} AAPL, 0 already committed`);
     expect(checkOf(preview, 'roll-net-price')?.outcome).toBe('pass');
     expect(preview.netMarket?.ask).toBeCloseTo(net, 6);
+    // The simulator answers the BAG's own what-if, as IBKR does a combo's.
+    expect(preview.whatIf, preview.whatIfProblem ?? '').not.toBeNull();
 
     const sent = await o.call<RollResult>('orders.submitRoll', {
       groupId: preview.groupId,

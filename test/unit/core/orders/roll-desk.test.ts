@@ -1,9 +1,9 @@
-import type { ContractDetails, IBApiNext } from '@stoqey/ib';
+import type { ContractDetails, IBApiNext, Contract as IbContract, Order } from '@stoqey/ib';
 import { describe, expect, it } from 'vitest';
 import { OrderCounter } from '../../../../src/core/orders/order-counter';
 import type { Checked, Evaluation, Rechecked } from '../../../../src/core/orders/order-evaluation';
 import { RollDesk, type RollDeps } from '../../../../src/core/orders/roll-desk';
-import type { OrderPreview, SubmitResult } from '../../../../src/shared/orders';
+import type { OrderPreview, SubmitResult, WhatIfFigures } from '../../../../src/shared/orders';
 import type { Check, OrderTicket } from '../../../../src/shared/ticket';
 
 /**
@@ -51,8 +51,12 @@ function previewOf(ticket: OrderTicket): OrderPreview {
 type Verdict = 'checked' | 'refused';
 
 /** A desk whose legs re-check as told, each cleared leg taking a count as the order service's evaluate does. */
-function deskWith(verdicts: { close: Verdict; open: Verdict }, options: { auditFails?: boolean } = {}) {
+function deskWith(
+  verdicts: { close: Verdict; open: Verdict },
+  options: { auditFails?: boolean; whatIfFails?: boolean } = {},
+) {
   const counter = new OrderCounter();
+  const asked: { contract: IbContract; order: Order }[] = [];
   const previews = new Map<string, OrderPreview>();
   const deps: RollDeps = {
     details: async (contract) => details(contract.conId === CLOSE.conId ? CLOSE : OPEN),
@@ -63,6 +67,11 @@ function deskWith(verdicts: { close: Verdict; open: Verdict }, options: { auditF
     },
     discard: () => undefined,
     readyToSend: async () => ({}) as IBApiNext,
+    whatIf: async (contract, order) => {
+      if (options.whatIfFails) throw new Error('IB Gateway did not answer the what-if in time.');
+      asked.push({ contract, order });
+      return { figures: { commission: 2.6 } as WhatIfFigures, answer: { state: 'answered' } };
+    },
     reserveOrderIds: async () => [7],
     recheck: async (previewId): Promise<Rechecked> => {
       const preview = previews.get(previewId)!;
@@ -83,7 +92,7 @@ function deskWith(verdicts: { close: Verdict; open: Verdict }, options: { auditF
     },
     newId: () => 'roll-1',
   };
-  return { desk: new RollDesk(deps), counter };
+  return { desk: new RollDesk(deps), counter, asked };
 }
 
 const request = (netLimit: number) => ({
@@ -142,5 +151,24 @@ describe('a roll’s legs for the rules', () => {
       [CLOSE.conId, { symbol: 'AAPL', right: 'C', strike: 230, multiplier: 100 }],
       [OPEN.conId, { symbol: 'AAPL', right: 'C', strike: 230, multiplier: 100 }],
     ]);
+  });
+});
+
+describe('a roll’s what-if', () => {
+  it('is the gateway’s answer for the whole BAG order, asked as a what-if', async () => {
+    const { desk, asked } = deskWith({ close: 'checked', open: 'checked' });
+    const preview = await desk.preview(request(-0.1));
+    expect(preview.whatIf?.commission).toBe(2.6);
+    expect(preview.whatIfProblem).toBeNull();
+    expect(asked.map(({ contract, order }) => [contract.secType, contract.comboLegs?.length, order.whatIf])).toEqual([
+      ['BAG', 2, true],
+    ]);
+  });
+
+  it('says why there is none when the gateway does not answer, and still previews the roll', async () => {
+    const { desk } = deskWith({ close: 'checked', open: 'checked' }, { whatIfFails: true });
+    const preview = await desk.preview(request(-0.1));
+    expect(preview.whatIf).toBeNull();
+    expect(preview.whatIfProblem).toBe('IB Gateway did not answer the what-if in time.');
   });
 });

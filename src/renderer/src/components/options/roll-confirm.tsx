@@ -1,11 +1,11 @@
 import type { RollPreview } from '../../../../shared/roll';
 import type { Check } from '../../../../shared/ticket';
-import { formatAmount } from '../../format';
 import { backToChoices, closeRoll, transmitRoll, useRollStore } from '../../stores/roll-store';
 import { ConfirmModeBanner } from '../mode-banner';
 import { ModalDialog } from '../modal-dialog';
 import { Outcome } from '../orders/allocation-dialog';
 import { CheckList, useAcknowledged } from '../orders/check-list';
+import { WhatIf } from '../orders/confirm-order-dialog';
 
 /** The IRA option rule's sentence on the new leg says what covers or secures it: shown even when it passes. */
 const coverSentence = (check: Check) => check.id === 'open:ira-options';
@@ -35,7 +35,6 @@ export function RollConfirm({ preview }: { preview: RollPreview }) {
             <th scope="col">Leg</th>
             <th scope="col">Order</th>
             <th scope="col">Market</th>
-            <th scope="col">What-if</th>
           </tr>
         </thead>
         <tbody>
@@ -44,15 +43,11 @@ export function RollConfirm({ preview }: { preview: RollPreview }) {
               <th scope="row">{LEG_LABELS[leg.role]}</th>
               <td className="order-words">{leg.words}</td>
               <td>{leg.quote ? `bid ${leg.quote.bid ?? '—'}, ask ${leg.quote.ask ?? '—'}` : 'no quote'}</td>
-              <td>
-                {leg.whatIf
-                  ? `Commission ${formatAmount(leg.whatIf.commission, leg.whatIf.commissionCurrency, 'not given')}`
-                  : (leg.whatIfProblem ?? '—')}
-              </td>
             </tr>
           ))}
         </tbody>
       </table>
+      <WhatIf figures={preview.whatIf} problem={preview.whatIfProblem} />
       <CheckList
         label="Checks"
         checks={refused?.checks ?? preview.checks}

@@ -111,7 +111,8 @@ function ConfirmBody({
   );
 }
 
-function WhatIf({ figures, problem }: { figures: WhatIfFigures | null; problem: string | null }) {
+/** The gateway's what-if figures, or why there are none; the roll's confirmation shows its combo's too. */
+export function WhatIf({ figures, problem }: { figures: WhatIfFigures | null; problem: string | null }) {
   if (!figures) return <p aria-label="What-if preview">What-if: {problem ?? 'none from the gateway.'}</p>;
   return (
     <dl className="what-if" aria-label="What-if preview">
