@@ -1,25 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { ContractDetails, IBApiNext, Contract as IbContract, Order } from '@stoqey/ib';
-import type { OrderPreview, QuoteUsed, SubmitResult } from '../../shared/orders';
+import type { OrderPreview, SubmitResult } from '../../shared/orders';
 import { AppError } from '../../shared/result';
 import type { RollPreview, RollRequest, RollResult, RollSubmit } from '../../shared/roll';
-import { rollNetMarket } from '../../shared/roll-net';
-import { OrderTicketSchema, type Check, type Contract, type OrderTicket } from '../../shared/ticket';
+import type { Check, Contract, OrderTicket } from '../../shared/ticket';
 import { hasBlock, warningsToAcknowledge } from '../rules';
 import type { OptionTerms } from '../rules/rule-context';
 import { legAcknowledgements, rollLegChecks, rollPriceCheck, type RollRole } from '../rules/roll-rules';
-import {
-  optionName,
-  rollContract,
-  rollIbOrder,
-  rollWords,
-  type RollOption,
-  type RollOrder,
-} from '../options/roll-order';
+import { optionName, rollContract, rollIbOrder, rollWords, type RollOrder } from '../options/roll-order';
 import type { WhatIfResult } from './gateway-reader';
 import type { AuditEntry } from './order-audit';
 import { refusalOf, type Checked, type Rechecked, type RollLeg } from './order-evaluation';
-import { whatIfProblem } from './what-if-reuse';
+import { comboWhatIf, legTicket, netMarket, rollOption, termsOf } from './roll-legs';
 
 /**
  * A roll as one decision and one order: both legs resolved by contract details and previewed through the
@@ -63,68 +55,8 @@ interface KeptRoll {
 const KEPT = 100;
 const WHAT_IF_REF = 'gatehouse-what-if';
 
-/** The combo's what-if for the confirmation: its figures, or why there are none (never a failed preview). */
-async function comboWhatIf(asked: Promise<WhatIfResult>): Promise<Pick<RollPreview, 'whatIf' | 'whatIfProblem'>> {
-  try {
-    const { figures, answer } = await asked;
-    return { whatIf: figures, whatIfProblem: whatIfProblem(answer) };
-  } catch (error) {
-    return { whatIf: null, whatIfProblem: error instanceof Error ? error.message : String(error) };
-  }
-}
 /** Legs' terms remembered for the rules to read resting rolls by (combo-pending.ts); the oldest go first. */
 const TERMS_KEPT = 2 * KEPT;
-
-const termsOf = (details: ContractDetails): OptionTerms => ({
-  symbol: details.contract.symbol ?? '',
-  right: details.contract.right === 'P' ? 'P' : 'C',
-  strike: details.contract.strike ?? Number.NaN,
-  multiplier: Number(details.contract.multiplier ?? Number.NaN),
-});
-
-function rollOption(details: ContractDetails): RollOption {
-  const c = details.contract;
-  return {
-    conId: c.conId ?? Number.NaN,
-    symbol: c.symbol ?? '',
-    currency: c.currency ?? 'USD',
-    // Contract details may add the expiry's time and zone ("20261218 16:00 US/Eastern"); the date is what names it.
-    lastTradeDate: (c.lastTradeDateOrContractMonth ?? '').slice(0, 8),
-    strike: c.strike ?? Number.NaN,
-    right: c.right === 'P' ? 'P' : 'C',
-  };
-}
-
-const legTicket = (account: string, option: RollOption, action: 'BUY' | 'SELL', contracts: number) =>
-  OrderTicketSchema.parse({
-    account,
-    contract: {
-      symbol: option.symbol,
-      secType: 'OPT',
-      currency: option.currency,
-      exchange: 'SMART',
-      conId: option.conId,
-      lastTradeDate: option.lastTradeDate,
-      strike: option.strike,
-      right: option.right,
-    },
-    action,
-    quantity: contracts,
-    orderType: 'MKT',
-    tif: 'DAY',
-  });
-
-const sides = (quote: QuoteUsed | null) =>
-  quote !== null && quote.bid !== null && quote.ask !== null && quote.bid > 0 && quote.ask > 0
-    ? { bid: quote.bid, ask: quote.ask }
-    : null;
-
-/** The net market from the legs' quotes; null when a leg has no two-sided quote. */
-function netMarket(close: QuoteUsed | null, open: QuoteUsed | null) {
-  const c = sides(close);
-  const o = sides(open);
-  return c && o ? rollNetMarket({ close: c, open: o }) : null;
-}
 
 export class RollDesk {
   private readonly kept = new Map<string, KeptRoll>();
