@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CheckSchema, ContractSchema } from './ticket';
-import { QuoteUsedSchema, SubmitResultSchema } from './orders';
+import { QuoteUsedSchema, SubmitResultSchema, WhatIfFiguresSchema } from './orders';
+import { TradingModeSchema } from './session';
 
 /**
  * A roll: buy a short option back and sell another of the same underlying and right (a new expiry, a new
@@ -25,18 +26,24 @@ export type RollRequestInput = z.input<typeof RollRequestSchema>;
 
 const RollLegViewSchema = z.object({
   role: z.enum(['close', 'open']),
+  /** The leg's own preview: its quote line is given back (orders.discard) when the roll is not sent. */
+  previewId: z.string(),
   words: z.string(),
   quote: QuoteUsedSchema.nullable(),
 });
 
 export const RollPreviewSchema = z.object({
   groupId: z.string(),
+  mode: TradingModeSchema,
   /** "Roll 2 AAPL 20261218 200 C to 20270115 210 C for a net credit of 1.25, in Roth IRA DU1000001". */
   words: z.string(),
   checks: z.array(CheckSchema),
   blocked: z.boolean(),
   toAcknowledge: z.array(z.string()),
   legs: z.array(RollLegViewSchema),
+  /** The gateway's what-if of the whole combo (IBKR judges the combo, not its legs); why not, when none. */
+  whatIf: WhatIfFiguresSchema.nullable(),
+  whatIfProblem: z.string().nullable(),
   /** The net market per contract from the legs' quotes (debit positive); null when a leg has no quote. */
   netMarket: z.object({ bid: z.number(), ask: z.number() }).nullable(),
 });

@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { startHarnessProcess, stopHarnessProcess, type RunningHarness } from './harness-fixture';
+import { holdMarketStill } from './income-steps';
 import { AAPL_LISTING } from './listings';
 
 /** The IRA income row actions: a covered call from the IRA's AAPL position, a secured put from the watchlist. */
@@ -18,19 +19,12 @@ test.afterEach(async () => {
   await stopHarnessProcess(harness);
 });
 
-/** The market holds still, so the bid the prefill read is the bid the preview and the submit check against. */
-async function holdMarketStill(): Promise<void> {
-  if (!harness.simControl) throw new Error('no simulator control URL');
-  const response = await fetch(`${harness.simControl}/market/tick-rate?value=0`, { method: 'POST' });
-  expect(response.status).toBe(200);
-}
-
 async function coveredCallTicket(page: Page) {
   // Big enough that ag-grid renders the action column and every IRA row (it renders only what is in view).
   await page.setViewportSize({ width: 2400, height: 2000 });
   await page.goto(harness.url);
   await expect(page.getByRole('status', { name: 'Connection status' })).toContainText('Connected');
-  await holdMarketStill();
+  await holdMarketStill(harness);
   await page.getByRole('button', { name: 'Sell covered call AAPL DU1000001' }).click();
   const ticket = page.getByRole('form', { name: 'Order ticket' });
   await expect(ticket).toBeVisible();
@@ -97,4 +91,21 @@ test('Sell cash-secured put on the watchlist’s AAPL sizes puts by the IRA’s 
   const dialog = page.getByRole('dialog', { name: 'Confirm order' });
   const secured = dialog.getByRole('list', { name: 'Checks' }).getByRole('listitem').filter({ hasText: 'Options' });
   await expect(secured).toContainText('of $92,500.00 settled cash');
+});
+
+test('moving the cash-secured put ticket to another account sizes the puts by that account’s settled cash', async ({
+  page,
+}) => {
+  await page.goto(harness.url);
+  await expect(page.getByRole('status', { name: 'Connection status' })).toContainText('Connected');
+  await page.getByRole('button', { name: 'Sell cash-secured put AAPL' }).click();
+  const ticket = page.getByRole('form', { name: 'Order ticket' });
+  await expect(page.getByText(/^DU1000001: \d+ puts?, secured by /)).toBeVisible();
+  const iraPuts = await ticket.getByLabel('Quantity').inputValue();
+  await ticket.getByLabel('Account', { exact: true }).selectOption('DU1000002');
+  const sized = page.getByText(/^DU1000002: \d+ puts?, secured by \$[\d,.]+ of \$[\d,.]+ settled cash\.$/);
+  await expect(sized).toBeVisible();
+  const puts = /^DU1000002: (\d+) put/.exec((await sized.textContent()) ?? '')?.[1];
+  await expect(ticket.getByLabel('Quantity')).toHaveValue(puts ?? 'none');
+  expect(Number(puts)).toBeGreaterThan(Number(iraPuts));
 });

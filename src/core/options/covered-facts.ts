@@ -16,19 +16,21 @@ import { cashSecure, shareCover, type CashSecure, type ShareCover } from './cove
 
 /**
  * The sum of `weight` over the opening part of resting option sales (what they sell beyond the account's long
- * holding) that pass `keep`; NaN when the open orders are not known.
+ * holding) that pass `keep`, less what a roll's buy-back leg frees of the same (never below 0 per sale: what
+ * is freed is not there before the roll fills); NaN when the open orders are not known.
  */
 function restingOpenings(
   ctx: RuleContext,
   keep: (sale: PendingOptionSale) => boolean,
-  weight: (sale: PendingOptionSale) => number,
+  weight: (sale: Pick<PendingOptionSale, 'strike' | 'multiplier'>) => number,
 ): number {
   if (ctx.pendingSells === null) return Number.NaN;
   return (ctx.pendingOptionSales ?? [])
     .filter((sale) => sale.conId !== ctx.instrument.conId && keep(sale))
     .reduce((sum, sale) => {
       const opening = Math.max(0, sale.quantity - Math.max(0, netPosition(ctx, sale.conId)));
-      return sum + opening * weight(sale);
+      const freed = sale.frees ? sale.frees.quantity * weight(sale.frees) : 0;
+      return sum + Math.max(0, opening * weight(sale) - freed);
     }, 0);
 }
 

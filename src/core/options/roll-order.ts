@@ -1,5 +1,6 @@
 import type { ComboLeg, Contract as IbContract, Order, OrderAction, OrderType, SecType } from '@stoqey/ib';
-import { amount, count } from '../../shared/number-words';
+import { count } from '../../shared/number-words';
+import { netWords } from '../../shared/roll-net';
 
 /**
  * A roll as IBKR takes it: one BAG order on the underlying's symbol whose legs buy the short option back
@@ -67,29 +68,8 @@ export function optionName(option: RollOption): string {
   return `${option.symbol} ${option.lastTradeDate} ${count(option.strike)} ${option.right}`;
 }
 
-/** "a net credit of 1.25", "a net debit of 0.40", "no net credit or debit". */
-export function netWords(net: number, currency: string): string {
-  if (net === 0) return 'no net credit or debit';
-  return `a net ${net < 0 ? 'credit' : 'debit'} of ${amount(Math.abs(net), currency)}`;
-}
-
 /** "Roll 2 AAPL 20261218 200 C to 20270115 210 C for a net credit of 1.25, in Roth IRA DU1000001". */
 export function rollWords(roll: RollOrder, accountLabel: string): string {
   const to = `${roll.open.lastTradeDate} ${count(roll.open.strike)} ${roll.open.right}`;
   return `Roll ${count(roll.contracts)} ${optionName(roll.close)} to ${to} for ${netWords(roll.netLimit, roll.close.currency)}, in ${accountLabel} ${roll.account}`;
-}
-
-/** The legs' sides of the market: the close leg bought, the new leg sold. */
-export interface RollQuotes {
-  close: { bid: number; ask: number };
-  open: { bid: number; ask: number };
-}
-
-/**
- * The roll's net market per contract in IBKR's combo sign (debit positive): what it costs to do now
- * (buy back at the ask, sell at the bid) and the best it could do (buy at the bid, sell at the ask).
- */
-export function rollNetMarket(quotes: RollQuotes): { bid: number; ask: number } {
-  const round = (x: number) => Math.round(x * 100) / 100;
-  return { bid: round(quotes.close.bid - quotes.open.ask), ask: round(quotes.close.ask - quotes.open.bid) };
 }

@@ -200,6 +200,10 @@ export class OrderService {
       preview: (ticket, roll) => this.preview(ticket, null, null, roll),
       discard: (previewId) => this.quotes.release(previewId),
       readyToSend: () => this.readyToSend(),
+      whatIf: async (contract, order) => {
+        const { api } = this.connection();
+        return new GatewayReader(api, this.timeouts()).whatIf(await this.ids.next(api), contract, order);
+      },
       reserveOrderIds: (api, n) => this.ids.reserve(api, n),
       recheck: (previewId, acknowledgements) => this.recheckPreview(previewId, acknowledgements),
       transmit: (checked, orderId, combo) => this.transmit(checked, orderId, {}, false, combo),
@@ -455,6 +459,7 @@ export class OrderService {
         limits: settings.orders,
         orderCounts: this.counter.counts(this.now()),
         now: this.now(),
+        optionTerms: this.rolls.legTerms(),
       });
       const entry = exit ? group.entry : linked?.entry;
       const closing = roll?.closing;

@@ -1,22 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { ContractDetails, IBApiNext, Contract as IbContract, Order } from '@stoqey/ib';
-import type { OrderPreview, QuoteUsed, SubmitResult } from '../../shared/orders';
+import type { OrderPreview, SubmitResult } from '../../shared/orders';
 import { AppError } from '../../shared/result';
 import type { RollPreview, RollRequest, RollResult, RollSubmit } from '../../shared/roll';
-import { OrderTicketSchema, type Check, type Contract, type OrderTicket } from '../../shared/ticket';
+import type { Check, Contract, OrderTicket } from '../../shared/ticket';
 import { hasBlock, warningsToAcknowledge } from '../rules';
+import type { OptionTerms } from '../rules/rule-context';
 import { legAcknowledgements, rollLegChecks, rollPriceCheck, type RollRole } from '../rules/roll-rules';
-import {
-  optionName,
-  rollContract,
-  rollIbOrder,
-  rollNetMarket,
-  rollWords,
-  type RollOption,
-  type RollOrder,
-} from '../options/roll-order';
+import { optionName, rollContract, rollIbOrder, rollWords, type RollOrder } from '../options/roll-order';
+import type { WhatIfResult } from './gateway-reader';
 import type { AuditEntry } from './order-audit';
 import { refusalOf, type Checked, type Rechecked, type RollLeg } from './order-evaluation';
+import { comboWhatIf, legTicket, netMarket, rollOption, termsOf } from './roll-legs';
 
 /**
  * A roll as one decision and one order: both legs resolved by contract details and previewed through the
@@ -36,6 +31,8 @@ export interface RollDeps {
   preview(ticket: OrderTicket, roll: RollLeg): Promise<OrderPreview>;
   discard(previewId: string): void;
   readyToSend(): Promise<IBApiNext>;
+  /** The gateway's what-if of an order (the BAG, here). */
+  whatIf(contract: IbContract, order: Order): Promise<WhatIfResult>;
   reserveOrderIds(api: IBApiNext, n: number): Promise<number[]>;
   recheck(previewId: string, acknowledgements: readonly string[]): Promise<Rechecked>;
   transmit(
@@ -56,55 +53,35 @@ interface KeptRoll {
 }
 
 const KEPT = 100;
+const WHAT_IF_REF = 'gatehouse-what-if';
 
-function rollOption(details: ContractDetails): RollOption {
-  const c = details.contract;
-  return {
-    conId: c.conId ?? Number.NaN,
-    symbol: c.symbol ?? '',
-    currency: c.currency ?? 'USD',
-    // Contract details may add the expiry's time and zone ("20261218 16:00 US/Eastern"); the date is what names it.
-    lastTradeDate: (c.lastTradeDateOrContractMonth ?? '').slice(0, 8),
-    strike: c.strike ?? Number.NaN,
-    right: c.right === 'P' ? 'P' : 'C',
-  };
-}
-
-const legTicket = (account: string, option: RollOption, action: 'BUY' | 'SELL', contracts: number) =>
-  OrderTicketSchema.parse({
-    account,
-    contract: {
-      symbol: option.symbol,
-      secType: 'OPT',
-      currency: option.currency,
-      exchange: 'SMART',
-      conId: option.conId,
-      lastTradeDate: option.lastTradeDate,
-      strike: option.strike,
-      right: option.right,
-    },
-    action,
-    quantity: contracts,
-    orderType: 'MKT',
-    tif: 'DAY',
-  });
-
-const sides = (quote: QuoteUsed | null) =>
-  quote !== null && quote.bid !== null && quote.ask !== null && quote.bid > 0 && quote.ask > 0
-    ? { bid: quote.bid, ask: quote.ask }
-    : null;
-
-/** The net market from the legs' quotes; null when a leg has no two-sided quote. */
-function netMarket(close: QuoteUsed | null, open: QuoteUsed | null) {
-  const c = sides(close);
-  const o = sides(open);
-  return c && o ? rollNetMarket({ close: c, open: o }) : null;
-}
+/** Legs' terms remembered for the rules to read resting rolls by (combo-pending.ts); the oldest go first. */
+const TERMS_KEPT = 2 * KEPT;
 
 export class RollDesk {
   private readonly kept = new Map<string, KeptRoll>();
+  private readonly terms = new Map<number, OptionTerms>();
 
   constructor(private readonly deps: RollDeps) {}
+
+  /**
+   * The terms of the options rolls have named: IBKR's open order names a resting combo's legs by conId only,
+   * and the new leg is not a position until the roll fills.
+   */
+  legTerms(): ReadonlyMap<number, OptionTerms> {
+    return this.terms;
+  }
+
+  private remember(details: ContractDetails): void {
+    const conId = details.contract.conId;
+    if (conId === undefined) return;
+    this.terms.delete(conId);
+    this.terms.set(conId, termsOf(details));
+    for (const id of this.terms.keys()) {
+      if (this.terms.size <= TERMS_KEPT) break;
+      this.terms.delete(id);
+    }
+  }
 
   async preview(request: RollRequest): Promise<RollPreview> {
     const closeDetails = await this.deps.details({ ...request.close, secType: 'OPT' });
@@ -112,20 +89,25 @@ export class RollDesk {
     if (closeDetails.contract.secType !== 'OPT') {
       throw new AppError('refused', `Only an option can be rolled; ${request.close.symbol} is not one.`);
     }
-    const open = rollOption(
-      await this.deps.details({
-        symbol: close.symbol,
-        secType: 'OPT',
-        currency: close.currency,
-        exchange: 'SMART',
-        lastTradeDate: request.open.lastTradeDate,
-        strike: request.open.strike,
-        right: close.right,
-        ...(closeDetails.contract.multiplier ? { multiplier: Number(closeDetails.contract.multiplier) } : {}),
-      }),
-    );
+    const openDetails = await this.deps.details({
+      symbol: close.symbol,
+      secType: 'OPT',
+      currency: close.currency,
+      exchange: 'SMART',
+      lastTradeDate: request.open.lastTradeDate,
+      strike: request.open.strike,
+      right: close.right,
+      ...(closeDetails.contract.multiplier ? { multiplier: Number(closeDetails.contract.multiplier) } : {}),
+    });
+    const open = rollOption(openDetails);
+    this.remember(closeDetails);
+    this.remember(openDetails);
     if (open.conId === close.conId) throw new AppError('refused', `${optionName(close)} cannot be rolled into itself.`);
     const { account, contracts, netLimit } = request;
+    const order: RollOrder = { account, close, open, contracts, netLimit };
+    const whatIf = comboWhatIf(
+      this.deps.whatIf(rollContract(order), rollIbOrder(order, { orderRef: WHAT_IF_REF, whatIf: true })),
+    );
     const settled = await Promise.allSettled([
       this.deps.preview(legTicket(account, close, 'BUY', contracts), { closing: null }),
       this.deps.preview(legTicket(account, open, 'SELL', contracts), { closing: { conId: close.conId, contracts } }),
@@ -139,7 +121,6 @@ export class RollDesk {
       OrderPreview,
       OrderPreview,
     ];
-    const order: RollOrder = { account, close, open, contracts, netLimit };
     const words = rollWords(order, closePreview.account.label);
     const market = netMarket(closePreview.quote, openPreview.quote);
     const checks = [
@@ -158,16 +139,21 @@ export class RollDesk {
       sent: null,
       busy: null,
     });
+    const leg = (role: RollRole, p: OrderPreview) => ({
+      role,
+      previewId: p.previewId,
+      words: p.words,
+      quote: p.quote,
+    });
     return {
       groupId,
+      mode: openPreview.mode,
       words,
+      ...(await whatIf),
       checks,
       blocked: hasBlock(checks),
       toAcknowledge: warningsToAcknowledge(checks),
-      legs: [
-        { role: 'close', words: closePreview.words, quote: closePreview.quote },
-        { role: 'open', words: openPreview.words, quote: openPreview.quote },
-      ],
+      legs: [leg('close', closePreview), leg('open', openPreview)],
       netMarket: market,
     };
   }
@@ -193,7 +179,12 @@ export class RollDesk {
       this.deps.reserveOrderIds(api, 1),
     ]);
     const [close, open] = rechecked as [Rechecked, Rechecked];
+    // Each leg the re-check cleared was counted against the order caps; a roll not sent gives both back.
+    const uncountAll = () => {
+      for (const r of rechecked) if (r.outcome === 'checked') r.evaluation.uncount();
+    };
     if (close.outcome === 'refused' || open.outcome === 'refused') {
+      uncountAll();
       const refused = close.outcome === 'refused' ? close : (open as Extract<Rechecked, { outcome: 'refused' }>);
       const leg = refused === close ? 'buy-to-close' : 'sell-to-open';
       const reason = `Nothing sent: the ${leg} leg was refused on fresh data, and a roll goes out whole or not at all. ${refused.reason}`;
@@ -210,20 +201,30 @@ export class RollDesk {
       rollPriceCheck(roll.order.netLimit, market, roll.order.close.currency),
     ];
     const reason = refusalOf(checks, acknowledgements);
-    if (reason !== null) return { groupId, result: { outcome: 'refused', reason, checks } };
+    if (reason !== null) {
+      uncountAll();
+      return { groupId, result: { outcome: 'refused', reason, checks } };
+    }
+    // One BAG order counts once: the open leg's count goes with it, the close leg's is given back.
+    close.evaluation.uncount();
     const orderId = ids[0]!;
     const acknowledged = acknowledgements.length > 0 ? ` Acknowledged: ${acknowledgements.join(', ')}.` : '';
     // One intent for the roll, on disk before the combo leaves.
-    await this.deps.audit({
-      kind: 'submit-intent',
-      account: roll.order.account,
-      orderId,
-      previewId: open.preview.previewId,
-      groupId,
-      ticket: open.preview.ticket,
-      checks,
-      message: `${roll.words} (order ${orderId}).${acknowledged}`,
-    });
+    try {
+      await this.deps.audit({
+        kind: 'submit-intent',
+        account: roll.order.account,
+        orderId,
+        previewId: open.preview.previewId,
+        groupId,
+        ticket: open.preview.ticket,
+        checks,
+        message: `${roll.words} (order ${orderId}).${acknowledged}`,
+      });
+    } catch (error) {
+      open.evaluation.uncount();
+      throw error;
+    }
     const sent = await this.deps.transmit({ ...open, evaluation: { ...open.evaluation, checks } }, orderId, {
       contract: rollContract(roll.order),
       order: rollIbOrder(roll.order, { orderRef: open.preview.previewId, whatIf: false }),

@@ -8,9 +8,11 @@ import type { AccountOverride } from '../../shared/settings';
 import { SecTypeSchema, type OrderTicket, type SecType } from '../../shared/ticket';
 import { accountIdentity } from '../accounts/account-kind';
 import { DEFAULT_LIMITS, type Limits } from '../rules/limits';
+import { comboPending, optionTerms, type ComboLeg } from './combo-pending';
 import type {
   CashBalance,
   Instrument,
+  OptionTerms,
   PendingOptionSale,
   Position,
   RuleContext,
@@ -51,6 +53,8 @@ export interface GatewayOpenOrder {
     symbol?: string;
     right?: string;
     strike?: number;
+    /** A combo's (BAG's) legs, named by conId only. */
+    comboLegs?: ComboLeg[];
   };
   order: {
     account?: string;
@@ -113,6 +117,8 @@ export interface ContextInputs {
   limits: OrderLimitSettings;
   orderCounts: { today: number; lastMinute: number };
   now: number;
+  /** Options' terms by conId beyond the positions' (a roll's new leg): what resting combos' legs are. */
+  optionTerms?: ReadonlyMap<number, OptionTerms>;
 }
 
 const num = (value: string | number | undefined | null): number => {
@@ -252,12 +258,14 @@ const WORKING = new Set(['PendingSubmit', 'PreSubmitted', 'Submitted', 'ApiPendi
 
 /**
  * This account's open orders as the rules count them: sells by contract, and buys' cost in USD (at
- * their limit or stop price; an open market buy has no price to count, so the total is unknown).
+ * their limit or stop price; an open market buy has no price to count, so the total is unknown). A combo
+ * counts as its legs (combo-pending.ts), whose terms `terms` gives by conId.
  */
 export function pendingFrom(
   account: string,
   orders: readonly GatewayOpenOrder[] | null,
   fxRates: Readonly<Record<string, number>>,
+  terms: ReadonlyMap<number, OptionTerms> = new Map(),
 ): {
   pendingBuysUsd: number;
   pendingSells: Record<number, number> | null;
@@ -274,6 +282,23 @@ export function pendingFrom(
     if (!WORKING.has(status)) continue;
     const remaining = o.orderStatus?.remaining ?? num(o.order.totalQuantity) - (o.order.filledQuantity ?? 0);
     const conId = num(o.contract.conId);
+    const rate = (o.contract.currency ?? 'USD') === 'USD' ? 1 : (fxRates[o.contract.currency ?? ''] ?? Number.NaN);
+    if (o.contract.secType === 'BAG') {
+      const combo = comboPending(
+        {
+          symbol: o.contract.symbol ?? '',
+          action: o.order.action ?? '',
+          legs: o.contract.comboLegs ?? [],
+          remaining,
+          netPrice: num(o.order.lmtPrice),
+        },
+        terms,
+      );
+      pendingBuysUsd += combo.debit * rate;
+      for (const [leg, quantity] of combo.sells) pendingSells[leg] = (pendingSells[leg] ?? 0) + quantity;
+      pendingOptionSales.push(...combo.sales);
+      continue;
+    }
     if (o.order.action === 'SELL') {
       pendingSells[conId] = (pendingSells[conId] ?? 0) + remaining;
       const sale = optionSale(o, remaining);
@@ -283,7 +308,6 @@ export function pendingFrom(
     if (o.contract.secType === 'FUT') continue;
     const price = workingBuyPrice(o.order);
     const multiplier = o.contract.secType === 'OPT' ? num(o.contract.multiplier) : 1;
-    const rate = (o.contract.currency ?? 'USD') === 'USD' ? 1 : (fxRates[o.contract.currency ?? ''] ?? Number.NaN);
     pendingBuysUsd += remaining * num(price) * multiplier * rate;
   }
   return { pendingBuysUsd, pendingSells, pendingOptionSales };
@@ -352,7 +376,8 @@ export function buildRuleContext(inputs: ContextInputs): RuleContext {
   const summary = facts.summary !== null && facts.summary.value.size > 0 ? facts.summary : null;
   const { cash, fxRates } = cashFrom(summary?.value ?? null);
   const account = ticketAccount(ticket.account, summary?.value ?? null, inputs.override);
-  const pending = pendingFrom(ticket.account, facts.openOrders?.value ?? null, fxRates);
+  const terms = optionTerms(facts.positions?.value ?? null, inputs.optionTerms);
+  const pending = pendingFrom(ticket.account, facts.openOrders?.value ?? null, fxRates, terms);
   return {
     mode: session.mode,
     liveArmed: session.liveArmed,

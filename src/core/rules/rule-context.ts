@@ -65,6 +65,19 @@ export interface PendingOptionSale {
   multiplier: number;
   /** Contracts still to fill. */
   quantity: number;
+  /**
+   * Set on the sell leg of a resting combo (a roll) whose other leg buys back a short option of the same
+   * right: the cover or cash that closed leg frees when the combo fills, since both legs fill together.
+   */
+  frees?: { strike: number; multiplier: number; quantity: number };
+}
+
+/** An option's terms, as a held position or a roll's contract details name them: what a combo's legs are. */
+export interface OptionTerms {
+  symbol: string;
+  right: OptionRight;
+  strike: number;
+  multiplier: number;
 }
 
 export interface RuleAccount {

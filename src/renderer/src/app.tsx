@@ -15,18 +15,22 @@ import { KillSwitchBanner, KillSwitchButton } from './components/orders/kill-swi
 import { useTicketHotkey } from './components/orders/ticket-hotkey';
 import { useDensityOnRoot } from './components/layout/density';
 import { WorkspaceLayout } from './components/layout/workspace-layout';
+import { useRollStore } from './stores/roll-store';
 import { useSessionStore } from './stores/session-store';
 
 // Loaded after the first positions are painted, like the panes' (workspace-layout).
 const WindowExtras = lazy(() =>
   import('./components/notifications/window-extras').then((m) => ({ default: m.WindowExtras })),
 );
+// Loaded when a roll is first asked for: most sessions never roll.
+const RollDialog = lazy(() => import('./components/options/roll-dialog').then((m) => ({ default: m.RollDialog })));
 
 export function App() {
   useActivityPing();
   useTicketHotkey();
   useDensityOnRoot();
   const session = useSessionStore((s) => s.session);
+  const rolling = useRollStore((s) => s.position !== null);
   return (
     <div className="app">
       <header className="app-header">
@@ -48,6 +52,11 @@ export function App() {
         <ConfirmOrderDialog />
         <AllocationDialog />
         <BracketDialog />
+        {rolling && (
+          <Suspense>
+            <RollDialog />
+          </Suspense>
+        )}
         <WorkspaceLayout />
         <AfterFirstAccounts>
           <Suspense>

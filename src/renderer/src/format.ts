@@ -67,3 +67,9 @@ export function dayRange({
   if (low === null || high === null) return '—';
   return `${formatPrice(low, decimals)}–${formatPrice(high, decimals)}`;
 }
+
+/** "Dec 18 2026": an expiry as people say it. */
+export function formatExpiry(expiry: string): string {
+  const date = new Date(Date.UTC(Number(expiry.slice(0, 4)), Number(expiry.slice(4, 6)) - 1, Number(expiry.slice(6))));
+  return date.toLocaleDateString('en-US', { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
+}

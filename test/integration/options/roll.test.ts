@@ -22,14 +22,19 @@ afterAll(async () => {
 });
 
 const aapl = () => o.sim.world.findInstruments({ symbol: 'AAPL', secType: 'STK' })[0] as Instrument;
-/** The AAPL call of a listed expiry (by index) at the first strike above the price. */
-function call(expiryIndex: number): Instrument {
-  const calls = o.sim.world.findInstruments({ symbol: 'AAPL', secType: 'OPT', right: 'C' });
-  const expiries = [...new Set(calls.map((c) => c.lastTradeDate))].sort();
+/** The AAPL option of a right and listed expiry (by index), `away` strikes out of the money (1: the first). */
+function option(right: 'C' | 'P', expiryIndex: number, away = 1): Instrument {
+  const listed = o.sim.world.findInstruments({ symbol: 'AAPL', secType: 'OPT', right });
+  const expiries = [...new Set(listed.map((c) => c.lastTradeDate))].sort();
   const { bid, ask } = o.sim.world.quote(aapl().conId);
-  const strike = Math.min(...calls.filter((c) => c.strike > (bid + ask) / 2).map((c) => c.strike));
-  return calls.find((c) => c.lastTradeDate === expiries[expiryIndex] && c.strike === strike) as Instrument;
+  const mid = (bid + ask) / 2;
+  const outOfTheMoney = [...new Set(listed.map((c) => c.strike!))]
+    .filter((k) => (right === 'C' ? k > mid : k < mid))
+    .sort((a, b) => (right === 'C' ? a - b : b - a));
+  const strike = outOfTheMoney[away - 1];
+  return listed.find((c) => c.lastTradeDate === expiries[expiryIndex] && c.strike === strike) as Instrument;
 }
+const call = (expiryIndex: number) => option('C', expiryIndex);
 const position = (conId: number) => o.sim.world.positions(IRA).find((p) => p.conId === conId)?.quantity ?? 0;
 const optionContract = (option: Instrument) =>
   ({
@@ -40,7 +45,7 @@ const optionContract = (option: Instrument) =>
     conId: option.conId,
     lastTradeDate: option.lastTradeDate!,
     strike: option.strike!,
-    right: 'C',
+    right: option.right as 'C' | 'P',
   }) as const;
 
 async function filled(orderId: number): Promise<TrackedOrder> {
@@ -101,6 +106,8 @@ describe('rolling a covered call in the IRA', () => {
     expect(checkOf(preview, 'open:ira-options')?.message).toContain(`covered by ${stock} AAPL, 0 already committed`);
     expect(checkOf(preview, 'roll-net-price')?.outcome).toBe('pass');
     expect(preview.netMarket?.ask).toBeCloseTo(net, 6);
+    // The simulator answers the BAG's own what-if, as IBKR does a combo's.
+    expect(preview.whatIf, preview.whatIfProblem ?? '').not.toBeNull();
 
     const sent = await o.call<RollResult>('orders.submitRoll', {
       groupId: preview.groupId,
@@ -130,5 +137,37 @@ describe('rolling a covered call in the IRA', () => {
     expect(refused.result.outcome).toBe('refused');
     expect(position(next.conId)).toBe(0);
     expect(position(old.conId)).toBe(-2);
+  });
+});
+
+describe('a resting roll in the IRA’s pending orders', () => {
+  it('commits the new put’s cash less what the put it buys back frees', async () => {
+    const held = option('P', 3, 2);
+    const higher = option('P', 5, 1);
+    expect(higher.strike!).toBeGreaterThan(held.strike!);
+    await trade(held, 'SELL', 1);
+    // A credit no market gives: the roll rests.
+    const preview = await o.call<RollPreview>('orders.previewRoll', rollOf(held, higher, 1, -50));
+    expect(preview.blocked, JSON.stringify(preview.checks)).toBe(false);
+    const sent = await o.call<RollResult>('orders.submitRoll', {
+      groupId: preview.groupId,
+      acknowledgements: preview.toAcknowledge,
+    });
+    expect(sent.result.outcome, JSON.stringify(sent.result)).toBe('sent');
+
+    // Another put: the held one secures its strike's cash, the resting roll only the higher strike's extra.
+    const another = option('P', 4, 3);
+    const next = await o.preview({
+      account: IRA,
+      contract: optionContract(another),
+      action: 'SELL',
+      quantity: 1,
+      orderType: 'LMT',
+      limitPrice: o.sim.world.quote(another.conId).bid,
+      tif: 'DAY',
+    });
+    const committed = higher.strike! * 100;
+    const dollars = `$${committed.toLocaleString('en-US', { minimumFractionDigits: 2 })}`;
+    expect(checkOf(next, 'ira-options')?.message).toContain(`(${dollars} already committed)`);
   });
 });

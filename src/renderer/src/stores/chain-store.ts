@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { ChainRows, OptionChain, OptionRight } from '../../../shared/options';
+import { MAX_WATCHED_OPTIONS, type ChainRows, type OptionChain, type OptionRight } from '../../../shared/options';
 import { applyQuotes } from './market-store';
 import { gatehouse } from './ticket-store';
 
@@ -75,14 +75,23 @@ export async function chooseStrikesEachSide(strikesEachSide: number): Promise<vo
 
 export function closeChain(): void {
   generation++;
+  inView = [];
+  pinned = null;
   useChainStore.setState({ ...closed, strikesEachSide: useChainStore.getState().strikesEachSide });
   void gatehouse().options.close();
 }
 
+/** The options in the grid's view, and one a dialog prices (a roll's new leg), watched whether in view or not. */
+let inView: readonly number[] = [];
+let pinned: number | null = null;
+
 /** The options the grid shows now; their quotes come in the market batches, the latest at once here. */
 export async function watchVisible(conIds: readonly number[]): Promise<void> {
+  inView = conIds;
   const mine = generation;
-  const result = await gatehouse().options.watchRows({ conIds: [...conIds] });
+  const wanted =
+    pinned === null || conIds.includes(pinned) ? [...conIds] : [...conIds.slice(0, MAX_WATCHED_OPTIONS - 1), pinned];
+  const result = await gatehouse().options.watchRows({ conIds: wanted });
   if (mine !== generation) return;
   if (!result.ok) {
     useChainStore.setState({ linesMessage: result.error.message });
@@ -90,6 +99,13 @@ export async function watchVisible(conIds: readonly number[]): Promise<void> {
   }
   useChainStore.setState({ linesMessage: result.value.message });
   applyQuotes(result.value.quotes);
+}
+
+/** Keeps a quote line on an option of the loaded rows (null: none) while the grid's view changes. */
+export function pinOption(conId: number | null): Promise<void> {
+  if (conId === pinned) return Promise.resolve();
+  pinned = conId;
+  return watchVisible(inView);
 }
 
 async function loadRows(): Promise<void> {

@@ -7,6 +7,8 @@ import type { Check, OrderTicketInput } from '../../../shared/ticket';
 /** What a watchlist or position row may fill in when it opens the ticket. */
 export type TicketPrefill = Partial<Omit<OrderTicketInput, 'contract'>> & {
   contract?: Partial<OrderTicketInput['contract']>;
+  /** A quantity sized by the account's own figures: the contracts for another account, when it is chosen. */
+  resize?: (account: string) => Promise<number | null>;
 };
 
 interface OrderSlice {

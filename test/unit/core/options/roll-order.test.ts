@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  rollContract,
-  rollIbOrder,
-  rollNetMarket,
-  rollWords,
-  type RollOrder,
-} from '../../../../src/core/options/roll-order';
+import { rollContract, rollIbOrder, rollWords, type RollOrder } from '../../../../src/core/options/roll-order';
+import { netInAll, netMid, rollNetMarket } from '../../../../src/shared/roll-net';
 
 /** A roll as one BAG order: the contract and order IBKR takes, and the words the audit log keeps. */
 
@@ -52,5 +47,16 @@ describe('roll order', () => {
   it('nets the legs’ quotes by side: buy back at the ask, sell at the bid', () => {
     const market = rollNetMarket({ close: { bid: 2.1, ask: 2.2 }, open: { bid: 3.4, ask: 3.6 } });
     expect(market).toEqual({ bid: -1.5, ask: -1.2 });
+  });
+
+  it('defaults the net limit to the mid of the net market, in cents', () => {
+    expect(netMid({ bid: -1.5, ask: -1.2 })).toBe(-1.35);
+    expect(netMid({ bid: 0.1, ask: 0.25 })).toBe(0.18);
+  });
+
+  it('says what the whole roll receives or pays', () => {
+    expect(netInAll(-1.25, 2, 100, 'USD')).toBe('a net credit of 1.25 per contract, $250.00 in all');
+    expect(netInAll(0.4, 3, 100, 'USD')).toBe('a net debit of 0.40 per contract, $120.00 in all');
+    expect(netInAll(0, 3, 100, 'USD')).toBe('no net credit or debit');
   });
 });

@@ -10,6 +10,7 @@ import { expiryColumn } from './expiry-column';
 import { moneyColumn, quantityColumn, SIGN_CLASSES } from './grid-kit';
 import { greekColumns } from '../options/greeks-columns';
 import { sellCoveredCall } from '../options/income-actions';
+import { isShortOption, startRoll } from '../../stores/roll-store';
 
 /** The positions grids' columns: the leading ones are column-order.ts's, then the buttons and the details. */
 
@@ -80,7 +81,10 @@ function externalNote(row: Pick<PositionRow, 'priceNote'>): HTMLElement {
   return element('span', { class: 'external-note', role: 'note', title: text }, text);
 }
 
-/** Close (all) or Trim (half) the position, or sell covered calls on a stock: each opens the ticket. */
+/**
+ * Close (all) or Trim (half) the position, or sell covered calls on a stock: each opens the ticket. A short
+ * option rolls: its dialog picks the new expiry and strike.
+ */
 function positionActions({ data }: ICellRendererParams<PositionRow>): HTMLElement | string {
   if (!data) return '';
   if (data.external) return externalNote(data);
@@ -100,6 +104,14 @@ function positionActions({ data }: ICellRendererParams<PositionRow>): HTMLElemen
     actions.push(
       cellButton('Call', { 'aria-label': `Sell covered call ${data.symbol} ${data.account}` }, () => {
         void sellCoveredCall({ account: data.account, conId: data.conId });
+      }),
+    );
+  }
+  if (isShortOption(data)) {
+    const option = data;
+    actions.push(
+      cellButton('Roll', { 'aria-label': `Roll ${data.description} in ${data.account}` }, () => {
+        void startRoll(option);
       }),
     );
   }

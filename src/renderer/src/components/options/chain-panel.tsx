@@ -1,15 +1,10 @@
 import './chain.css';
 import { useChainStore, chooseExpiry, chooseStrikesEachSide, closeChain } from '../../stores/chain-store';
 import { ChainGrid } from './chain-grid';
+import { ExpirySelect } from './expiry-select';
 
 /** The strike windows offered, each side of the money. */
 const STRIKE_CHOICES = [2, 3, 5, 8, 10, 15, 25];
-
-/** "Dec 18 2026": an expiry as people say it. */
-function expiryLabel(expiry: string): string {
-  const date = new Date(Date.UTC(Number(expiry.slice(0, 4)), Number(expiry.slice(4, 6)) - 1, Number(expiry.slice(6))));
-  return date.toLocaleDateString('en-US', { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
-}
 
 /** The option chain of the instrument chosen (watchlist or positions): expiry, strike window, calls and puts. */
 export function ChainPanel() {
@@ -21,14 +16,7 @@ export function ChainPanel() {
         <h2>Option chain · {symbol}</h2>
         {chain && (
           <label>
-            Expiry{' '}
-            <select value={expiry ?? ''} onChange={(event) => void chooseExpiry(event.target.value)}>
-              {chain.expiries.map((entry) => (
-                <option key={entry.expiry} value={entry.expiry}>
-                  {expiryLabel(entry.expiry)} · {entry.kind}
-                </option>
-              ))}
-            </select>
+            Expiry <ExpirySelect expiries={chain.expiries} value={expiry} onChoose={(e) => void chooseExpiry(e)} />
           </label>
         )}
         <label>

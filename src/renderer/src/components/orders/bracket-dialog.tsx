@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import type { BracketPreview, BracketResult } from '../../../../shared/bracket';
 import type { BracketRole } from '../../../../shared/orders';
 import type { ApiError } from '../../../../shared/result';
@@ -6,7 +5,7 @@ import { closeBracket, transmitBracket, useBracketStore } from '../../stores/bra
 import { ConfirmModeBanner } from '../mode-banner';
 import { ModalDialog } from '../modal-dialog';
 import { Outcome } from './allocation-dialog';
-import { CheckList } from './check-list';
+import { CheckList, useAcknowledged } from './check-list';
 
 const LEG_LABELS: Record<BracketRole, string> = {
   entry: 'Entry (parent)',
@@ -36,17 +35,10 @@ function BracketBody({
   submitting: boolean;
   error: ApiError | null;
 }) {
-  const [acknowledged, setAcknowledged] = useState<ReadonlySet<string>>(new Set());
+  const [acknowledged, acknowledge] = useAcknowledged();
   const waiting = preview.legs.some((l) => l.preview.toAcknowledge.some((id) => !acknowledged.has(id)));
   const mode = preview.legs[0]?.preview.mode;
   const sent = result?.outcome === 'sent';
-  const acknowledge = (id: string, on: boolean) =>
-    setAcknowledged((current) => {
-      const next = new Set(current);
-      if (on) next.add(id);
-      else next.delete(id);
-      return next;
-    });
 
   return (
     <ModalDialog title="Confirm bracket" onCancel={closeBracket} className="confirm-order confirm-allocation">

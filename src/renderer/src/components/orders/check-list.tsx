@@ -1,8 +1,23 @@
+import { useState } from 'react';
 import type { Check } from '../../../../shared/ticket';
+
+/** The warnings a confirmation's person has acknowledged, by check id, and the box that ticks or clears one. */
+export function useAcknowledged(): [ReadonlySet<string>, (id: string, on: boolean) => void] {
+  const [acknowledged, setAcknowledged] = useState<ReadonlySet<string>>(new Set());
+  const acknowledge = (id: string, on: boolean) =>
+    setAcknowledged((current) => {
+      const next = new Set(current);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+  return [acknowledged, acknowledge];
+}
 
 /**
  * One order's checks in a confirmation table: what is not a plain pass, each warning with its own
- * acknowledgement box, and how many checks passed.
+ * acknowledgement box, and how many checks passed. `shownWhenPassing` keeps a passing check in view whose
+ * sentence the person decides on (what covers or secures an option).
  */
 export function CheckList({
   label,
@@ -10,14 +25,17 @@ export function CheckList({
   acknowledged,
   onAcknowledge,
   locked,
+  shownWhenPassing,
 }: {
   label: string;
   checks: readonly Check[];
   acknowledged: ReadonlySet<string>;
   onAcknowledge(id: string, on: boolean): void;
   locked: boolean;
+  shownWhenPassing?: (check: Check) => boolean;
 }) {
-  const notable = checks.filter((c) => c.outcome !== 'pass');
+  const notable = checks.filter((c) => c.outcome !== 'pass' || (shownWhenPassing?.(c) ?? false));
+  const passing = checks.filter((c) => c.outcome === 'pass').length;
   return (
     <>
       <ul className="checks" aria-label={label}>
@@ -38,7 +56,7 @@ export function CheckList({
           </li>
         ))}
       </ul>
-      <p className="checks-passed">{checks.length - notable.length} checks pass</p>
+      <p className="checks-passed">{passing} checks pass</p>
     </>
   );
 }

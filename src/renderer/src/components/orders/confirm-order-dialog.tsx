@@ -1,10 +1,10 @@
-import { useState } from 'react';
 import type { OrderPreview, WhatIfFigures } from '../../../../shared/orders';
 import type { Check } from '../../../../shared/ticket';
 import { formatAmount } from '../../format';
 import { closePreview, transmit, useOrderStore } from '../../stores/ticket-store';
 import { ConfirmModeBanner } from '../mode-banner';
 import { ModalDialog } from '../modal-dialog';
+import { useAcknowledged } from './check-list';
 import { DeltaLine } from '../options/greeks-delta-line';
 
 const OUTCOME_LABELS: Record<Check['outcome'], string> = {
@@ -46,17 +46,10 @@ function ConfirmBody({
   refusal: string | null;
   submitting: boolean;
 }) {
-  const [acknowledged, setAcknowledged] = useState<ReadonlySet<string>>(new Set());
+  const [acknowledged, toggle] = useAcknowledged();
   const blocked = checks.some((c) => c.outcome === 'block');
   const warnings = checks.filter((c) => c.outcome === 'warn');
   const unacknowledged = warnings.filter((w) => !acknowledged.has(w.id));
-  const toggle = (id: string, on: boolean) =>
-    setAcknowledged((current) => {
-      const next = new Set(current);
-      if (on) next.add(id);
-      else next.delete(id);
-      return next;
-    });
   const why = blocked
     ? 'A check blocks this order; it cannot be sent.'
     : unacknowledged.length > 0
@@ -118,7 +111,8 @@ function ConfirmBody({
   );
 }
 
-function WhatIf({ figures, problem }: { figures: WhatIfFigures | null; problem: string | null }) {
+/** The gateway's what-if figures, or why there are none; the roll's confirmation shows its combo's too. */
+export function WhatIf({ figures, problem }: { figures: WhatIfFigures | null; problem: string | null }) {
   if (!figures) return <p aria-label="What-if preview">What-if: {problem ?? 'none from the gateway.'}</p>;
   return (
     <dl className="what-if" aria-label="What-if preview">

@@ -231,7 +231,12 @@ function TicketForm() {
             fixed={fixed}
             loadFailed={accountsError !== null}
             selectRef={firstField}
-            onChange={(id) => set('account', id)}
+            onChange={(id) => {
+              set('account', id);
+              void prefill
+                .resize?.(id)
+                .then((q) => q !== null && setForm((f) => (f.account === id ? { ...f, quantity: String(q) } : f)));
+            }}
           />
         )}
         <label>
