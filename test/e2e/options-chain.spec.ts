@@ -40,7 +40,7 @@ async function openAaplChain(page: Page): Promise<void> {
   await expect(cell(page, 'strike')).toHaveText(/^\d+\.\d{2} ATM$/);
 }
 
-test('the chain streams greeks for the rows in view; a call’s bid opens the ticket to sell at the bid', async ({
+test('the chain streams greeks for the rows in view; a call’s bid opens the ticket to sell at the bid; a naked one stays blocked', async ({
   page,
 }) => {
   await openAaplChain(page);
@@ -90,6 +90,15 @@ test('the chain streams greeks for the rows in view; a call’s bid opens the ti
   await ticket.getByRole('button', { name: 'Preview order' }).click();
   const dialog = page.getByRole('dialog', { name: 'Confirm order' });
   await expect(dialog.getByLabel('Order delta')).toHaveText(line);
+
+  // The IRA's 200 shares cover two calls: three from the chain would leave one naked, and stay blocked.
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await ticket.getByLabel('Quantity').fill('3');
+  await ticket.getByRole('button', { name: 'Preview order' }).click();
+  const rule = dialog.getByRole('list', { name: 'Checks' }).getByRole('listitem').filter({ hasText: 'Options' });
+  await expect(rule).toContainText('Blocked');
+  await expect(rule).toContainText('naked calls are not allowed in an IRA');
+  await expect(dialog.getByRole('button', { name: 'Transmit' })).toBeDisabled();
 });
 
 test('the keyboard alone reaches a put’s ask and opens the ticket to buy at the ask', async ({ page }) => {
