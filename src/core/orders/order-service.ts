@@ -49,6 +49,7 @@ import { OrderIds } from './order-ids';
 import { reconcileOnConnect } from './reconcile-on-connect';
 import { accountFigures } from './account-figures';
 import { whatIfAtSubmit, whatIfProblem } from './what-if-reuse';
+import type { AccountStreams } from '../accounts/account-streams';
 import { HeldAccountFacts } from './held-account-facts';
 import { filledOf, modifyTarget } from './modify-target';
 import { OrderWatchdog } from './order-watchdog';
@@ -84,6 +85,8 @@ export interface OrderServiceOptions {
   logError(message: string, error: unknown): void;
   /** The market service's shared quote lines: a preview holds one until it is sent, discarded or expires. */
   quotes: QuoteLines;
+  /** Positions and summaries, asked of each connection once and shared with the accounts view. */
+  accountStreams: AccountStreams;
   /** The open-orders book the order-book service keeps (every client's orders), and its one cancel-all. */
   book: {
     heldOpenOrders(): { orders: readonly GatewayOpenOrder[]; readAt: number } | null;
@@ -159,7 +162,7 @@ export class OrderService {
 
   private constructor(private readonly options: OrderServiceOptions) {
     this.now = options.now ?? Date.now;
-    this.held = new HeldAccountFacts(this.now);
+    this.held = new HeldAccountFacts(options.accountStreams, this.now);
     this.audit = options.audit;
     this.previews = new PreviewStore(this.now);
     this.quotes = new TicketQuotes(options.quotes, this.now, this.previews.lifetimeMs);
