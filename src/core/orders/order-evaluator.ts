@@ -1,18 +1,14 @@
 import type { Contract as IbContract } from '@stoqey/ib';
 import { AppError } from '../../shared/result';
-import type { SessionState } from '../../shared/session';
-import type { Settings } from '../../shared/settings';
 import type { Check, OrderTicket } from '../../shared/ticket';
-import type { IbConnection } from '../gateway/ib-connection';
 import { evaluateRules } from '../rules';
 import { exitLegContext, legChecks } from '../rules/group-rules';
 import { rollOpenContext } from '../rules/roll-rules';
 import { modifyGroup, ocaOf, type ModifyGroup } from './bracket-legs';
-import { GatewayReader, type ReadTimeouts, type WhatIfResult } from './gateway-reader';
+import { GatewayReader, type WhatIfResult } from './gateway-reader';
 import { ibOrder, resolvedContract } from './ib-order';
 import type { KillSwitchDesk } from './kill-switch-desk';
 import { modifyTarget } from './modify-target';
-import type { OrderCounter } from './order-counter';
 import {
   EXIT_WHAT_IF,
   refusalOf,
@@ -22,7 +18,6 @@ import {
   type RollLeg,
 } from './order-evaluation';
 import type { OrderFacts } from './order-facts';
-import type { OrderIds } from './order-ids';
 import type { OrderPreview } from '../../shared/orders';
 import {
   buildRuleContext,
@@ -32,27 +27,21 @@ import {
   type GatewayOpenOrder,
   type Received,
 } from './rule-context-builder';
-import type { TicketQuotes } from './ticket-quotes';
 import { orderCheckError } from './unexpected-error';
 import { whatIfAtSubmit } from './what-if-reuse';
+import type { OrderPieces } from './order-pieces';
 
 /** A preview reads afresh; a submit re-checks what its preview read. */
 export type Stage =
   | { kind: 'preview'; key: string }
   | { kind: 'submit'; preview: OrderPreview; facts: PreviewFacts; acknowledgements: readonly string[] };
 
-export interface OrderEvaluatorOptions {
-  session: { current(): SessionState };
-  settings: () => Settings;
-  connection: () => IbConnection;
-  timeouts: () => ReadTimeouts;
+export interface OrderEvaluatorOptions extends Pick<
+  OrderPieces,
+  'session' | 'settings' | 'connection' | 'timeouts' | 'now' | 'logError' | 'counter' | 'ids' | 'quotes'
+> {
   facts: OrderFacts;
-  quotes: TicketQuotes;
-  ids: OrderIds;
-  counter: OrderCounter;
   killSwitch: Pick<KillSwitchDesk, 'check'>;
-  now: () => number;
-  logError(message: string, error: unknown): void;
 }
 
 const NOT_COUNTED = (): void => {};

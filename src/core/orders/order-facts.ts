@@ -1,16 +1,12 @@
 import type { ContractDetails } from '@stoqey/ib';
 import type { TicketAccount } from '../../shared/orders';
 import { AppError } from '../../shared/result';
-import type { SessionState } from '../../shared/session';
-import type { Settings } from '../../shared/settings';
 import type { AccountStreams } from '../accounts/account-streams';
-import type { IbConnection } from '../gateway/ib-connection';
 import type { RuleContext } from '../rules/rule-context';
 import { accountFigures } from './account-figures';
 import type { AccountFigures } from './allocation-sizing';
-import { GatewayReader, type ReadTimeouts } from './gateway-reader';
+import { GatewayReader } from './gateway-reader';
 import { HeldAccountFacts, type Summaries } from './held-account-facts';
-import type { OrderCounter } from './order-counter';
 import type { OrderTracker } from './order-tracker';
 import {
   buildRuleContext,
@@ -20,20 +16,16 @@ import {
   type Received,
 } from './rule-context-builder';
 import { workingOrders, type SentOrders } from './working-orders';
+import type { OrderPieces } from './order-pieces';
 
-export interface OrderFactsOptions {
-  session: { current(): SessionState };
-  settings: () => Settings;
+export interface OrderFactsOptions extends Pick<
+  OrderPieces,
+  'session' | 'settings' | 'connection' | 'timeouts' | 'now' | 'logError' | 'counter'
+> {
+  tracker: Pick<OrderTracker, 'get'>;
   accountStreams: AccountStreams;
   book: { heldOpenOrders(): { orders: readonly GatewayOpenOrder[]; readAt: number } | null };
   sent: SentOrders;
-  tracker: Pick<OrderTracker, 'get'>;
-  counter: OrderCounter;
-  /** The connection orders are checked on; throws 'unavailable' when there is none. */
-  connection: () => IbConnection;
-  timeouts: () => ReadTimeouts;
-  now: () => number;
-  logError(message: string, error: unknown): void;
 }
 
 /**

@@ -2,18 +2,15 @@ import { describeOrder } from '../../shared/order-words';
 import type { OrderPreview } from '../../shared/orders';
 import type { OrderTicket } from '../../shared/ticket';
 import { hasBlock, warningsToAcknowledge } from '../rules';
-import type { OrderAudit } from './order-audit';
 import { refusalOf, type LegGroup, type PreviewFacts, type Rechecked, type RollLeg } from './order-evaluation';
 import type { OrderEvaluator } from './order-evaluator';
 import type { PreviewStore } from './preview-store';
-import type { TicketQuotes } from './ticket-quotes';
 import { whatIfProblem } from './what-if-reuse';
+import type { OrderPieces } from './order-pieces';
 
-export interface OrderPreviewerOptions {
+export interface OrderPreviewerOptions extends Pick<OrderPieces, 'quotes' | 'audit'> {
   evaluator: OrderEvaluator;
   previews: PreviewStore<PreviewFacts>;
-  quotes: TicketQuotes;
-  audit: Pick<OrderAudit, 'write'>;
 }
 
 /**

@@ -4,26 +4,18 @@ import type { OrderPreview, SubmitResult, TrackedOrder } from '../../shared/orde
 import type { LegLinks } from './bracket-legs';
 import { ibOrder } from './ib-order';
 import { filledOf } from './modify-target';
-import type { OrderAudit } from './order-audit';
 import type { Checked, PreviewFacts, Rechecked } from './order-evaluation';
-import type { OrderIds } from './order-ids';
-import type { OrderTracker } from './order-tracker';
 import type { OrderWatchdog } from './order-watchdog';
 import type { ComboPlacement } from './roll-desk';
-import type { TicketQuotes } from './ticket-quotes';
 import type { SentOrders } from './working-orders';
+import type { OrderPieces } from './order-pieces';
 
-export interface OrderTransmitterOptions {
+export interface OrderTransmitterOptions extends Pick<OrderPieces, 'ids' | 'tracker' | 'quotes' | 'audit' | 'now'> {
   /** The connection to send on, once its open orders have been reconciled. */
   readyToSend(): Promise<IBApiNext>;
   recheck(preview: OrderPreview, facts: PreviewFacts, acknowledgements: readonly string[]): Promise<Rechecked>;
-  ids: OrderIds;
-  tracker: OrderTracker;
   sent: SentOrders;
   watchdog: OrderWatchdog;
-  quotes: TicketQuotes;
-  audit: Pick<OrderAudit, 'write'>;
-  now: () => number;
   /** TEST ONLY (the crash test): called after the submit intent is on disk and before placeOrder. */
   afterIntentForTests?: () => void;
 }
