@@ -9,6 +9,7 @@ import type { OrderWatchdog } from './order-watchdog';
 import type { ComboPlacement } from './roll-desk';
 import type { SentOrders } from './working-orders';
 import type { OrderPieces } from './order-pieces';
+import { acknowledgedText } from './kept-groups';
 
 export interface OrderTransmitterOptions extends Pick<OrderPieces, 'ids' | 'tracker' | 'quotes' | 'audit' | 'now'> {
   /** The connection to send on, once its open orders have been reconciled. */
@@ -69,7 +70,6 @@ export class OrderTransmitter {
     const { api, contract, checks, account, session, target, uncount } = evaluation;
     const modifying = ticket.modifyOrderId;
     const words = combo?.words ?? describeOrder(ticket, account.label);
-    const acknowledged = acknowledgements.length > 0 ? ` Acknowledged: ${acknowledgements.join(', ')}.` : '';
     const groupId = leg?.groupId ?? null;
     const about = { mode: session.mode, account: ticket.account, orderId, previewId, allocationId, groupId, ticket };
     if (writeIntent) {
@@ -79,7 +79,7 @@ export class OrderTransmitter {
           kind: modifying === undefined ? 'submit-intent' : 'modify-intent',
           ...about,
           checks,
-          message: `${words}.${acknowledged}`,
+          message: `${words}.${acknowledgedText(acknowledgements)}`,
         });
       } catch (error) {
         uncount();

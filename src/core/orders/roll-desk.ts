@@ -17,6 +17,7 @@ import {
 } from '../options/roll-order';
 import type { AuditEntry } from './order-audit';
 import { refusalOf, type Checked, type Rechecked, type RollLeg } from './order-evaluation';
+import { acknowledgedText, KeptGroups, previewEveryLeg } from './kept-groups';
 
 /**
  * A roll as one decision and one order: both legs resolved by contract details and previewed through the
@@ -51,11 +52,7 @@ interface KeptRoll {
   order: RollOrder;
   words: string;
   legs: { role: RollRole; previewId: string; checks: readonly Check[] }[];
-  sent: RollResult | null;
-  busy: Promise<RollResult> | null;
 }
-
-const KEPT = 100;
 
 function rollOption(details: ContractDetails): RollOption {
   const c = details.contract;
@@ -102,7 +99,7 @@ function netMarket(close: QuoteUsed | null, open: QuoteUsed | null) {
 }
 
 export class RollDesk {
-  private readonly kept = new Map<string, KeptRoll>();
+  private readonly kept = new KeptGroups<KeptRoll, RollResult>('roll', (r) => r.result.outcome === 'sent');
 
   constructor(private readonly deps: RollDeps) {}
 
@@ -126,19 +123,13 @@ export class RollDesk {
     );
     if (open.conId === close.conId) throw new AppError('refused', `${optionName(close)} cannot be rolled into itself.`);
     const { account, contracts, netLimit } = request;
-    const settled = await Promise.allSettled([
-      this.deps.preview(legTicket(account, close, 'BUY', contracts), { closing: null }),
-      this.deps.preview(legTicket(account, open, 'SELL', contracts), { closing: { conId: close.conId, contracts } }),
-    ]);
-    const failed = settled.find((s) => s.status === 'rejected');
-    if (failed) {
-      for (const s of settled) if (s.status === 'fulfilled') this.deps.discard(s.value.previewId);
-      throw failed.reason;
-    }
-    const [closePreview, openPreview] = settled.map((s) => (s as PromiseFulfilledResult<OrderPreview>).value) as [
-      OrderPreview,
-      OrderPreview,
-    ];
+    const [closePreview, openPreview] = (await previewEveryLeg(
+      [
+        this.deps.preview(legTicket(account, close, 'BUY', contracts), { closing: null }),
+        this.deps.preview(legTicket(account, open, 'SELL', contracts), { closing: { conId: close.conId, contracts } }),
+      ],
+      this.deps.discard,
+    )) as [OrderPreview, OrderPreview];
     const order: RollOrder = { account, close, open, contracts, netLimit };
     const words = rollWords(order, closePreview.account.label);
     const market = netMarket(closePreview.quote, openPreview.quote);
@@ -148,15 +139,13 @@ export class RollDesk {
       rollPriceCheck(netLimit, market, close.currency),
     ];
     const groupId = (this.deps.newId ?? randomUUID)();
-    this.keep(groupId, {
+    this.kept.keep(groupId, {
       order,
       words,
       legs: [
         { role: 'close', previewId: closePreview.previewId, checks: closePreview.checks },
         { role: 'open', previewId: openPreview.previewId, checks: openPreview.checks },
       ],
-      sent: null,
-      busy: null,
     });
     return {
       groupId,
@@ -172,13 +161,8 @@ export class RollDesk {
     };
   }
 
-  async submit(request: RollSubmit): Promise<RollResult> {
-    const roll = this.kept.get(request.groupId);
-    if (roll === undefined) throw new AppError('refused', 'This roll is unknown or too old; preview it again.');
-    if (roll.sent) return roll.sent;
-    if (roll.busy) return roll.busy;
-    roll.busy = this.send(request, roll).finally(() => (roll.busy = null));
-    return roll.busy;
+  submit(request: RollSubmit): Promise<RollResult> {
+    return this.kept.submit(request.groupId, (roll) => this.send(request, roll));
   }
 
   private async send(request: RollSubmit, roll: KeptRoll): Promise<RollResult> {
@@ -212,7 +196,6 @@ export class RollDesk {
     const reason = refusalOf(checks, acknowledgements);
     if (reason !== null) return { groupId, result: { outcome: 'refused', reason, checks } };
     const orderId = ids[0]!;
-    const acknowledged = acknowledgements.length > 0 ? ` Acknowledged: ${acknowledgements.join(', ')}.` : '';
     // One intent for the roll, on disk before the combo leaves.
     await this.deps.audit({
       kind: 'submit-intent',
@@ -222,7 +205,7 @@ export class RollDesk {
       groupId,
       ticket: open.preview.ticket,
       checks,
-      message: `${roll.words} (order ${orderId}).${acknowledged}`,
+      message: `${roll.words} (order ${orderId}).${acknowledgedText(acknowledgements)}`,
     });
     const sent = await this.deps.transmit({ ...open, evaluation: { ...open.evaluation, checks } }, orderId, {
       contract: rollContract(roll.order),
@@ -230,15 +213,6 @@ export class RollDesk {
       words: roll.words,
     });
     this.deps.discard(close.preview.previewId);
-    roll.sent = { groupId, result: sent };
-    return roll.sent;
-  }
-
-  private keep(groupId: string, roll: KeptRoll): void {
-    this.kept.set(groupId, roll);
-    for (const id of this.kept.keys()) {
-      if (this.kept.size <= KEPT) break;
-      this.kept.delete(id);
-    }
+    return { groupId, result: sent };
   }
 }
