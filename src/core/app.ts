@@ -12,6 +12,7 @@ import { EventBus } from './ipc/event-bus';
 import { createRouter, type Handlers, type Router } from './ipc/router';
 import type { Logger } from './log';
 import { MarketService } from './market/market-service';
+import { AccountStreams } from './accounts/account-streams';
 import { AccountsService } from './accounts/accounts-service';
 import { AuditFile } from './audit/audit-file';
 import { OrderAudit } from './orders/order-audit';
@@ -113,7 +114,16 @@ export async function createApp(options: AppOptions): Promise<GatehouseApp> {
     logError,
   });
   if (holdingsNotice) notices.push(holdingsNotice);
-  const accounts = new AccountsService({ session, settings, events, logger, external: holdings });
+  // One reqPositions and one reqAccountSummary per tag set per connection, whoever reads them.
+  const accountStreams = new AccountStreams();
+  const accounts = new AccountsService({
+    session,
+    settings,
+    events,
+    logger,
+    streams: accountStreams,
+    external: holdings,
+  });
   const expiryWatch = new ExpiryWatch({
     events,
     positions: () => accounts.snapshot().positions,
@@ -136,6 +146,7 @@ export async function createApp(options: AppOptions): Promise<GatehouseApp> {
     audit,
     logError,
     quotes: market,
+    accountStreams,
     book: orderBook,
     sent,
     afterIntentForTests: options.afterOrderIntentForTests,

@@ -11,7 +11,8 @@ import type { RoomHandlers } from '../ipc/router';
 import type { Logger } from '../log';
 import type { SettingsStore } from '../settings/settings-store';
 import { initialAccountsState, positionKey, reduceAccounts, type AccountsAction } from './accounts-state';
-import { accountOf, accountsView, ledgerOf, LEDGER_TAGS, SUMMARY_TAGS } from './accounts-view';
+import type { AccountStreams } from './account-streams';
+import { accountOf, accountsView, ledgerOf } from './accounts-view';
 import { pnlFigures, pnlSingleFigures, positionActions, summaryLines } from './ib-accounts-mapping';
 import { diffRows, isEmptyDiff } from '../row-diff';
 import { createThrottle } from './throttle';
@@ -21,6 +22,8 @@ export interface AccountsServiceOptions {
   events: Pick<EventBus, 'publish'>;
   settings: Pick<SettingsStore, 'current' | 'update'>;
   logger: Logger;
+  /** Positions and summaries, asked of each connection once and shared with the order gate. */
+  streams: AccountStreams;
   /** At most one accounts.update per this many ms, however fast P&L ticks arrive. */
   publishIntervalMs?: number;
   /** Holdings at other brokers (imported), shown beside the linked accounts' positions. */
@@ -122,20 +125,20 @@ export class AccountsService {
 
   /** IBApiNext re-sends these after a reconnect of the same connection, so they are made once per connection. */
   private attach(connection: IbConnection): void {
-    const { api } = connection;
+    const streams = this.options.streams.of(connection.api);
     let first = true;
     const warn = (what: string) => (error: unknown) =>
       this.options.logger.log('warn', `accounts: ${what} failed`, error);
     this.connectionSubs.push(
-      api.getAccountSummary('All', SUMMARY_TAGS).subscribe({
+      streams.summary.subscribe({
         next: (update) => this.dispatch({ type: 'summary', lines: summaryLines(update.all) }),
         error: warn('account summary'),
       }),
-      api.getAccountSummary('All', LEDGER_TAGS).subscribe({
+      streams.ledger.subscribe({
         next: (update) => this.dispatch({ type: 'ledger', lines: summaryLines(update.all) }),
         error: warn('ledger'),
       }),
-      api.getPositions().subscribe({
+      streams.positions.subscribe({
         next: (update) => {
           for (const action of positionActions(update, first)) this.dispatch(action);
           first = false;

@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { IBApiNext } from '@stoqey/ib';
 import type { BracketPreview, BracketRequest, BracketResult, BracketSubmit } from '../../shared/bracket';
 import type { BracketRole, OrderPreview, SubmitResult } from '../../shared/orders';
-import { AppError } from '../../shared/result';
 import type { OrderTicket } from '../../shared/ticket';
 import { LEG_NAMES } from '../rules/group-rules';
 import { bracketLinks, bracketTickets, bracketWords, type LegLinks } from './bracket-legs';
 import type { AuditEntry } from './order-audit';
 import type { Checked, LegGroup, Rechecked } from './order-evaluation';
+import { acknowledgedText, KeptGroups, previewEveryLeg } from './kept-groups';
 
 /**
  * IBKR's bracket as one decision: every leg previewed and ruled as that leg of its group, and at submit
@@ -33,53 +33,32 @@ interface KeptBracket {
   words: string;
   entry: OrderTicket;
   legs: { role: BracketRole; previewId: string }[];
-  /** Once the bracket has gone out: its result, returned again to a repeated submit. */
-  sent: BracketResult | null;
-  /** A submit under way; a second one waits for it rather than racing it. */
-  busy: Promise<BracketResult> | null;
 }
 
-/** Brackets kept for their submit (each leg's preview has its own, shorter, lifetime). */
-const KEPT = 100;
-
 export class BracketDesk {
-  private readonly kept = new Map<string, KeptBracket>();
+  private readonly kept = new KeptGroups<KeptBracket, BracketResult>('bracket', (r) => r.outcome === 'sent');
 
   constructor(private readonly deps: BracketDeps) {}
 
   async preview(request: BracketRequest): Promise<BracketPreview> {
     const groupId = (this.deps.newId ?? randomUUID)();
     const tickets = bracketTickets(request);
-    const settled = await Promise.allSettled(
+    const previews = await previewEveryLeg(
       tickets.map(({ role, ticket }) => this.deps.preview(ticket, { leg: { groupId, role }, entry: request.entry })),
+      this.deps.discard,
     );
-    const failed = settled.find((s) => s.status === 'rejected');
-    if (failed) {
-      for (const s of settled) if (s.status === 'fulfilled') this.deps.discard(s.value.previewId);
-      throw failed.reason;
-    }
-    const legs = settled.map((s, i) => ({
-      role: tickets[i]!.role,
-      preview: (s as PromiseFulfilledResult<OrderPreview>).value,
-    }));
+    const legs = previews.map((preview, i) => ({ role: tickets[i]!.role, preview }));
     const words = bracketWords(request, legs[0]!.preview.words);
-    this.keep(groupId, {
+    this.kept.keep(groupId, {
       words,
       entry: request.entry,
       legs: legs.map((l) => ({ role: l.role, previewId: l.preview.previewId })),
-      sent: null,
-      busy: null,
     });
     return { groupId, words, legs, blocked: legs.some((l) => l.preview.blocked) };
   }
 
-  async submit(request: BracketSubmit): Promise<BracketResult> {
-    const bracket = this.kept.get(request.groupId);
-    if (bracket === undefined) throw new AppError('refused', 'This bracket is unknown or too old; preview it again.');
-    if (bracket.sent) return bracket.sent;
-    if (bracket.busy) return bracket.busy;
-    bracket.busy = this.send(request, bracket).finally(() => (bracket.busy = null));
-    return bracket.busy;
+  submit(request: BracketSubmit): Promise<BracketResult> {
+    return this.kept.submit(request.groupId, (bracket) => this.send(request, bracket));
   }
 
   private async send(request: BracketSubmit, bracket: KeptBracket): Promise<BracketResult> {
@@ -102,7 +81,6 @@ export class BracketDesk {
       return { groupId, outcome: 'refused', reason, legs };
     }
     const checked = rechecked as Checked[];
-    const acknowledged = acknowledgements.length > 0 ? ` Acknowledged: ${acknowledgements.join(', ')}.` : '';
     // One intent for the whole bracket, on disk before the first leg leaves; each leg then gets its sent record.
     try {
       await this.deps.audit({
@@ -113,7 +91,7 @@ export class BracketDesk {
         groupId,
         ticket: bracket.entry,
         checks: checked.flatMap((c) => c.evaluation.checks),
-        message: `${bracket.words} (orders ${ids.join(', ')}).${acknowledged}`,
+        message: `${bracket.words} (orders ${ids.join(', ')}).${acknowledgedText(acknowledgements)}`,
       });
     } catch (error) {
       for (const c of checked) c.evaluation.uncount();
@@ -126,15 +104,6 @@ export class BracketDesk {
       const result = await this.deps.transmit(checked[i]!, ids[i]!, links[i]!);
       legs.push({ role: leg.role, previewId: leg.previewId, result });
     }
-    bracket.sent = { groupId, outcome: 'sent', reason: null, legs };
-    return bracket.sent;
-  }
-
-  private keep(groupId: string, bracket: KeptBracket): void {
-    this.kept.set(groupId, bracket);
-    for (const id of this.kept.keys()) {
-      if (this.kept.size <= KEPT) break;
-      this.kept.delete(id);
-    }
+    return { groupId, outcome: 'sent', reason: null, legs };
   }
 }

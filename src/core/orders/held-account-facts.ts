@@ -1,6 +1,6 @@
 import { ConnectionState, type IBApiNext } from '@stoqey/ib';
 import type { Subscription } from 'rxjs';
-import { LEDGER_TAGS, SUMMARY_TAGS } from '../accounts/accounts-view';
+import type { AccountStreams } from '../accounts/account-streams';
 import type { GatewayPosition, Received, SummaryValues } from './rule-context-builder';
 
 export type Summaries = ReadonlyMap<string, SummaryValues>;
@@ -8,9 +8,8 @@ export type Summaries = ReadonlyMap<string, SummaryValues>;
 /**
  * Positions and the account summary (AccountType, SettledCash, the ledger) as the gateway streams them,
  * held for as long as the connection is up so a submit can re-check the rules without a round trip.
- * The requests are the very ones the accounts service holds: IBApiNext keys a subscription by its
- * arguments, so these share its reqPositions and its two reqAccountSummary (IBKR allows only two at a
- * time) and cost the gateway nothing. Null until the gateway has sent a full answer on this socket;
+ * The streams are the ones the accounts view reads (one reqPositions and one reqAccountSummary per tag
+ * set for each connection, see AccountStreams), so holding them costs the gateway nothing. Null until the gateway has sent a full answer on this socket;
  * each answer is held with the time it arrived, which the rules age while the connection is degraded.
  *
  * The rules read facts here and nowhere else. A fresh `firstValueFrom(api.getPositions())` is not a
@@ -25,7 +24,10 @@ export class HeldAccountFacts {
   private ledger: Received<Summaries> = null;
   private readonly waiting = new Set<() => void>();
 
-  constructor(private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly streams: AccountStreams,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   /**
    * Follows a new connection (or none); what the previous one said is forgotten. The session attaches a
@@ -34,13 +36,14 @@ export class HeldAccountFacts {
   attach(api: IBApiNext | null): void {
     this.detach();
     if (api === null) return;
+    const streams = this.streams.of(api);
     this.subscriptions = [
       // A closed socket takes its answers with it, whether the session reconnects this IBApiNext
       // (backoff, the 1101 cycle) or opens another.
       api.connectionState.subscribe((state) => {
         if (state !== ConnectionState.Connected) this.forget();
       }),
-      api.getPositions().subscribe({
+      streams.positions.subscribe({
         next: (update) => {
           const value = [...update.all.values()]
             .flat()
@@ -50,14 +53,14 @@ export class HeldAccountFacts {
         },
         error: () => (this.heldPositions = null),
       }),
-      api.getAccountSummary('All', SUMMARY_TAGS).subscribe({
+      streams.summary.subscribe({
         next: (update) => {
           this.core = { value: update.all, at: this.now() };
           this.arrived();
         },
         error: () => (this.core = null),
       }),
-      api.getAccountSummary('All', LEDGER_TAGS).subscribe({
+      streams.ledger.subscribe({
         next: (update) => {
           this.ledger = { value: update.all, at: this.now() };
           this.arrived();

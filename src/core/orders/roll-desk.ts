@@ -12,6 +12,7 @@ import type { WhatIfResult } from './gateway-reader';
 import type { AuditEntry } from './order-audit';
 import { refusalOf, type Checked, type Rechecked, type RollLeg } from './order-evaluation';
 import { comboWhatIf, legTicket, netMarket, rollOption, termsOf } from './roll-legs';
+import { acknowledgedText, KeptGroups, previewEveryLeg } from './kept-groups';
 
 /**
  * A roll as one decision and one order: both legs resolved by contract details and previewed through the
@@ -48,18 +49,15 @@ interface KeptRoll {
   order: RollOrder;
   words: string;
   legs: { role: RollRole; previewId: string; checks: readonly Check[] }[];
-  sent: RollResult | null;
-  busy: Promise<RollResult> | null;
 }
 
-const KEPT = 100;
 const WHAT_IF_REF = 'gatehouse-what-if';
 
 /** Legs' terms remembered for the rules to read resting rolls by (combo-pending.ts); the oldest go first. */
-const TERMS_KEPT = 2 * KEPT;
+const TERMS_KEPT = 200;
 
 export class RollDesk {
-  private readonly kept = new Map<string, KeptRoll>();
+  private readonly kept = new KeptGroups<KeptRoll, RollResult>('roll', (r) => r.result.outcome === 'sent');
   private readonly terms = new Map<number, OptionTerms>();
 
   constructor(private readonly deps: RollDeps) {}
@@ -108,19 +106,13 @@ export class RollDesk {
     const whatIf = comboWhatIf(
       this.deps.whatIf(rollContract(order), rollIbOrder(order, { orderRef: WHAT_IF_REF, whatIf: true })),
     );
-    const settled = await Promise.allSettled([
-      this.deps.preview(legTicket(account, close, 'BUY', contracts), { closing: null }),
-      this.deps.preview(legTicket(account, open, 'SELL', contracts), { closing: { conId: close.conId, contracts } }),
-    ]);
-    const failed = settled.find((s) => s.status === 'rejected');
-    if (failed) {
-      for (const s of settled) if (s.status === 'fulfilled') this.deps.discard(s.value.previewId);
-      throw failed.reason;
-    }
-    const [closePreview, openPreview] = settled.map((s) => (s as PromiseFulfilledResult<OrderPreview>).value) as [
-      OrderPreview,
-      OrderPreview,
-    ];
+    const [closePreview, openPreview] = (await previewEveryLeg(
+      [
+        this.deps.preview(legTicket(account, close, 'BUY', contracts), { closing: null }),
+        this.deps.preview(legTicket(account, open, 'SELL', contracts), { closing: { conId: close.conId, contracts } }),
+      ],
+      this.deps.discard,
+    )) as [OrderPreview, OrderPreview];
     const words = rollWords(order, closePreview.account.label);
     const market = netMarket(closePreview.quote, openPreview.quote);
     const checks = [
@@ -129,15 +121,13 @@ export class RollDesk {
       rollPriceCheck(netLimit, market, close.currency),
     ];
     const groupId = (this.deps.newId ?? randomUUID)();
-    this.keep(groupId, {
+    this.kept.keep(groupId, {
       order,
       words,
       legs: [
         { role: 'close', previewId: closePreview.previewId, checks: closePreview.checks },
         { role: 'open', previewId: openPreview.previewId, checks: openPreview.checks },
       ],
-      sent: null,
-      busy: null,
     });
     const leg = (role: RollRole, p: OrderPreview) => ({
       role,
@@ -158,13 +148,8 @@ export class RollDesk {
     };
   }
 
-  async submit(request: RollSubmit): Promise<RollResult> {
-    const roll = this.kept.get(request.groupId);
-    if (roll === undefined) throw new AppError('refused', 'This roll is unknown or too old; preview it again.');
-    if (roll.sent) return roll.sent;
-    if (roll.busy) return roll.busy;
-    roll.busy = this.send(request, roll).finally(() => (roll.busy = null));
-    return roll.busy;
+  submit(request: RollSubmit): Promise<RollResult> {
+    return this.kept.submit(request.groupId, (roll) => this.send(request, roll));
   }
 
   private async send(request: RollSubmit, roll: KeptRoll): Promise<RollResult> {
@@ -208,7 +193,6 @@ export class RollDesk {
     // One BAG order counts once: the open leg's count goes with it, the close leg's is given back.
     close.evaluation.uncount();
     const orderId = ids[0]!;
-    const acknowledged = acknowledgements.length > 0 ? ` Acknowledged: ${acknowledgements.join(', ')}.` : '';
     // One intent for the roll, on disk before the combo leaves.
     try {
       await this.deps.audit({
@@ -219,7 +203,7 @@ export class RollDesk {
         groupId,
         ticket: open.preview.ticket,
         checks,
-        message: `${roll.words} (order ${orderId}).${acknowledged}`,
+        message: `${roll.words} (order ${orderId}).${acknowledgedText(acknowledgements)}`,
       });
     } catch (error) {
       open.evaluation.uncount();
@@ -231,15 +215,6 @@ export class RollDesk {
       words: roll.words,
     });
     this.deps.discard(close.preview.previewId);
-    roll.sent = { groupId, result: sent };
-    return roll.sent;
-  }
-
-  private keep(groupId: string, roll: KeptRoll): void {
-    this.kept.set(groupId, roll);
-    for (const id of this.kept.keys()) {
-      if (this.kept.size <= KEPT) break;
-      this.kept.delete(id);
-    }
+    return { groupId, result: sent };
   }
 }

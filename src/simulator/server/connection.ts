@@ -31,6 +31,8 @@ export class ApiConnection {
   serverVersion = 0;
   clientId = -1;
   readonly subs = new ConnectionSubscriptions();
+  /** How many of each request this client sent after startApi: tests count what a client costs the gateway. */
+  readonly requestCounts = new Map<ClientRequest['type'], number>();
   private phase: Phase = 'handshake';
   private readonly reader = new FrameReader({ expectApiPrefix: true });
   private queue: Buffer[] = [];
@@ -168,6 +170,7 @@ export class ApiConnection {
       this.host.onStartApi(this, request);
       return;
     }
+    this.requestCounts.set(request.type, (this.requestCounts.get(request.type) ?? 0) + 1);
     try {
       this.host.onRequest(this, request);
     } catch (error) {

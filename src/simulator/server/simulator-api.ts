@@ -80,6 +80,8 @@ export interface ConnectionInfo {
   serverVersion: number;
   remote: string;
   marketDataLines: number;
+  /** How many of each request (by decoded type, e.g. reqPositions) this client sent after startApi. */
+  requests: Record<string, number>;
 }
 
 export interface Simulator {

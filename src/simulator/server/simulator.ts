@@ -239,6 +239,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         serverVersion: connection.serverVersion,
         remote: connection.remote,
         marketDataLines: connection.subs.market.size,
+        requests: Object.fromEntries(connection.requestCounts),
       })),
     setTickRate(ticksPerSecond) {
       if (!Number.isFinite(ticksPerSecond) || ticksPerSecond < 0)

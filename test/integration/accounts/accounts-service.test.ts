@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { ConnectionState, IBApiNext, OrderAction, OrderType, SecType } from '@stoqey/ib';
 import { filter, firstValueFrom, timeout } from 'rxjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AccountStreams } from '../../../src/core/accounts/account-streams';
 import { AccountsService } from '../../../src/core/accounts/accounts-service';
 import { AuditFile, readAuditDay } from '../../../src/core/audit/audit-file';
 import { GatewaySession } from '../../../src/core/gateway/gateway-session';
@@ -53,7 +54,14 @@ beforeAll(async () => {
     current: () => settings,
     update: async (change: (s: Settings) => unknown) => (settings = change(structuredClone(settings)) as Settings),
   };
-  accounts = new AccountsService({ session, events, settings: store, logger: silent, publishIntervalMs: 100 });
+  accounts = new AccountsService({
+    session,
+    events,
+    settings: store,
+    logger: silent,
+    streams: new AccountStreams(),
+    publishIntervalMs: 100,
+  });
   auditDir = mkdtempSync(join(tmpdir(), 'gatehouse-audit-'));
   const audit = new OrderAudit(new AuditFile(auditDir), auditDir);
   book = new OrderBookService({ session, events, audit, sent: new SentOrders(), logger: silent, refreshMs: 200 });

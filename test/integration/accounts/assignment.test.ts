@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AccountStreams } from '../../../src/core/accounts/account-streams';
 import { AccountsService } from '../../../src/core/accounts/accounts-service';
 import { GatewaySession } from '../../../src/core/gateway/gateway-session';
 import { createIbConnection } from '../../../src/core/gateway/ib-connection';
@@ -78,7 +79,14 @@ beforeAll(async () => {
     current: () => settings,
     update: async (change: (s: Settings) => unknown) => (settings = change(structuredClone(settings)) as Settings),
   };
-  accounts = new AccountsService({ session, events, settings: store, logger: silent, publishIntervalMs: 100 });
+  accounts = new AccountsService({
+    session,
+    events,
+    settings: store,
+    logger: silent,
+    streams: new AccountStreams(),
+    publishIntervalMs: 100,
+  });
   // The watch's clock stands two days before the call's expiry, whatever today is.
   const expiry = Date.UTC(Number(nearest?.slice(0, 4)), Number(nearest?.slice(4, 6)) - 1, Number(nearest?.slice(6, 8)));
   watch = new ExpiryWatch({

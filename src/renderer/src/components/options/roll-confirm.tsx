@@ -3,7 +3,7 @@ import type { Check } from '../../../../shared/ticket';
 import { backToChoices, closeRoll, transmitRoll, useRollStore } from '../../stores/roll-store';
 import { ConfirmModeBanner } from '../mode-banner';
 import { ModalDialog } from '../modal-dialog';
-import { Outcome } from '../orders/allocation-dialog';
+import { Outcome } from '../orders/group-confirm';
 import { CheckList, useAcknowledged } from '../orders/check-list';
 import { WhatIf } from '../orders/confirm-order-dialog';
 

@@ -1,12 +1,9 @@
 import { useState } from 'react';
 import type { AllocationPreview, AllocationResult, AllocationRow } from '../../../../shared/allocation';
-import type { SubmitResult, TrackedOrder } from '../../../../shared/orders';
 import type { ApiError } from '../../../../shared/result';
 import { closeAllocation, transmitAllocation, useAllocationStore } from '../../stores/allocation-store';
-import { useOrderStore } from '../../stores/ticket-store';
-import { ConfirmModeBanner } from '../mode-banner';
-import { ModalDialog } from '../modal-dialog';
-import { CheckList } from './check-list';
+import { CheckList, toggled } from './check-list';
+import { GroupConfirm, Outcome, WhatIfCell } from './group-confirm';
 
 /**
  * The allocation's last look: one row per account with its quantity (and how it was sized), its own
@@ -51,20 +48,9 @@ function AllocationBody({
     r.preview?.toAcknowledge.some((id) => !(acknowledged[r.account]?.has(id) ?? false)),
   );
   const mode = preview.rows.find((r) => r.preview)?.preview?.mode;
-  const keep = (account: string, on: boolean) =>
-    setKept((current) => {
-      const next = new Set(current);
-      if (on) next.add(account);
-      else next.delete(account);
-      return next;
-    });
+  const keep = (account: string, on: boolean) => setKept((current) => toggled(current, account, on));
   const acknowledge = (account: string, id: string, on: boolean) =>
-    setAcknowledged((current) => {
-      const next = new Set(current[account]);
-      if (on) next.add(id);
-      else next.delete(id);
-      return { ...current, [account]: next };
-    });
+    setAcknowledged((current) => ({ ...current, [account]: toggled(current[account], id, on) }));
   const transmit = () =>
     void transmitAllocation(
       keptRows.map((r) => ({
@@ -74,60 +60,42 @@ function AllocationBody({
     );
 
   return (
-    <ModalDialog title="Confirm allocation" onCancel={closeAllocation} className="confirm-order confirm-allocation">
-      {mode && <ConfirmModeBanner mode={mode} />}
-      <p className="order-words" aria-label="Allocation">
-        {preview.words}
-      </p>
-      <table className="allocation-rows" aria-label="Orders by account">
-        <thead>
-          <tr>
-            <th scope="col">Send</th>
-            <th scope="col">Account and order</th>
-            <th scope="col">Checks</th>
-            <th scope="col">What-if</th>
-            <th scope="col">Outcome</th>
-          </tr>
-        </thead>
-        <tbody>
-          {preview.rows.map((row) => (
-            <Row
-              key={row.account}
-              row={row}
-              kept={kept.has(row.account)}
-              onKeep={(on) => keep(row.account, on)}
-              acknowledged={acknowledged[row.account] ?? new Set()}
-              onAcknowledge={(id, on) => acknowledge(row.account, id, on)}
-              outcome={result?.children.find((c) => c.account === row.account) ?? null}
-              locked={result !== null}
-            />
-          ))}
-        </tbody>
-      </table>
-      {error && (
-        <p role="alert" className="refusal">
-          {error.message}
-        </p>
-      )}
-      {!result && waiting.length > 0 && (
-        <p className="transmit-why">Acknowledge every warning of the accounts you keep to transmit.</p>
-      )}
-      <div className="dialog-actions">
-        <button type="button" onClick={closeAllocation}>
-          {result ? 'Close' : 'Cancel'}
-        </button>
-        {!result && (
-          <button
-            type="button"
-            className="danger"
-            disabled={keptRows.length === 0 || waiting.length > 0 || submitting}
-            onClick={transmit}
-          >
-            {submitting ? 'Transmitting…' : `Transmit ${keptRows.length} ${keptRows.length === 1 ? 'order' : 'orders'}`}
-          </button>
-        )}
-      </div>
-    </ModalDialog>
+    <GroupConfirm
+      title="Confirm allocation"
+      mode={mode}
+      words={preview.words}
+      wordsLabel="Allocation"
+      tableLabel="Orders by account"
+      firstColumns={['Send', 'Account and order']}
+      rows={preview.rows.map((row) => (
+        <Row
+          key={row.account}
+          row={row}
+          kept={kept.has(row.account)}
+          onKeep={(on) => keep(row.account, on)}
+          acknowledged={acknowledged[row.account] ?? new Set()}
+          onAcknowledge={(id, on) => acknowledge(row.account, id, on)}
+          outcome={result?.children.find((c) => c.account === row.account) ?? null}
+          locked={result !== null}
+        />
+      ))}
+      alert={error?.message ?? null}
+      why={
+        !result &&
+        waiting.length > 0 && (
+          <p className="transmit-why">Acknowledge every warning of the accounts you keep to transmit.</p>
+        )
+      }
+      done={result !== null}
+      onClose={closeAllocation}
+      transmit={{
+        label: submitting
+          ? 'Transmitting…'
+          : `Transmit ${keptRows.length} ${keptRows.length === 1 ? 'order' : 'orders'}`,
+        disabled: keptRows.length === 0 || waiting.length > 0 || submitting,
+        onClick: transmit,
+      }}
+    />
   );
 }
 
@@ -176,38 +144,10 @@ function Row({
           />
         )}
       </td>
-      <td>{p?.whatIf ? `Commission ${p.whatIf.commission ?? '—'}` : (p?.whatIfProblem ?? '—')}</td>
+      <WhatIfCell preview={p} />
       <td aria-label={`Outcome for ${row.account}`}>
         <Outcome result={outcome?.result ?? null} />
       </td>
     </tr>
   );
-}
-
-/** What became of one order of a confirmation: refused with why, or its live phase at the gateway. */
-export function Outcome({ result }: { result: SubmitResult | null }) {
-  const tracked = useOrderStore((s) => (result?.outcome === 'sent' ? s.orders[result.order.orderId] : undefined));
-  if (!result) return null;
-  if (result.outcome === 'refused') return <span className="outcome-refused">Not sent: {result.reason}</span>;
-  return <span className={`outcome-${tracked?.phase ?? 'sending'}`}>{phaseText(tracked ?? result.order)}</span>;
-}
-
-/** An order's live phase in words, for a confirmation's outcome column. */
-export function phaseText(order: TrackedOrder): string {
-  const id = `Order ${order.orderId}`;
-  switch (order.phase) {
-    case 'sending':
-      return `${id}: sending`;
-    case 'working':
-      return `${id}: working (${order.ibStatus ?? 'at IBKR'}), ${order.filled} filled`;
-    case 'held':
-      return `${id}: held (waits for parent)`;
-    case 'filled':
-      return `${id}: filled ${order.filled} at ${order.avgFillPrice ?? '—'}`;
-    case 'cancelled':
-      return `${id}: cancelled${order.message ? ` — ${order.message}` : ''}`;
-    case 'rejected':
-    case 'invalid':
-      return `${id}: rejected — ${order.message ?? order.ibStatus ?? 'by IBKR'}`;
-  }
 }

@@ -4,14 +4,16 @@ import type { Check } from '../../../../shared/ticket';
 /** The warnings a confirmation's person has acknowledged, by check id, and the box that ticks or clears one. */
 export function useAcknowledged(): [ReadonlySet<string>, (id: string, on: boolean) => void] {
   const [acknowledged, setAcknowledged] = useState<ReadonlySet<string>>(new Set());
-  const acknowledge = (id: string, on: boolean) =>
-    setAcknowledged((current) => {
-      const next = new Set(current);
-      if (on) next.add(id);
-      else next.delete(id);
-      return next;
-    });
+  const acknowledge = (id: string, on: boolean) => setAcknowledged((current) => toggled(current, id, on));
   return [acknowledged, acknowledge];
+}
+
+/** A set with `id` added (on) or taken out. */
+export function toggled<T>(set: ReadonlySet<T> | undefined, id: T, on: boolean): Set<T> {
+  const next = new Set(set);
+  if (on) next.add(id);
+  else next.delete(id);
+  return next;
 }
 
 /**
