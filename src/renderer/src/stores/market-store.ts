@@ -1,8 +1,7 @@
 import { create } from 'zustand';
 import type { GatehouseApi } from '../../../shared/client';
 import type { MarketLines, Watchlist } from '../../../shared/api/market';
-import type { Listing, Quote } from '../../../shared/market';
-import { FrameBatches } from './frame-batches';
+import type { Listing, Quote, QuoteBatch } from '../../../shared/market';
 import { report } from './notice-store';
 
 interface MarketSlice {
@@ -33,10 +32,12 @@ export function onQuoteBatch(listener: BatchListener): () => void {
   return () => batchListeners.delete(listener);
 }
 
-/**
- * Quotes from the feed, or from an answer that starts a grid's rows filled in (the option chain's): one
- * store update, merged into a new map so selectors see the change.
- */
+/** One store update per batch: the quotes are merged into a new map so selectors see the change. */
+export function applyBatch(batch: QuoteBatch): void {
+  applyQuotes(batch.quotes);
+}
+
+/** Quotes from a batch, or from an answer that starts a grid's rows filled in (the option chain's). */
 export function applyQuotes(batchQuotes: readonly Quote[]): void {
   const quotes = new Map(useMarketStore.getState().quotes);
   for (const quote of batchQuotes) quotes.set(quote.conId, quote);
@@ -69,26 +70,16 @@ export async function editWatchlist(call: Promise<Awaited<ReturnType<GatehouseAp
 }
 
 /**
- * Subscribes before asking, like the session feed. Batches are applied at most once a frame: those that
- * arrive between two frames become one store update and one grid transaction. Each is acknowledged once it
- * is in the store and the grid: a page too busy to paint cannot acknowledge, so the services fold further
- * ticks instead of queueing batches.
+ * Subscribes before asking, like the session feed. The acknowledgement goes once the batch is in the store
+ * and the grid: a page too busy to handle a batch cannot acknowledge it, so the services fold further ticks
+ * instead of queueing batches. (Waiting for the next frame as well would cost up to a frame per batch.)
  */
 export function startMarketFeed(api: GatehouseApi): () => void {
-  // A hidden page paints no frames: its batches go in a task later, so the store stays current and the
-  // acknowledgements keep going (its grids hold their rows until seen).
-  const frames = new FrameBatches(
-    (callback) => (document.hidden ? setTimeout(callback, 0) : requestAnimationFrame(callback)),
-    ({ quotes, seqs }) => {
-      applyQuotes(quotes);
-      for (const seq of seqs) void api.market.ack({ seq });
-    },
-  );
-  const hidden = () => document.hidden && frames.flush();
-  document.addEventListener('visibilitychange', hidden);
   const stops = [
-    () => document.removeEventListener('visibilitychange', hidden),
-    api.on('market.quotes', (batch) => frames.add(batch)),
+    api.on('market.quotes', (batch) => {
+      applyBatch(batch);
+      void api.market.ack({ seq: batch.seq });
+    }),
     api.on('market.lines', (lines) => useMarketStore.setState({ lines })),
   ];
   void report(api.market.watchlist()).then((watchlist) => watchlist && applyWatchlist(watchlist));
