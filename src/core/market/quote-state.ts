@@ -139,17 +139,20 @@ export function initialQuote(
 /**
  * The quote after one tick. Returns the same object when the tick carries nothing the quote keeps, so a
  * caller can skip marking it changed. A repeated value still refreshes updatedAt: it proves the feed is alive.
+ * `inPlace` writes a stock tick into `quote` itself, for a caller whose copy nobody else holds yet (the
+ * coalescer's quote between two batches): a copy of every field per tick is the services' largest cost at
+ * saturation. Option ticks are always copied.
  */
-export function applyTick(quote: Quote, tick: IbTick): Quote {
+export function applyTick(quote: Quote, tick: IbTick, inPlace = false): Quote {
   const target = TARGETS.get(tick.tickType);
   if (target === undefined) return applyOptionTick(quote, tick.tickType, tick.value, tick.receivedAt);
   const value = read(target.kind, tick.value);
   if (value === undefined) return quote;
   // Copy, then assign to existing keys: the copy keeps the quote's shape, which keeps the hot path fast.
-  const next: Quote = { ...quote };
+  const next: Quote = inPlace ? quote : { ...quote };
   next[target.field] = value;
   next.updatedAt = tick.receivedAt;
-  if (target.delayed) next.marketDataType = asDelayed(quote.marketDataType);
+  if (target.delayed) next.marketDataType = asDelayed(next.marketDataType);
   if (target.field === 'last' || target.field === 'close') {
     next.change = next.last !== null && next.close !== null ? next.last - next.close : null;
     next.changePct = next.change !== null && next.close ? (next.change / next.close) * 100 : null;

@@ -32,6 +32,8 @@ export class TickCoalescer {
   private readonly quotes = new Map<number, Quote>();
   /** The latest quote of each instrument changed since the last batch: the next batch, being built. */
   private readonly pending = new Map<number, Quote>();
+  /** Instruments whose pending quote nobody outside holds yet: ticks are written into it, not copied. */
+  private readonly drafts = new Set<number>();
   private pendingSince = 0;
   private lastFlushAt = -Infinity;
   private awaitingAck = false;
@@ -60,6 +62,7 @@ export class TickCoalescer {
   untrack(conId: number): void {
     this.quotes.delete(conId);
     this.pending.delete(conId);
+    this.drafts.delete(conId);
   }
 
   /** The hot path: called for every tick the gateway sends. */
@@ -68,8 +71,13 @@ export class TickCoalescer {
     const quote = this.quotes.get(conId);
     if (quote === undefined) return;
     const now = this.scheduler.now();
-    const next = applyTick(quote, { tickType, value, receivedAt: now });
-    if (next !== quote) this.update(conId, next, now);
+    const tick = { tickType, value, receivedAt: now };
+    // A draft is pending already: written into, it needs no update.
+    const draft = this.drafts.has(conId);
+    const next = applyTick(quote, tick, draft);
+    if (next === quote) return;
+    this.update(conId, next, now);
+    this.drafts.add(conId);
   }
 
   /** IB's marketDataType message for the instrument's request (e.g. delayed after a fallback). */
@@ -91,6 +99,8 @@ export class TickCoalescer {
   }
 
   latest(conId: number): Quote | undefined {
+    // Handed out: the next tick copies it rather than changing it under its holder.
+    this.drafts.delete(conId);
     return this.quotes.get(conId);
   }
 
@@ -104,6 +114,7 @@ export class TickCoalescer {
     this.timer = null;
     this.quotes.clear();
     this.pending.clear();
+    this.drafts.clear();
   }
 
   private update(conId: number, quote: Quote, now: number): void {
@@ -127,6 +138,7 @@ export class TickCoalescer {
     if (this.pending.size === 0) return;
     const batch: QuoteBatch = { quotes: [...this.pending.values()], seq: ++this.seq };
     this.pending.clear();
+    this.drafts.clear();
     if (this.windowsMissed > 0) batch.dropped = this.windowsMissed;
     this.windowsMissed = 0;
     this.lastFlushAt = this.scheduler.now();

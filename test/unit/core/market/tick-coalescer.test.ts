@@ -291,4 +291,26 @@ describe('TickCoalescer', () => {
       `push(): ${Math.round(ticks / (elapsedMs / 1000)).toLocaleString('en-US')} ticks/s (${elapsedMs.toFixed(0)} ms for ${ticks.toLocaleString('en-US')})`,
     );
   });
+
+  it('never changes a quote it has handed out, in a batch or from latest(), though it folds ticks in place', async () => {
+    const scheduler = new FakeScheduler();
+    const sent: QuoteBatch[] = [];
+    const coalescer = new TickCoalescer({ scheduler, flushEveryMs: WINDOW, onBatch: (batch) => sent.push(batch) });
+    coalescer.track(1, 'SYM1');
+    coalescer.push(1, TICK.BID, 10);
+    coalescer.push(1, TICK.BID, 10.01);
+    await scheduler.advance(0);
+    const batched = sent[0]?.quotes[0];
+    expect(batched).toMatchObject({ bid: 10.01 });
+    coalescer.push(1, TICK.BID, 10.02);
+    coalescer.push(1, TICK.BID, 10.03);
+    const held = coalescer.latest(1);
+    coalescer.push(1, TICK.BID, 10.04);
+    expect(batched).toMatchObject({ bid: 10.01 });
+    expect(held).toMatchObject({ bid: 10.03 });
+    expect(coalescer.latest(1)).toMatchObject({ bid: 10.04 });
+    coalescer.ready();
+    await scheduler.advance(WINDOW);
+    expect(sent[1]?.quotes[0]).toMatchObject({ bid: 10.04 });
+  });
 });
