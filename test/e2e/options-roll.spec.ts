@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator } from '@playwright/test';
 import { startHarnessProcess, stopHarnessProcess, type RunningHarness } from './harness-fixture';
-import { holdMarketStill, sellCoveredCalls } from './income-steps';
+import { holdMarketStill, sellCoveredCalls, tabTo } from './income-steps';
 import { AAPL_LISTING } from './listings';
 
 /** Rolling the IRA's covered calls from their position row: by keyboard alone, and a roll left naked. */
@@ -31,24 +31,10 @@ async function optionOf(roll: Locator): Promise<{ name: string; expiry: string; 
   return { name, expiry, strike };
 }
 
-/** Tabs forward until `target` has the focus, ticking each acknowledgement box it passes; at most `max` presses. */
-async function tabTo(page: Page, target: Locator, max = 30): Promise<void> {
-  for (let i = 0; i < max; i++) {
-    if (await target.evaluate((el) => el === document.activeElement)) return;
-    const box = await page.evaluate(() => {
-      const el = document.activeElement;
-      return el instanceof HTMLInputElement && el.type === 'checkbox' && !el.checked;
-    });
-    if (box) await page.keyboard.press('Space');
-    await page.keyboard.press('Tab');
-  }
-  await expect(target).toBeFocused();
-}
-
-test('rolls the IRA’s covered calls to the next monthly by keyboard alone: credit, covered, new row', async ({
+test('sells the IRA’s covered calls and rolls them to the next monthly by keyboard alone: credit, covered, new row', async ({
   page,
 }) => {
-  const oldRoll = await sellCoveredCalls(page);
+  const oldRoll = await sellCoveredCalls(page, 'keyboard');
   const old = await optionOf(oldRoll);
   await oldRoll.focus();
   await page.keyboard.press('Enter');

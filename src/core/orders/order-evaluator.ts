@@ -4,6 +4,7 @@ import type { Check, OrderTicket } from '../../shared/ticket';
 import { evaluateRules } from '../rules';
 import { exitLegContext, legChecks } from '../rules/group-rules';
 import { rollOpenContext } from '../rules/roll-rules';
+import type { OptionTerms } from '../rules/rule-context';
 import { modifyGroup, ocaOf, type ModifyGroup } from './bracket-legs';
 import { GatewayReader, type WhatIfResult } from './gateway-reader';
 import { ibOrder, resolvedContract } from './ib-order';

@@ -83,7 +83,6 @@ export function WhatIfCell({ preview }: { preview: OrderPreview | null }) {
   );
 }
 
-
 /** What became of one order of a confirmation: refused with why, or its live phase at the gateway. */
 export function Outcome({ result }: { result: SubmitResult | null }) {
   const tracked = useOrderStore((s) => (result?.outcome === 'sent' ? s.orders[result.order.orderId] : undefined));
