@@ -119,6 +119,8 @@ test('Alt+B / Alt+S on a positions row open the ticket at the touch in that rowâ
   await expect(
     page.getByRole('region', { name: 'Watchlist' }).getByRole('gridcell', { name: 'AAPL' }).first(),
   ).toBeVisible();
+  // The shortcuts load with the toasts, after the first positions: a key pressed before is not heard.
+  await expect(page.getByRole('region', { name: 'Notifications' })).toBeAttached();
   await row.locator('[col-id="marketValue"]').click();
 
   await page.keyboard.press('Alt+B');

@@ -20,6 +20,8 @@ test.afterEach(async () => {
 async function open(page: Page): Promise<void> {
   await page.goto(harness.url);
   await expect(page.getByRole('status', { name: 'Connection status' })).toContainText('Connected', { timeout: 30_000 });
+  // The toasts and the shortcuts load together, after the first positions: a key pressed before is not heard.
+  await expect(page.getByRole('region', { name: 'Notifications' })).toBeAttached();
 }
 
 async function control(path: string): Promise<void> {

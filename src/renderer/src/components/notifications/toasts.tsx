@@ -5,7 +5,7 @@ import { dismissToast, useNotificationStore, type Toast } from '../../stores/not
 export function Toasts() {
   const toasts = useNotificationStore((s) => s.toasts);
   return (
-    <div className="toasts" aria-label="Notifications">
+    <div className="toasts" role="region" aria-label="Notifications">
       {toasts.map((toast) => (
         <ToastCard key={toast.id} toast={toast} />
       ))}
