@@ -1,6 +1,7 @@
 import type { AccountPositionsUpdate, AccountSummariesUpdate, IBApiNext } from '@stoqey/ib';
-import { shareReplay, type Observable } from 'rxjs';
+import { scan, shareReplay, type Observable } from 'rxjs';
 import { LEDGER_TAGS, SUMMARY_TAGS } from './accounts-view';
+import { withTrueAll } from './ib-accounts-mapping';
 
 /** What one connection streams about the accounts: positions, the account summary and the ledger. */
 export interface AccountStreamsOfConnection {
@@ -24,7 +25,8 @@ export class AccountStreams {
     if (held) return held;
     const shared = <T>(source: Observable<T>) => source.pipe(shareReplay({ bufferSize: 1, refCount: true }));
     const streams = {
-      positions: shared(api.getPositions()),
+      // The first update (at positionEnd) is the full list; scan passes it on as it is.
+      positions: shared(api.getPositions().pipe(scan((last, update) => withTrueAll(last.all, update)))),
       summary: shared(api.getAccountSummary('All', SUMMARY_TAGS)),
       ledger: shared(api.getAccountSummary('All', LEDGER_TAGS)),
     };

@@ -1,4 +1,12 @@
-import type { AccountPositions, AccountPositionsUpdate, AccountSummaries, Contract, PnL, PnLSingle } from '@stoqey/ib';
+import type {
+  AccountPositions,
+  AccountPositionsUpdate,
+  AccountSummaries,
+  Contract,
+  PnL,
+  PnLSingle,
+  Position,
+} from '@stoqey/ib';
 import {
   figure,
   type HeldPosition,
@@ -93,4 +101,31 @@ export function positionActions(update: AccountPositionsUpdate, first: boolean):
     type: 'position' as const,
     position,
   }));
+}
+
+/**
+ * A getPositions update with `all` rebuilt from the deltas: @stoqey/ib 1.6.10 removes a closed position
+ * from its cached `all` with `splice(index)`, which also drops every later position of that account, so
+ * every reader of `all` after a close (the order gate's held positions) would miss them. `previous` is the
+ * list this returned for the update before (the first update, at positionEnd, is whole).
+ */
+export function withTrueAll(previous: AccountPositions, update: AccountPositionsUpdate): AccountPositionsUpdate {
+  const all = new Map([...previous].map(([account, positions]) => [account, [...positions]]));
+  const put = (position: Position) => {
+    const list = all.get(position.account) ?? [];
+    const at = list.findIndex((p) => p.contract.conId === position.contract.conId);
+    if (at === -1) list.push(position);
+    else list[at] = position;
+    all.set(position.account, list);
+  };
+  for (const positions of [...(update.added?.values() ?? []), ...(update.changed?.values() ?? [])])
+    positions.forEach(put);
+  for (const [account, closed] of update.removed ?? []) {
+    const list = all.get(account) ?? [];
+    all.set(
+      account,
+      list.filter((p) => !closed.some((c) => c.contract.conId === p.contract.conId)),
+    );
+  }
+  return { ...update, all };
 }
