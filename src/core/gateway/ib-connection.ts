@@ -1,7 +1,6 @@
 import { ConnectionState, EventName, IBApiNext, type IBApi } from '@stoqey/ib';
 import { distinctUntilChanged, skip, type Subscription } from 'rxjs';
 import { fenceQueuedRequests } from './request-fence';
-import { paceRequests } from './request-pacer';
 
 export interface IbConnectionEvents {
   /** The socket finished the handshake (true) or closed (false). */
@@ -42,7 +41,6 @@ export function createIbConnection(host: string, port: number, events: IbConnect
     );
   }
   separateRequestIds(api);
-  paceRequests(raw);
   raw.removeAllListeners(EventName.info);
   raw.on(EventName.info, (text: string, code: number) => events.onNotice(code, text));
   fenceQueuedRequests(raw, (messageId) => events.onStaleRequest(messageId));

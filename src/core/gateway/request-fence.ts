@@ -9,7 +9,7 @@ interface ControllerInternals {
 
 /**
  * Keeps every request on the socket it was made for. @stoqey/ib holds requests in two queues that outlive
- * their socket: commands wait for the gateway's nextValidId, then a pacer (request-pacer.ts) sends at most 45 a second. What
+ * their socket: commands wait for the gateway's nextValidId, then a pacer sends at most 40 a second. What
  * IBApiNext re-sent to a socket that was refused (326) or dropped went out on the next socket, beside that
  * socket's own re-send: every subscription arrived twice, the gateway answered 322 "duplicate ticker id",
  * and IBApiNext cancelled the line it had. So each request is stamped with its socket's generation when
