@@ -17,6 +17,7 @@ import { contractOf, QuoteFeed } from './quote-feed';
 import { systemClock, type Clock } from '../clock';
 import { SubscriptionPool, type AcquireResult } from './subscription-pool';
 import { TickCoalescer, type CoalescerStats } from './tick-coalescer';
+import { AckWindow } from './ack-window';
 import { addListing, describe, moveListing, removeListing, seedPlan } from './watchlist';
 
 export interface MarketServiceOptions {
@@ -60,7 +61,6 @@ export class MarketService {
   private readonly events: EventBus;
   private readonly logger: Logger;
   private readonly scheduler: Clock;
-  private readonly ackTimeoutMs: number;
   private readonly pool: SubscriptionPool<number>;
   private readonly coalescer: TickCoalescer;
   private readonly feed: QuoteFeed;
@@ -69,11 +69,8 @@ export class MarketService {
   private readonly listings = new Map<number, Listing>();
   private readonly problems = new Map<number, string>();
   private liveChart: LiveChart | null = null;
-  /** Batches sent and not yet acknowledged; at most BATCHES_IN_FLIGHT. */
-  private readonly unacknowledged = new Set<number>();
-  /** The coalescer holds its next batch until an acknowledgement frees a place. */
-  private coalescerHeld = false;
-  private ackTimer: { handle: unknown } | null = null;
+  /** Batches sent and not yet acknowledged; the coalescer holds its next batch while it is full. */
+  private readonly unacknowledged: AckWindow;
   private edits: Promise<void> = Promise.resolve();
   private readonly stopConnection: () => void;
 
@@ -83,7 +80,12 @@ export class MarketService {
     this.events = options.events;
     this.logger = options.logger;
     this.scheduler = options.scheduler ?? systemClock;
-    this.ackTimeoutMs = options.ackTimeoutMs ?? DEFAULT_ACK_TIMEOUT_MS;
+    this.unacknowledged = new AckWindow({
+      capacity: BATCHES_IN_FLIGHT,
+      timeoutMs: options.ackTimeoutMs ?? DEFAULT_ACK_TIMEOUT_MS,
+      scheduler: this.scheduler,
+      onRoom: () => this.coalescer.ready(),
+    });
     this.pool = new SubscriptionPool({ maxLines: this.settings.current().marketDataLines });
     this.coalescer = new TickCoalescer({
       onBatch: (batch) => this.onBatch(batch),
@@ -155,15 +157,13 @@ export class MarketService {
         return this.quote(conId) ?? null;
       },
       'market.unsubscribe': ({ conId, consumer }) => this.release(conId, `renderer:${consumer}`),
-      'market.ack': ({ seq }) => {
-        if (this.unacknowledged.delete(seq)) this.acknowledged();
-      },
+      'market.ack': ({ seq }) => this.unacknowledged.acknowledged(seq),
     };
   }
 
   dispose(): void {
     this.stopConnection();
-    this.clearAckTimer();
+    this.unacknowledged.dispose();
     this.feed.dispose();
     this.coalescer.dispose();
     this.pacer.dispose();
@@ -278,30 +278,10 @@ export class MarketService {
   }
 
   private onBatch(batch: QuoteBatch): void {
-    this.unacknowledged.add(batch.seq);
+    const room = this.unacknowledged.sent(batch.seq);
     this.events.publish('market.quotes', batch);
     this.foldLiveBar(batch);
-    this.clearAckTimer();
-    this.ackTimer = {
-      handle: this.scheduler.setTimeout(() => {
-        this.unacknowledged.clear();
-        this.acknowledged();
-      }, this.ackTimeoutMs),
-    };
-    if (this.unacknowledged.size < BATCHES_IN_FLIGHT) this.coalescer.ready();
-    else this.coalescerHeld = true;
-  }
-
-  private acknowledged(): void {
-    if (this.unacknowledged.size === 0) this.clearAckTimer();
-    if (!this.coalescerHeld) return;
-    this.coalescerHeld = false;
-    this.coalescer.ready();
-  }
-
-  private clearAckTimer(): void {
-    if (this.ackTimer !== null) this.scheduler.clearTimeout(this.ackTimer.handle);
-    this.ackTimer = null;
+    if (room) this.coalescer.ready();
   }
 
   private foldLiveBar(batch: QuoteBatch): void {

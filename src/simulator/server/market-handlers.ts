@@ -5,7 +5,7 @@ import { validationError, type GatewayContext, type HandlerTable } from './conte
 import { formatBarDate, parseHistoryRequest, PACING_VIOLATION } from './history-request';
 import { quoteMessages, shortableMessages } from './market-feed';
 import { openOptionLine, optionComputations, optionGenericMessages, publishOptionLines } from './option-feed';
-import { cadenceMs, openSnapshots, takeSnapshot } from './quote-cadence';
+import { cadenceMs, openSnapshots, snapshotPhaseMs, takeSnapshot } from './quote-cadence';
 import { type HistorySubscription, type MarketSubscription } from './subscriptions';
 import { contractQuery, gatewayTime, wireContract, wireContractDetails } from './wire-mapping';
 
@@ -96,12 +96,18 @@ export const marketHandlers: HandlerTable = {
     }
     if (served === 3)
       connection.sendError(reqId, 10167, 'Requested market data is not subscribed. Displaying delayed market data.');
+    const interval = cadenceMs(instrument);
     const subscription: MarketSubscription = {
       reqId,
       conId: instrument.conId,
       marketDataType: served,
       shortable: genericTickList.split(',').some((tick) => tick.trim() === '236'),
-      snapshots: openSnapshots(cadenceMs(instrument), context.world.quote(instrument.conId), context.now()),
+      snapshots: openSnapshots(
+        interval,
+        context.world.quote(instrument.conId),
+        context.now(),
+        snapshotPhaseMs(instrument.conId, interval),
+      ),
     };
     connection.send({
       type: 'tickReqParams',
@@ -242,7 +248,7 @@ export function publishTicks(context: GatewayContext, connection: ApiConnection,
   }
 }
 
-/** Each line whose interval has elapsed sends the fields that changed since its last snapshot ('ibkr' mode). */
+/** Each line whose snapshot is due sends the fields that changed since its last one ('ibkr' mode). */
 export function publishSnapshots(context: GatewayContext, connection: ApiConnection): void {
   if (connection.backlogged) return;
   const now = context.now();

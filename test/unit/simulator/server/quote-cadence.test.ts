@@ -5,6 +5,7 @@ import {
   openSnapshots,
   QUIET_MOVE_MS,
   QuietInstruments,
+  snapshotPhaseMs,
   STOCK_CADENCE_MS,
   takeSnapshot,
   US_OPTION_CADENCE_MS,
@@ -49,22 +50,49 @@ describe("IBKR's quote cadence", () => {
 
   it('sends only the fields that changed since the last snapshot, and nothing when none did', () => {
     const state = openSnapshots(STOCK_CADENCE_MS, QUOTE, 0);
-    expect(takeSnapshot(state, QUOTE, 300)).toBeNull();
+    expect(takeSnapshot(state, QUOTE, 250)).toBeNull();
+    expect(takeSnapshot(state, { ...QUOTE, bid: 200.05 }, 310)).toBeNull(); // between snapshots
     // Changes inside one interval aggregate: the bid moved and moved back, the ask and volume moved.
-    expect(takeSnapshot(state, { ...QUOTE, bid: 200.05 }, 310)).toEqual({ bid: 200.05 });
-    expect(takeSnapshot(state, { ...QUOTE, bid: 200.05, ask: 200.3 }, 400)).toBeNull();
-    expect(takeSnapshot(state, { ...QUOTE, bid: 200.05, ask: 200.3, volume: 1_000_100 }, 560)).toEqual({
+    expect(takeSnapshot(state, { ...QUOTE, bid: 200.05 }, 500)).toEqual({ bid: 200.05 });
+    expect(takeSnapshot(state, { ...QUOTE, bid: 200.05, ask: 200.3 }, 600)).toBeNull();
+    expect(takeSnapshot(state, { ...QUOTE, bid: 200.05, ask: 200.3, volume: 1_000_100 }, 760)).toEqual({
       ask: 200.3,
       volume: 1_000_100,
     });
-    expect(takeSnapshot(state, { ...QUOTE, bid: 200.05, ask: 200.3, volume: 1_000_100 }, 900)).toBeNull();
+    expect(takeSnapshot(state, { ...QUOTE, bid: 200.05, ask: 200.3, volume: 1_000_100 }, 1000)).toBeNull();
   });
 
-  it('sends an unchanged-then-changed line at once: the interval runs from the last snapshot sent', () => {
+  it('keeps each line on its own clock: a change after a quiet snapshot waits for the next one', () => {
     const state = openSnapshots(STOCK_CADENCE_MS, QUOTE, 0);
     expect(takeSnapshot(state, QUOTE, 1_000)).toBeNull();
-    expect(takeSnapshot(state, { ...QUOTE, last: 200.2 }, 1_001)).toEqual({ last: 200.2 });
-    expect(takeSnapshot(state, { ...QUOTE, last: 200.1 }, 1_002)).toBeNull();
+    expect(takeSnapshot(state, { ...QUOTE, last: 200.2 }, 1_001)).toBeNull();
+    // The market pass runs every 10 ms: a snapshot taken late does not move the clock.
+    expect(takeSnapshot(state, { ...QUOTE, last: 200.2 }, 1_258)).toEqual({ last: 200.2 });
+    expect(takeSnapshot(state, { ...QUOTE, last: 200.3 }, 1_499)).toBeNull();
+    expect(takeSnapshot(state, { ...QUOTE, last: 200.3 }, 1_500)).toEqual({ last: 200.3 });
+  });
+
+  it("spreads instruments' clocks over the interval, and a pause does not bring them into step", () => {
+    const phases = Array.from({ length: 100 }, (_, i) => snapshotPhaseMs(1000 + i, STOCK_CADENCE_MS));
+    // 100 lines over 250 ms: no 25 ms slice of the interval holds more than a fair share and a half.
+    const perSlice = Array.from(
+      { length: 10 },
+      (_, slice) => phases.filter((p) => Math.floor(p / 25) === slice).length,
+    );
+    expect(Math.max(...perSlice)).toBeLessThanOrEqual(15);
+    // Two lines opened together, quiet for a second, then changing every millisecond.
+    const lines = [1000, 1001].map((conId) =>
+      openSnapshots(STOCK_CADENCE_MS, QUOTE, 0, snapshotPhaseMs(conId, STOCK_CADENCE_MS)),
+    );
+    const firstAfterPause = lines.map((state) => {
+      for (let now = 1; now <= 2_000; now++) {
+        const quote = now < 1_000 ? QUOTE : { ...QUOTE, bidSize: QUOTE.bidSize + now };
+        if (takeSnapshot(state, quote, now)) return now;
+      }
+      return undefined;
+    });
+    expect(firstAfterPause[0]).not.toBe(firstAfterPause[1]);
+    expect(Math.abs((firstAfterPause[1] ?? 0) - (firstAfterPause[0] ?? 0))).toBe(61);
   });
 });
 
