@@ -45,6 +45,8 @@ interface Window {
   pageCpu: number;
   servicesCpu: number;
   quotesPerSecond: number;
+  /** Each batch is a frame's worth of work: the same quotes in fewer batches cost the page less. */
+  batchesPerSecond: number;
 }
 
 interface Round {
@@ -64,11 +66,16 @@ export interface World {
   browser: Browser;
 }
 
-const QUOTES_READ: Record<Kind, string> = {
-  gatehouse: 'window.gatehouseMarketProbe ? window.gatehouseMarketProbe.quotes : 0',
-  'gatehouse-still': 'window.gatehouseMarketProbe ? window.gatehouseMarketProbe.quotes : 0',
-  bare: 'window.bareTableProbe ? window.bareTableProbe.quotes : 0',
+/** What the page has applied so far: quotes, and the batches they came in (the frames they ask for). */
+const PROBE: Record<Kind, string> = {
+  gatehouse: 'window.gatehouseMarketProbe',
+  'gatehouse-still': 'window.gatehouseMarketProbe',
+  bare: 'window.bareTableProbe',
 };
+const readApplied = (page: Page, kind: Kind) =>
+  page.evaluate<{ quotes: number; batches: number }>(
+    `(() => { const p = ${PROBE[kind]}; return { quotes: p ? p.quotes : 0, batches: p ? p.batches : 0 }; })()`,
+  );
 
 export async function setTickRate(world: World, rate: number): Promise<void> {
   const response = await fetch(`${world.controlUrl}/market/tick-rate?value=${rate}`, { method: 'POST' });
@@ -77,7 +84,7 @@ export async function setTickRate(world: World, rate: number): Promise<void> {
 
 async function measure(world: World, page: Page, kind: Kind, seconds: number): Promise<Window> {
   const browserPid = world.server.process().pid ?? 0;
-  const quotesBefore = await page.evaluate<number>(QUOTES_READ[kind]);
+  const appliedBefore = await readApplied(page, kind);
   const pageBefore = cpuSnapshot(browserPid, true);
   const servicesBefore = cpuSnapshot(world.harness.pid, false);
   const started = performance.now();
@@ -85,8 +92,13 @@ async function measure(world: World, page: Page, kind: Kind, seconds: number): P
   const elapsed = (performance.now() - started) / 1000;
   const pageCpu = cpuPercent(pageBefore, cpuSnapshot(browserPid, true), elapsed);
   const servicesCpu = cpuPercent(servicesBefore, cpuSnapshot(world.harness.pid, false), elapsed);
-  const quotes = (await page.evaluate<number>(QUOTES_READ[kind])) - quotesBefore;
-  return { pageCpu, servicesCpu, quotesPerSecond: quotes / elapsed };
+  const applied = await readApplied(page, kind);
+  return {
+    pageCpu,
+    servicesCpu,
+    quotesPerSecond: (applied.quotes - appliedBefore.quotes) / elapsed,
+    batchesPerSecond: (applied.batches - appliedBefore.batches) / elapsed,
+  };
 }
 
 export async function openPage(world: World, kind: Kind): Promise<Page> {
@@ -184,8 +196,11 @@ function figures(rounds: Round[], load: { before: number; after: number }, timin
   const list = (values: number[]) => values.map((v) => v.toFixed(1)).join(', ');
   const loadNote = `loadavg ${load.before} → ${load.after} on this machine`;
   const setup = `${LINES} lines at IBKR's 250 ms cadence, ${timing.rounds} interleaved round(s) of ${timing.idleS} s idle + ${timing.loadedS} s loaded per page; ${loadNote}`;
-  const quotes = (rs: Round[]) => `${Math.round(median(rs.map((r) => r.loaded.quotesPerSecond)))} quotes/s`;
+  const quotes = (rs: Round[]) =>
+    `${Math.round(median(rs.map((r) => r.loaded.quotesPerSecond)))} quotes/s in ${list(rs.map((r) => r.loaded.batchesPerSecond))} batches/s`;
   const servicesMB = Math.max(...gatehouse.map((r) => mb(r.servicesBytes)));
+  const batchRates = rounds.map((r) => r.loaded.batchesPerSecond);
+  const evenness = Math.min(...batchRates) / Math.max(...batchRates);
   return [
     {
       name: `page CPU at ${LINES} lines × 250 ms, loaded − idle (all browser processes)`,
@@ -202,6 +217,14 @@ function figures(rounds: Round[], load: { before: number; after: number }, timin
       goal: 'baseline',
       pass: null,
       detail: `per round loaded ${list(bare.map((r) => r.loaded.pageCpu))} %, idle ${list(bare.map((r) => r.idle.pageCpu))} %; applied ${quotes(bare)}`,
+    },
+    {
+      name: `  the same load on every page: batches/s, fewest ÷ most`,
+      value: evenness,
+      unit: '×',
+      goal: '≥ 0.8×',
+      pass: evenness >= 0.8,
+      detail: `loaded windows' batches/s: ${list(rounds.map((r) => r.loaded.batchesPerSecond))}; a page fed the same quotes in fewer batches paints fewer frames, and its CPU is not comparable`,
     },
     {
       name: `page CPU ÷ bare DOM table at ${LINES} lines × 250 ms`,

@@ -33,8 +33,13 @@ export interface MarketServiceOptions {
 }
 
 export const WATCHLIST_CONSUMER = 'watchlist';
-/** About one frame at 60 Hz: a tick waits at most that long to leave, well inside the 50 ms tick → cell budget. */
-export const DEFAULT_FLUSH_MS = 16;
+/**
+ * Half a frame at 60 Hz: a tick waits at most that long to leave, then up to a frame for the page to paint it.
+ * The page paints at most once a frame whatever the batch rate, so halving the window from 16 ms cost it
+ * nothing measurable (interleaved A/B at 100 lines × 250 ms: page CPU 52.4 % vs 52.7 %) and took tick → cell
+ * p95 at 2,000 ticks/s from 36 ms to 26 ms.
+ */
+export const DEFAULT_FLUSH_MS = 8;
 export const DEFAULT_ACK_TIMEOUT_MS = 1_000;
 /**
  * Batches the renderer may hold unacknowledged: one it is applying and one on its way, so the next batch
