@@ -4,11 +4,9 @@ import { join } from 'node:path';
 import { ConnectionState, IBApiNext, OrderAction, OrderType, SecType } from '@stoqey/ib';
 import { filter, firstValueFrom, timeout } from 'rxjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AccountStreams } from '../../../src/core/accounts/account-streams';
-import { AccountsService } from '../../../src/core/accounts/accounts-service';
+import type { AccountsService } from '../../../src/core/accounts/accounts-service';
 import { AuditFile, readAuditDay } from '../../../src/core/audit/audit-file';
-import { GatewaySession } from '../../../src/core/gateway/gateway-session';
-import { createIbConnection } from '../../../src/core/gateway/ib-connection';
+import type { GatewaySession } from '../../../src/core/gateway/gateway-session';
 import { createRouter, type Handlers } from '../../../src/core/ipc/router';
 import type { Logger } from '../../../src/core/log';
 import { OrderAudit } from '../../../src/core/orders/order-audit';
@@ -16,8 +14,8 @@ import { OrderBookService } from '../../../src/core/orders/order-book-service';
 import { SentOrders } from '../../../src/core/orders/working-orders';
 import type { AccountsSnapshot, Balance } from '../../../src/shared/accounts';
 import type { EventName } from '../../../src/shared/api';
-import { defaultSettings, type Settings } from '../../../src/shared/settings';
 import { startSimulator, type Simulator } from '../../../src/simulator';
+import { accountsStack, until } from './accounts-stack';
 
 /**
  * The accounts and order-book services against the simulator over real sockets, through the same
@@ -35,33 +33,14 @@ let session: GatewaySession;
 let accounts: AccountsService;
 let book: OrderBookService;
 let trader: IBApiNext;
-let settings: Settings;
 let auditDir: string;
 const published: { event: EventName; payload: unknown }[] = [];
 
 beforeAll(async () => {
   // No market ticks: prices stand still, so every figure can be compared exactly.
   sim = await startSimulator({ port: 0, seed: 42, tickRate: 0, accountRefreshMs: 50 });
-  settings = defaultSettings();
-  session = new GatewaySession({
-    settings: () => settings,
-    demo: { start: async () => ({ port: sim.port }), stop: async () => undefined },
-    connect: createIbConnection,
-    logger: silent,
-  });
   const events = { publish: (event: EventName, payload: unknown) => void published.push({ event, payload }) };
-  const store = {
-    current: () => settings,
-    update: async (change: (s: Settings) => unknown) => (settings = change(structuredClone(settings)) as Settings),
-  };
-  accounts = new AccountsService({
-    session,
-    events,
-    settings: store,
-    logger: silent,
-    streams: new AccountStreams(),
-    publishIntervalMs: 100,
-  });
+  ({ session, accounts } = accountsStack(sim, events));
   auditDir = mkdtempSync(join(tmpdir(), 'gatehouse-audit-'));
   const audit = new OrderAudit(new AuditFile(auditDir), auditDir);
   book = new OrderBookService({ session, events, audit, sent: new SentOrders(), logger: silent, refreshMs: 200 });
@@ -87,16 +66,6 @@ afterAll(async () => {
 
 const handlers = () => ({ ...accounts.handlers(), ...book.handlers() }) as unknown as Handlers;
 const snapshot = () => accounts.handlers()['accounts.snapshot']() as AccountsSnapshot;
-
-async function until<T>(check: () => T | undefined | false, what: string, ms = 8000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = check();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 const ready = () => until(() => snapshot().status === 'ready' && snapshot(), 'the accounts to load');
 const balance = (s: AccountsSnapshot, account: string) => s.balances.find((b) => b.account === account) as Balance;

@@ -1,16 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AccountStreams } from '../../../src/core/accounts/account-streams';
-import { AccountsService } from '../../../src/core/accounts/accounts-service';
-import { GatewaySession } from '../../../src/core/gateway/gateway-session';
-import { createIbConnection } from '../../../src/core/gateway/ib-connection';
+import type { AccountsService } from '../../../src/core/accounts/accounts-service';
+import type { GatewaySession } from '../../../src/core/gateway/gateway-session';
 import { EventBus } from '../../../src/core/ipc/event-bus';
-import type { Logger } from '../../../src/core/log';
 import type { Notice } from '../../../src/core/notifications/notification-mapping';
 import { ExpiryWatch } from '../../../src/core/options/expiry-watch';
 import type { PositionRow } from '../../../src/shared/accounts';
-import { defaultSettings, type Settings } from '../../../src/shared/settings';
 import { startSimulator, type Simulator } from '../../../src/simulator';
 import { type Instrument } from '../../../src/simulator/world';
+import { accountsStack, until } from './accounts-stack';
 
 /**
  * Expiry awareness in the app, against the simulator through the session the app runs: a short call in the
@@ -19,7 +16,6 @@ import { type Instrument } from '../../../src/simulator/world';
  */
 
 const INDIVIDUAL = 'DU1000002';
-const silent: Logger = { log: () => undefined };
 
 let sim: Simulator;
 let session: GatewaySession;
@@ -27,16 +23,6 @@ let accounts: AccountsService;
 let watch: ExpiryWatch;
 let call: Instrument;
 const notices: Notice[] = [];
-
-async function until<T>(check: () => T | undefined | false, what: string, ms = 8000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = check();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 const rows = (): PositionRow[] => accounts.snapshot().positions.filter((p) => p.account === INDIVIDUAL);
 const quantityOf = (conId: number) => rows().find((p) => p.conId === conId)?.quantity;
@@ -67,26 +53,8 @@ beforeAll(async () => {
   });
   expect(written.ok).toBe(true);
 
-  let settings: Settings = defaultSettings();
-  session = new GatewaySession({
-    settings: () => settings,
-    demo: { start: async () => ({ port: sim.port }), stop: async () => undefined },
-    connect: createIbConnection,
-    logger: silent,
-  });
   const events = new EventBus(() => undefined);
-  const store = {
-    current: () => settings,
-    update: async (change: (s: Settings) => unknown) => (settings = change(structuredClone(settings)) as Settings),
-  };
-  accounts = new AccountsService({
-    session,
-    events,
-    settings: store,
-    logger: silent,
-    streams: new AccountStreams(),
-    publishIntervalMs: 100,
-  });
+  ({ session, accounts } = accountsStack(sim, events));
   // The watch's clock stands two days before the call's expiry, whatever today is.
   const expiry = Date.UTC(Number(nearest?.slice(0, 4)), Number(nearest?.slice(4, 6)) - 1, Number(nearest?.slice(6, 8)));
   watch = new ExpiryWatch({

@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expiryKind } from '../../../src/core/options/chain-strikes';
 import type { IncomePrefill } from '../../../src/shared/income';
 import { ACCOUNT_IDS } from '../../../src/simulator';
-import { checkOf, startOrdersApp, type OrdersApp } from '../orders/orders-app';
+import { checkOf } from '../orders/orders-app';
+import { ordersAppForSuite } from '../orders/orders-app-fixture';
 
 /** The IRA income row actions through the whole app (router, orders service) on the simulator. */
 
@@ -10,15 +11,7 @@ const IRA = ACCOUNT_IDS.ira;
 const AAPL = 265598;
 const TSLA = 76792991;
 
-let o: OrdersApp;
-
-beforeAll(async () => {
-  o = await startOrdersApp();
-}, 20_000);
-
-afterAll(async () => {
-  await o.close();
-});
+const o = ordersAppForSuite();
 
 const coveredCall = () => o.call<IncomePrefill>('options.coveredCallPrefill', { account: IRA, conId: AAPL });
 const securedPut = () => o.call<IncomePrefill>('options.securedPutPrefill', { account: IRA, conId: AAPL });

@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SubmitResult, TrackedOrder } from '../../../src/shared/orders';
 import type { RollPreview, RollRequestInput, RollResult } from '../../../src/shared/roll';
 import { ACCOUNT_IDS } from '../../../src/simulator';
 import type { Instrument } from '../../../src/simulator/world';
-import { checkOf, startOrdersApp, until, type OrdersApp } from '../orders/orders-app';
+import { checkOf, until } from '../orders/orders-app';
+import { ordersAppForSuite } from '../orders/orders-app-fixture';
 
 /**
  * A roll through the app's services against the simulator: previewed and ruled as one (the closed call frees
@@ -12,14 +13,7 @@ import { checkOf, startOrdersApp, until, type OrdersApp } from '../orders/orders
 
 const { ira: IRA } = ACCOUNT_IDS;
 
-let o: OrdersApp;
-
-beforeAll(async () => {
-  o = await startOrdersApp({ tickRate: 0 });
-}, 20_000);
-afterAll(async () => {
-  await o.close();
-});
+const o = ordersAppForSuite({ tickRate: 0 });
 
 const aapl = () => o.sim.world.findInstruments({ symbol: 'AAPL', secType: 'STK' })[0] as Instrument;
 /** The AAPL option of a right and listed expiry (by index), `away` strikes out of the money (1: the first). */

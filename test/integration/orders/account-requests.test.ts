@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { AccountsSnapshot } from '../../../src/shared/accounts';
 import { ACCOUNT_IDS } from '../../../src/simulator';
-import { checkOf, startOrdersApp, touch, until, type OrdersApp } from './orders-app';
+import { checkOf, touch, until } from './orders-app';
+import { ordersAppForSuite } from './orders-app-fixture';
 
 /**
  * IBKR allows two reqAccountSummary at a time per client. The accounts view and the order gate read the
@@ -10,15 +11,7 @@ import { checkOf, startOrdersApp, touch, until, type OrdersApp } from './orders-
  */
 
 const AAPL = 265598;
-let o: OrdersApp;
-
-beforeAll(async () => {
-  o = await startOrdersApp();
-}, 20_000);
-
-afterAll(async () => {
-  await o.close();
-});
+const o = ordersAppForSuite();
 
 it('one connection sends one reqPositions and one reqAccountSummary per tag set', async () => {
   // Both readers have what they need: the accounts view its balances, the order gate its held facts.

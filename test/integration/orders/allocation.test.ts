@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type {
   AllocationPreview,
   AllocationRequestInput,
@@ -7,7 +7,8 @@ import type {
 } from '../../../src/shared/allocation';
 import type { AuditPage } from '../../../src/shared/orders';
 import { ACCOUNT_IDS } from '../../../src/simulator';
-import { checkOf, startOrdersApp, touch, until, type OrdersApp } from './orders-app';
+import { checkOf, startOrdersApp, touch, until } from './orders-app';
+import { ordersAppForSuite } from './orders-app-fixture';
 
 /** One idea in three accounts: one child order per account, each ruled by its own account. */
 
@@ -15,15 +16,7 @@ const { ira: IRA, individual: INDIVIDUAL, corporation: BUSINESS } = ACCOUNT_IDS;
 const ALL = [IRA, INDIVIDUAL, BUSINESS];
 const AAPL = 265598;
 
-let o: OrdersApp;
-
-beforeAll(async () => {
-  o = await startOrdersApp();
-}, 20_000);
-
-afterAll(async () => {
-  await o.close();
-});
+const o = ordersAppForSuite();
 
 const buyAapl = (sizing: AllocationRequestInput['sizing']): AllocationRequestInput => ({
   order: {

@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { BracketPreview, BracketRequestInput, BracketResult } from '../../../src/shared/bracket';
 import type { AuditPage, OrderPreview, TrackedOrder } from '../../../src/shared/orders';
 import type { OrderBookSnapshot } from '../../../src/shared/order-book';
 import { ACCOUNT_IDS } from '../../../src/simulator';
-import { checkOf, startOrdersApp, touch, until, type OrdersApp } from './orders-app';
+import { checkOf, touch, until } from './orders-app';
+import { ordersAppForSuite } from './orders-app-fixture';
 
 /**
  * Brackets through the app's services against the simulator: ruled as a group, sent as IBKR builds them
@@ -12,17 +13,12 @@ import { checkOf, startOrdersApp, touch, until, type OrdersApp } from './orders-
 
 const { ira: IRA, individual: INDIVIDUAL } = ACCOUNT_IDS;
 
-let o: OrdersApp;
+// No ticks: the prices move only when a test moves them, so exits sit where the test puts them.
+const o = ordersAppForSuite({ tickRate: 0 });
 let msft = 0;
 
-beforeAll(async () => {
-  // No ticks: the prices move only when a test moves them, so exits sit where the test puts them.
-  o = await startOrdersApp({ tickRate: 0 });
+beforeAll(() => {
   msft = o.sim.world.findInstruments({ symbol: 'MSFT', secType: 'STK' })[0]?.conId ?? 0;
-}, 20_000);
-
-afterAll(async () => {
-  await o.close();
 });
 
 const cents = (price: number) => Math.round(price * 100) / 100;

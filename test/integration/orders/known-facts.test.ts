@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { OrderPreview, TicketAccount } from '../../../src/shared/orders';
 import type { OrderTicketInput } from '../../../src/shared/ticket';
 import { ACCOUNT_IDS } from '../../../src/simulator';
-import { checkOf, startOrdersApp, touch, until, type OrdersApp } from './orders-app';
+import { checkOf, touch, until } from './orders-app';
+import { ordersAppForSuite } from './orders-app-fixture';
 
 /**
  * The order gate fails closed: an account the login does not have, an account whose type has not
@@ -13,16 +14,12 @@ import { checkOf, startOrdersApp, touch, until, type OrdersApp } from './orders-
 const IRA = ACCOUNT_IDS.ira;
 const AAPL = 265598;
 
-let o: OrdersApp;
+const o = ordersAppForSuite();
 
-beforeAll(async () => {
-  o = await startOrdersApp();
-}, 20_000);
-
-afterAll(async () => {
+// Registered after the fixture, so it runs before the app closes.
+afterAll(() => {
   o.sim.faults.withholdAccountType(false);
   o.sim.faults.delayAccountData(0);
-  await o.close();
 });
 
 const INDIVIDUAL = ACCOUNT_IDS.individual;

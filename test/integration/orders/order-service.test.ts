@@ -1,25 +1,18 @@
 import { EventName, IBApiNext, OrderAction, OrderType, SecType, type Contract } from '@stoqey/ib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AuditPage, OrderPreview, TicketAccount, TrackedOrder } from '../../../src/shared/orders';
 import type { OrderTicketInput } from '../../../src/shared/ticket';
 import { ACCOUNT_IDS } from '../../../src/simulator';
-import { checkOf, startOrdersApp, touch, type OrdersApp } from './orders-app';
+import { checkOf, touch, type OrdersApp } from './orders-app';
+import { ordersAppForSuite } from './orders-app-fixture';
 
 const IRA = ACCOUNT_IDS.ira;
 const INDIVIDUAL = ACCOUNT_IDS.individual;
 const AAPL = 265598;
 
-let o: OrdersApp;
-
-beforeAll(async () => {
-  // Two ES contracts are worth about $650,000: above the default $250,000 value cap, so it is raised
-  // here to let the futures-margin rule be the one that decides.
-  o = await startOrdersApp({}, { maxNotionalUsd: 2_000_000 });
-}, 20_000);
-
-afterAll(async () => {
-  await o.close();
-});
+// Two ES contracts are worth about $650,000: above the default $250,000 value cap, so it is raised
+// here to let the futures-margin rule be the one that decides.
+const o = ordersAppForSuite({}, { maxNotionalUsd: 2_000_000 });
 
 const stock = (
   account: string,
@@ -242,13 +235,7 @@ describe('orders service against the simulator', () => {
 });
 
 describe('a gateway with the Read-Only API setting on', () => {
-  let ro: OrdersApp;
-  beforeAll(async () => {
-    ro = await startOrdersApp({ readOnly: true });
-  }, 20_000);
-  afterAll(async () => {
-    await ro.close();
-  });
+  const ro = ordersAppForSuite({ readOnly: true });
 
   it('refuses the what-if with 321: the preview is blocked by it, saying how to turn the setting off', async () => {
     const preview = await ro.preview(stock(INDIVIDUAL, 'AAPL', 'BUY', 1, touch(ro.sim, AAPL, 'BUY')));

@@ -1,21 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AuditPage, TrackedOrder } from '../../../src/shared/orders';
 import type { OrderTicketInput } from '../../../src/shared/ticket';
 import { ACCOUNT_IDS } from '../../../src/simulator';
-import { checkOf, startOrdersApp, type OrdersApp } from './orders-app';
+import { checkOf } from './orders-app';
+import { ordersAppForSuite } from './orders-app-fixture';
 
 const INDIVIDUAL = ACCOUNT_IDS.individual;
 const EPD = 4682;
 
-let o: OrdersApp;
-
-beforeAll(async () => {
-  o = await startOrdersApp();
-}, 20_000);
-
-afterAll(async () => {
-  await o.close();
-});
+const o = ordersAppForSuite();
 
 /** A passive buy well under the market: it stays working, so it can be modified. */
 const passiveBuy = (conId: number, symbol: string, quantity: number, extra: Partial<OrderTicketInput> = {}) => ({

@@ -1,24 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { OrderBookSnapshot } from '../../../src/shared/order-book';
 import type { OrderTicketInput } from '../../../src/shared/ticket';
 import { ACCOUNT_IDS } from '../../../src/simulator';
-import { checkOf, startOrdersApp, until, type OrdersApp } from './orders-app';
+import { checkOf, until } from './orders-app';
+import { ordersAppForSuite } from './orders-app-fixture';
 
 /** A trailing stop and an Adaptive order through the app to the simulator and back into the open-orders book. */
 
 const INDIVIDUAL = ACCOUNT_IDS.individual;
 const AAPL = 265598;
 
-let o: OrdersApp;
-
-beforeAll(async () => {
-  // The market is stepped by hand, so the trail moves only when the test moves it.
-  o = await startOrdersApp({ tickRate: 0 });
-}, 20_000);
-
-afterAll(async () => {
-  await o.close();
-});
+// The market is stepped by hand, so the trail moves only when the test moves it.
+const o = ordersAppForSuite({ tickRate: 0 });
 
 const ticket = (over: Partial<OrderTicketInput>): OrderTicketInput => ({
   account: INDIVIDUAL,

@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { LogLevel } from '../../../src/core/log';
 import type * as RuleContextBuilder from '../../../src/core/orders/rule-context-builder';
 import { ACCOUNT_IDS } from '../../../src/simulator';
-import { startOrdersApp, touch, type OrdersApp } from './orders-app';
+import { touch } from './orders-app';
+import { ordersAppForSuite } from './orders-app-fixture';
 
 /** A bug in building the rules' context, switched on by the test: the rest of the path stays real. */
 const fault = vi.hoisted(() => ({ armed: false }));
@@ -19,15 +20,11 @@ vi.mock('../../../src/core/orders/rule-context-builder', async (importOriginal) 
 
 const AAPL = 265598;
 const logged: { level: LogLevel; message: string; error: unknown }[] = [];
-let o: OrdersApp;
+const o = ordersAppForSuite({}, {}, { log: (level, message, error) => void logged.push({ level, message, error }) });
 
-beforeAll(async () => {
-  o = await startOrdersApp({}, {}, { log: (level, message, error) => void logged.push({ level, message, error }) });
-}, 20_000);
-
-afterAll(async () => {
+// Registered after the fixture, so it runs before the app closes.
+afterAll(() => {
   fault.armed = false;
-  await o.close();
 });
 
 describe('an unexpected exception while an order is checked', () => {
