@@ -112,7 +112,9 @@ async function rowsInside(region: Locator): Promise<number> {
   return inside;
 }
 
-test('with the chain open at 1440 × 900, three positions and three watchlist lines stay in view', async ({ page }) => {
+test('with the chain open at 1440 × 900, three positions and three watchlist lines stay in view, resized or not', async ({
+  page,
+}) => {
   // The watchlist seeded as a new user's (from the positions held), not AAPL alone.
   await stopHarnessProcess(harness);
   harness = await startHarnessProcess();
@@ -132,6 +134,17 @@ test('with the chain open at 1440 × 900, three positions and three watchlist li
   expect(await rowsInside(watchlist)).toBeGreaterThanOrEqual(3);
   // And the chain its at-the-money strike with one either side.
   expect(await rowsInside(chain(page))).toBeGreaterThanOrEqual(3);
+  // A separator moved up into the columns stops short of those rows.
+  await page.getByRole('separator', { name: 'Resize Accounts, market and orders and Option chain' }).focus();
+  for (let i = 0; i < 3; i += 1) await page.keyboard.press('Shift+ArrowUp');
+  expect(await rowsInside(positions)).toBeGreaterThanOrEqual(3);
+  expect(await rowsInside(watchlist)).toBeGreaterThanOrEqual(3);
+  // Not merely laid out but uncovered: both end above the chain.
+  const chainTop = (await page.getByRole('region', { name: 'Option chain AAPL' }).boundingBox())!.y;
+  for (const region of [positions, watchlist]) {
+    const box = (await region.boundingBox())!;
+    expect(box.y + box.height).toBeLessThanOrEqual(chainTop);
+  }
 });
 
 test('the keyboard alone reaches a put’s ask and opens the ticket to buy at the ask', async ({ page }) => {
