@@ -70,6 +70,12 @@ test('sells the IRA’s covered calls and rolls them to the next monthly by keyb
   await expect(confirm.getByLabel('Roll', { exact: true })).toContainText(
     `Roll 2 ${old.name} to ${expiry} ${old.strike} C for a net credit of`,
   );
+  // A leg has no price of its own: the confirmation never shows it as a market order.
+  const legs = confirm.getByRole('table', { name: 'Roll legs' });
+  await expect(legs.getByRole('row', { name: 'Buy to close' })).toContainText(
+    `Buy 2 ${old.name} to close, priced by the roll's net limit`,
+  );
+  await expect(legs).not.toContainText('at market');
   const covered = confirm.getByRole('list', { name: 'Checks' }).getByRole('listitem').filter({ hasText: 'Options' });
   await expect(covered).toContainText('covered by 200 AAPL, 0 already committed');
   await expect(confirm.getByLabel('What-if preview')).toContainText('Commission');

@@ -68,6 +68,19 @@ export function optionName(option: RollOption): string {
   return `${option.symbol} ${option.lastTradeDate} ${count(option.strike)} ${option.right}`;
 }
 
+/**
+ * One leg in words, for the roll's confirmation: "Buy 2 AAPL 20261218 200 C to close, priced by the roll's net
+ * limit". A leg has no price of its own (the BAG carries the net); its preview ticket is a market order only
+ * so the rules can rule it, and must not be shown as one.
+ */
+export function rollLegWords(roll: RollOrder, role: 'close' | 'open'): string {
+  const leg =
+    role === 'close'
+      ? `Buy ${count(roll.contracts)} ${optionName(roll.close)} to close`
+      : `Sell ${count(roll.contracts)} ${optionName(roll.open)} to open`;
+  return `${leg}, priced by the roll's net limit`;
+}
+
 /** "Roll 2 AAPL 20261218 200 C to 20270115 210 C for a net credit of 1.25, in Roth IRA DU1000001". */
 export function rollWords(roll: RollOrder, accountLabel: string): string {
   const to = `${roll.open.lastTradeDate} ${count(roll.open.strike)} ${roll.open.right}`;

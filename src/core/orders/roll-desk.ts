@@ -7,7 +7,7 @@ import type { Check, Contract, OrderTicket } from '../../shared/ticket';
 import { hasBlock, warningsToAcknowledge } from '../rules';
 import type { OptionTerms } from '../rules/rule-context';
 import { legAcknowledgements, rollLegChecks, rollPriceCheck, type RollRole } from '../rules/roll-rules';
-import { optionName, rollContract, rollIbOrder, rollWords, type RollOrder } from '../options/roll-order';
+import { optionName, rollContract, rollIbOrder, rollLegWords, rollWords, type RollOrder } from '../options/roll-order';
 import type { WhatIfResult } from './gateway-reader';
 import type { AuditEntry } from './order-audit';
 import { refusalOf, type Checked, type Rechecked, type RollLeg } from './order-evaluation';
@@ -132,7 +132,7 @@ export class RollDesk {
     const leg = (role: RollRole, p: OrderPreview) => ({
       role,
       previewId: p.previewId,
-      words: p.words,
+      words: rollLegWords(order, role),
       quote: p.quote,
     });
     return {

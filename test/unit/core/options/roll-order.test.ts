@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { rollContract, rollIbOrder, rollWords, type RollOrder } from '../../../../src/core/options/roll-order';
+import {
+  rollContract,
+  rollIbOrder,
+  rollLegWords,
+  rollWords,
+  type RollOrder,
+} from '../../../../src/core/options/roll-order';
 import { netInAll, netMid, rollNetMarket } from '../../../../src/shared/roll-net';
 
 /** A roll as one BAG order: the contract and order IBKR takes, and the words the audit log keeps. */
@@ -42,6 +48,11 @@ describe('roll order', () => {
       'Roll 2 AAPL 20261218 200 C to 20270115 210 C for a net credit of 1.25, in Roth IRA DU1000001',
     );
     expect(rollWords({ ...roll, netLimit: 0.4 }, 'Roth IRA')).toContain('for a net debit of 0.40,');
+  });
+
+  it('says each leg without a price of its own: the net limit prices both', () => {
+    expect(rollLegWords(roll, 'close')).toBe("Buy 2 AAPL 20261218 200 C to close, priced by the roll's net limit");
+    expect(rollLegWords(roll, 'open')).toBe("Sell 2 AAPL 20270115 210 C to open, priced by the roll's net limit");
   });
 
   it('nets the legs’ quotes by side: buy back at the ask, sell at the bid', () => {
