@@ -24,10 +24,10 @@ test('a separator dragged or moved with the arrow keys resizes its panes, and th
   harness,
 }) => {
   await open(page, harness.url);
+  const balances = page.getByRole('region', { name: 'Balances', exact: true });
   const positions = page.getByRole('region', { name: 'Positions', exact: true });
-  const orders = page.getByRole('region', { name: 'Orders and executions', exact: true });
-  const between = page.getByRole('separator', { name: 'Resize Positions and Orders and executions' });
-  const before = { positions: await height(positions), orders: await height(orders) };
+  const between = page.getByRole('separator', { name: 'Resize Balances and Positions' });
+  const before = { balances: await height(balances), positions: await height(positions) };
 
   const bar = (await between.boundingBox())!;
   await page.mouse.move(bar.x + bar.width / 2, bar.y + bar.height / 2);
@@ -35,8 +35,8 @@ test('a separator dragged or moved with the arrow keys resizes its panes, and th
   await page.mouse.move(bar.x + bar.width / 2, bar.y + bar.height / 2 + 40, { steps: 4 });
   await page.mouse.move(bar.x + bar.width / 2, bar.y + bar.height / 2 + 80, { steps: 4 });
   await page.mouse.up();
-  expect(await height(positions)).toBeCloseTo(before.positions + 80, -1);
-  expect(await height(orders)).toBeCloseTo(before.orders - 80, -1);
+  expect(await height(balances)).toBeCloseTo(before.balances + 80, -1);
+  expect(await height(positions)).toBeCloseTo(before.positions - 80, -1);
 
   const columns = page.getByRole('separator', { name: 'Resize Accounts and Market and orders' });
   const market = page.getByRole('region', { name: 'Market' });
@@ -50,11 +50,11 @@ test('a separator dragged or moved with the arrow keys resizes its panes, and th
   await page.keyboard.press('End');
   expect(await width(market)).toBeGreaterThanOrEqual(359);
 
-  const kept = { positions: await height(positions), market: await width(market) };
+  const kept = { balances: await height(balances), market: await width(market) };
   await page.reload();
   await expect(positionRows(page).first()).toBeVisible();
   await expect(market).toBeVisible();
-  expect(await height(positions)).toBeCloseTo(kept.positions, 0);
+  expect(await height(balances)).toBeCloseTo(kept.balances, 0);
   expect(await width(market)).toBeCloseTo(kept.market, 0);
 });
 

@@ -6,7 +6,6 @@ import { editWatchlist, selectInstrument, useMarketStore } from '../../stores/ma
 import { openChain } from '../../stores/chain-store';
 import { openTicket } from '../../stores/ticket-store';
 import { Split } from '../layout/split';
-import { rowsInView } from '../layout/split-math';
 import { sellSecuredPut } from '../options/income-actions';
 import { tradePrefill } from '../orders/ticket-prefill';
 import { PriceChart } from './price-chart';
@@ -109,8 +108,7 @@ export function MarketPanel() {
         id="market"
         direction="column"
         panes={[
-          // Three quoted lines in view (28 px rows in the watchlist grid) with its title, buttons, header and scrollbar.
-          { id: 'watchlist', label: 'Watchlist', weight: 5, min: rowsInView(3, 28, 157), content: watchlist },
+          { id: 'watchlist', label: 'Watchlist', weight: 5, min: 120, content: watchlist },
           { id: 'chart', label: 'Chart', weight: 4, min: 160, content: <PriceChart listing={listing} /> },
         ]}
       />
