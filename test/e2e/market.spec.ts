@@ -74,6 +74,19 @@ test('a symbol added through search streams quotes, and the chart draws its bars
       { timeout: 15_000 },
     )
     .toBeGreaterThan(2);
+  // A changed price flashes in its text colour, never a background: a background appearing on a cell made
+  // every frame with a flash re-layerize the whole page. Read in the frame the flash is in (it lasts 250 ms).
+  const flash = await page.waitForFunction(
+    `(() => {
+      const cell = document.querySelector('.watchlist-grid .ag-cell-data-changed');
+      if (!cell) return null;
+      const style = getComputedStyle(cell);
+      return { color: style.color, background: style.backgroundColor };
+    })()`,
+    undefined,
+    { polling: 'raf', timeout: 10_000 },
+  );
+  expect(await flash.jsonValue()).toEqual({ color: 'rgb(11, 87, 208)', background: 'rgba(0, 0, 0, 0)' });
 
   const legend = page.getByRole('status', { name: 'Chart legend' });
   await expect(legend).toContainText(/AAPL 1D · \d{3,} bars · O \d+\.\d{2} H/);
