@@ -11,6 +11,7 @@ import {
   TOKEN_PROTOCOL_PREFIX,
   type CallFrame,
   type ServerFrame,
+  type SignalFrame,
 } from '../shared/harness-protocol';
 import { fail } from '../shared/result';
 
@@ -20,6 +21,11 @@ const CallFrameSchema = z.strictObject({
   method: z.string().max(200),
   input: z.unknown().optional(),
 }) satisfies z.ZodType<CallFrame>;
+
+const SignalFrameSchema = z.strictObject({
+  signal: z.string().max(200),
+  input: z.unknown().optional(),
+}) satisfies z.ZodType<SignalFrame>;
 
 export interface WsBindingOptions {
   token: string;
@@ -55,14 +61,21 @@ export function bindWebSocket(server: Server, app: GatehouseApp, options: WsBind
     clients.add(ws);
     ws.on('close', () => clients.delete(ws));
     ws.on('error', (error) => options.log(`harness: socket error ${error.message}`));
-    ws.on('message', (data, isBinary) => void answer(ws, isBinary ? null : data.toString()));
+    ws.on('message', (data, isBinary) => void receive(ws, isBinary ? null : data.toString()));
   };
 
-  const answer = async (ws: WebSocket, text: string | null) => {
-    const frame = parseCall(text);
-    const reply: ServerFrame = frame.ok
-      ? { id: frame.value.id, result: await app.router.call(frame.value.method, frame.value.input) }
-      : { id: frame.id, result: frame.result };
+  const receive = async (ws: WebSocket, text: string | null) => {
+    const frame = parseFrame(text);
+    if (frame.kind === 'signal') {
+      // Answered only when refused, so the page's console shows why; the router has logged it.
+      const result = app.router.signal(frame.signal, frame.input);
+      if (!result.ok) send(ws, { id: null, result });
+      return;
+    }
+    const reply: ServerFrame =
+      frame.kind === 'call'
+        ? { id: frame.id, result: await app.router.call(frame.method, frame.input) }
+        : { id: frame.id, result: frame.result };
     send(ws, reply);
   };
 
@@ -107,26 +120,35 @@ function sameSecret(given: string, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-type ParsedCall =
-  | { ok: true; value: { id: number; method: string; input: unknown } }
-  | { ok: false; id: number | null; result: ReturnType<typeof fail> };
+type ParsedFrame =
+  | { kind: 'call'; id: number; method: string; input: unknown }
+  | { kind: 'signal'; signal: string; input: unknown }
+  | { kind: 'refused'; id: number | null; result: ReturnType<typeof fail> };
 
-function parseCall(text: string | null): ParsedCall {
-  if (text === null) return { ok: false, id: null, result: fail('bad_request', 'Binary frames are not accepted.') };
+const refused = (id: number | null, message: string, issues?: string[]): ParsedFrame => ({
+  kind: 'refused',
+  id,
+  result: fail('bad_request', message, issues),
+});
+
+function parseFrame(text: string | null): ParsedFrame {
+  if (text === null) return refused(null, 'Binary frames are not accepted.');
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    return { ok: false, id: null, result: fail('bad_request', 'The frame is not valid JSON.') };
+    return refused(null, 'The frame is not valid JSON.');
+  }
+  if (typeof json === 'object' && json !== null && Object.hasOwn(json, 'signal')) {
+    const parsed = SignalFrameSchema.safeParse(json);
+    if (!parsed.success) return refused(null, 'The frame is not a signal.', describeIssues(parsed.error));
+    return { kind: 'signal', signal: parsed.data.signal, input: parsed.data.input };
   }
   const parsed = CallFrameSchema.safeParse(json);
   if (!parsed.success) {
     const id = (json as { id?: unknown } | null)?.id;
-    return {
-      ok: false,
-      id: typeof id === 'number' && Number.isInteger(id) && id >= 0 ? id : null,
-      result: fail('bad_request', 'The frame is not a call.', describeIssues(parsed.error)),
-    };
+    const echoed = typeof id === 'number' && Number.isInteger(id) && id >= 0 ? id : null;
+    return refused(echoed, 'The frame is not a call.', describeIssues(parsed.error));
   }
-  return { ok: true, value: { id: parsed.data.id, method: parsed.data.method, input: parsed.data.input } };
+  return { kind: 'call', id: parsed.data.id, method: parsed.data.method, input: parsed.data.input };
 }

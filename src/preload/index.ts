@@ -1,6 +1,6 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import { createClient, type GatehouseApi, type Transport } from '../shared/client';
-import { CALL_CHANNEL, EVENT_CHANNEL } from '../shared/ipc-channels';
+import { CALL_CHANNEL, EVENT_CHANNEL, SIGNAL_CHANNEL } from '../shared/ipc-channels';
 import { fail, type Result } from '../shared/result';
 
 const listeners = new Map<string, Set<(payload: unknown) => void>>();
@@ -18,6 +18,9 @@ const ipcTransport: Transport = {
     } catch {
       return fail('transport', `The main process did not answer ${method}. Restart Gatehouse.`);
     }
+  },
+  signal(name, input) {
+    ipcRenderer.send(SIGNAL_CHANNEL, name, input);
   },
   listen(event, listener) {
     const set = listeners.get(event) ?? new Set();

@@ -51,7 +51,7 @@ ws.onmessage = (message) => {
     for (const quote of frame.payload.quotes) show(quote);
     probe.batches++;
     probe.quotes += frame.payload.quotes.length;
-    call('market.ack', { seq: frame.payload.seq });
+    ws.send(JSON.stringify({ signal: 'market.ack', input: { seq: frame.payload.seq } }));
   }
 };`;
 

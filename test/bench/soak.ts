@@ -173,7 +173,7 @@ let quoteBatches = 0;
 app.events.subscribe((event, payload) => {
   if (event !== 'market.quotes') return;
   quoteBatches++;
-  void app.router.call('market.ack', { seq: (payload as { seq: number }).seq });
+  app.router.signal('market.ack', { seq: (payload as { seq: number }).seq });
 });
 for (const listing of watchlist) await call('market.addToWatchlist', { listing });
 const deadline = Date.now() + 10_000;

@@ -5,6 +5,7 @@ import {
   TOKEN_PROTOCOL_PREFIX,
   type CallFrame,
   type ServerFrame,
+  type SignalFrame,
 } from '../../shared/harness-protocol';
 import { fail, type Result } from '../../shared/result';
 
@@ -51,6 +52,11 @@ export function webSocketTransport(origin: string, token: string): Transport {
         });
         socket.send(JSON.stringify({ id, method, input } satisfies CallFrame));
       });
+    },
+    signal(name, input) {
+      // Dropped when the socket is closed: the services it was for are gone, and a new page starts afresh.
+      if (socket.readyState === WebSocket.OPEN)
+        socket.send(JSON.stringify({ signal: name, input } satisfies SignalFrame));
     },
     listen(event, listener) {
       const set = listeners.get(event) ?? new Set();

@@ -16,8 +16,11 @@ export const request = <I extends z.ZodType, O extends z.ZodType>(
 
 export type RequestMap = Record<string, RequestDef>;
 export type EventMap = Record<string, z.ZodType>;
+/** One-way messages from the window: validated like a request's input, never answered. */
+export type SignalMap = Record<string, z.ZodType>;
 
 export interface ContractShape {
   requests: RequestMap;
   events: EventMap;
+  signals: SignalMap;
 }

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { type ContractShape } from './define';
-import { marketEvents, marketRequests } from './market';
+import { marketEvents, marketRequests, marketSignals } from './market';
 import { credentialsRequests } from './credentials';
 import { gatewaySettingsRequests } from './gateway-settings';
 import { sessionEvents, sessionRequests } from './session';
@@ -38,6 +38,9 @@ export const ipcApi = {
     ...marketEvents,
     ...alertsEvents,
   },
+  signals: {
+    ...marketSignals,
+  },
 } as const satisfies ContractShape;
 export type IpcApi = typeof ipcApi;
 export type RequestName = keyof IpcApi['requests'];
@@ -45,3 +48,5 @@ export type EventName = keyof IpcApi['events'];
 export type RequestInput<N extends RequestName> = z.input<IpcApi['requests'][N]['input']>;
 export type RequestOutput<N extends RequestName> = z.output<IpcApi['requests'][N]['output']>;
 export type EventPayload<N extends EventName> = z.output<IpcApi['events'][N]>;
+export type SignalName = keyof IpcApi['signals'];
+export type SignalInput<N extends SignalName> = z.input<IpcApi['signals'][N]>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { request, type EventMap, type RequestMap } from './define';
+import { request, type EventMap, type RequestMap, type SignalMap } from './define';
 import { BarSchema, ChartRangeSchema, ListingSchema, QuoteBatchSchema, QuoteSchema } from '../market';
 
 const ConId = z.number().int().positive();
@@ -84,12 +84,15 @@ export const marketRequests = {
     z.void(),
     "Let go of a consumer's quote line; it closes when nothing else uses it.",
   ),
-  'market.ack': request(
-    z.strictObject({ seq: z.number().int().nonnegative() }),
-    z.void(),
-    'The renderer has applied quote batch `seq`; the next one may be sent (backpressure).',
-  ),
 } as const satisfies RequestMap;
+
+export const marketSignals = {
+  /**
+   * The renderer has applied quote batch `seq`; the next one may be sent (backpressure). A signal, not a
+   * request: it goes with every batch, and an answer would double the frames on the hot path for nothing.
+   */
+  'market.ack': z.strictObject({ seq: z.number().int().nonnegative() }),
+} as const satisfies SignalMap;
 
 export const marketEvents = {
   /** The latest state of every instrument that changed, at most one batch per frame-sized window. */

@@ -1,4 +1,4 @@
-import type { RequestName } from './index';
+import type { RequestName, SignalName } from './index';
 
 /**
  * Every request of the contract by name, for the clients to build their methods from. A plain list
@@ -51,7 +51,6 @@ export const REQUEST_NAMES = [
   'market.history',
   'market.subscribe',
   'market.unsubscribe',
-  'market.ack',
   'options.chain',
   'options.rows',
   'options.watchRows',
@@ -76,3 +75,10 @@ type Listed = (typeof REQUEST_NAMES)[number];
 /** Fails to compile, naming the request, when the contract has a request the list lacks. */
 const everyRequestListed: Record<Exclude<RequestName, Listed>, never> = {};
 void everyRequestListed;
+
+/** Every signal of the contract by name: the window's one-way messages, checked the same way. */
+export const SIGNAL_NAMES = ['market.ack'] as const satisfies readonly SignalName[];
+
+/** Fails to compile, naming the signal, when the contract has a signal the list lacks. */
+const everySignalListed: Record<Exclude<SignalName, (typeof SIGNAL_NAMES)[number]>, never> = {};
+void everySignalListed;

@@ -79,6 +79,32 @@ describe('harness WebSocket binding', () => {
     ws.close();
   });
 
+  it('takes a signal without answering it', async () => {
+    const ws = await connect({ token: harness.token });
+    const frames: unknown[] = [];
+    ws.on('message', (data) => frames.push(JSON.parse(data.toString())));
+    // No batch was sent, so the ack finds nothing to release; what matters is that nothing comes back.
+    ws.send(JSON.stringify({ signal: 'market.ack', input: { seq: 1 } }));
+    ws.send(JSON.stringify({ id: 9, method: 'session.status' }));
+    await new Promise<void>((resolve) => ws.once('message', () => resolve()));
+    expect(frames).toHaveLength(1);
+    expect(frames[0]).toMatchObject({ id: 9, result: { ok: true } });
+    ws.close();
+  });
+
+  it.each([
+    ['an unknown signal', JSON.stringify({ signal: 'orders.yolo', input: {} })],
+    ['a signal with a bad payload', JSON.stringify({ signal: 'market.ack', input: { seq: -1 } })],
+    ['a signal frame with an extra field', JSON.stringify({ signal: 'market.ack', input: { seq: 1 }, id: 2 })],
+  ])('answers %s with id null and a typed bad_request, and stays up', async (_label, frame) => {
+    const ws = await connect({ token: harness.token });
+    ws.send(frame);
+    expect(await nextFrame(ws)).toMatchObject({ id: null, result: { ok: false, error: { code: 'bad_request' } } });
+    ws.send(JSON.stringify({ id: 9, method: 'session.status' }));
+    expect(await nextFrame(ws)).toMatchObject({ id: 9, result: { ok: true } });
+    ws.close();
+  });
+
   it('forwards published events to connected clients', async () => {
     const ws = await connect({ token: harness.token });
     const frame = nextFrame(ws);

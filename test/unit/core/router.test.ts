@@ -8,7 +8,7 @@ const session = initialSessionState('demo');
 
 /** Every request of the contract, failing loudly if a test reaches one it did not mean to. */
 const unused = Object.fromEntries(
-  Object.keys(ipcApi.requests).map((name) => [
+  [...Object.keys(ipcApi.requests), ...Object.keys(ipcApi.signals)].map((name) => [
     name,
     () => {
       throw new Error(`${name} is not part of this test`);
@@ -105,5 +105,43 @@ describe('router', () => {
       'session.status': () => ({ ...session, state: 'exploded' }) as never,
     }).call('session.status', undefined);
     expect(result).toMatchObject({ ok: false, error: { code: 'bad_response' } });
+  });
+});
+
+describe('router signals', () => {
+  const logError = vi.fn();
+  const router = (overrides?: Partial<Handlers>) => createRouter(handlers(overrides), { logError });
+
+  it('hands a valid signal its parsed input at once', () => {
+    const ack = vi.fn();
+    expect(router({ 'market.ack': ack }).signal('market.ack', { seq: 4 })).toEqual({ ok: true, value: undefined });
+    expect(ack).toHaveBeenCalledWith({ seq: 4 });
+  });
+
+  it.each([
+    ['a name not in the contract', 'market.yolo', { seq: 1 }],
+    ['a request name', 'session.status', undefined],
+    ['a non-string name', 7, { seq: 1 }],
+    ['a negative seq', 'market.ack', { seq: -1 }],
+    ['an extra field', 'market.ack', { seq: 1, more: true }],
+    ['no input', 'market.ack', undefined],
+  ])('drops %s, logs why and never calls a handler', (_label, name, input) => {
+    logError.mockClear();
+    const ack = vi.fn();
+    const result = router({ 'market.ack': ack }).signal(name, input);
+    expect(result).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    expect(ack).not.toHaveBeenCalled();
+    expect(logError).toHaveBeenCalledOnce();
+  });
+
+  it('logs a handler that throws and does not throw itself', () => {
+    logError.mockClear();
+    const result = router({
+      'market.ack': () => {
+        throw new Error('boom');
+      },
+    }).signal('market.ack', { seq: 1 });
+    expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(logError).toHaveBeenCalledOnce();
   });
 });

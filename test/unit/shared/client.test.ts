@@ -7,6 +7,7 @@ function fakeTransport() {
   const listeners = new Map<string, (payload: unknown) => void>();
   const transport: Transport = {
     call: vi.fn(async (method: string, input: unknown) => ok({ method, input })),
+    signal: vi.fn(),
     listen: vi.fn((event: string, listener: (payload: unknown) => void) => {
       listeners.set(event, listener);
       return () => listeners.delete(event);
@@ -16,16 +17,25 @@ function fakeTransport() {
 }
 
 describe('createClient', () => {
-  it('exposes one method per contract request, named room.verb, and no other', () => {
+  it('exposes one method per contract request and signal, named room.verb, and no other', () => {
     const api = createClient(fakeTransport().transport) as unknown as Record<string, Record<string, unknown>>;
-    for (const name of Object.keys(ipcApi.requests)) {
+    const names = [...Object.keys(ipcApi.requests), ...Object.keys(ipcApi.signals)];
+    for (const name of names) {
       const [room, verb] = name.split('.') as [string, string];
       expect(typeof api[room]?.[verb], name).toBe('function');
     }
     const exposed = Object.entries(api)
       .filter(([room]) => room !== 'on')
       .flatMap(([room, methods]) => Object.keys(methods).map((verb) => `${room}.${verb}`));
-    expect(exposed.sort()).toEqual(Object.keys(ipcApi.requests).sort());
+    expect(exposed.sort()).toEqual(names.sort());
+  });
+
+  it('sends a signal one way: through the transport, with nothing to wait for', () => {
+    const { transport } = fakeTransport();
+    const api = createClient(transport);
+    expect(api.market.ack({ seq: 3 })).toBeUndefined();
+    expect(transport.signal).toHaveBeenCalledWith('market.ack', { seq: 3 });
+    expect(transport.call).not.toHaveBeenCalled();
   });
 
   it('sends the full request name and input through the transport', async () => {

@@ -78,7 +78,7 @@ export function startMarketFeed(api: GatehouseApi): () => void {
   const stops = [
     api.on('market.quotes', (batch) => {
       applyBatch(batch);
-      void api.market.ack({ seq: batch.seq });
+      api.market.ack({ seq: batch.seq });
     }),
     api.on('market.lines', (lines) => useMarketStore.setState({ lines })),
   ];

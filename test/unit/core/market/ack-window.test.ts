@@ -59,13 +59,33 @@ describe('AckWindow', () => {
     expect(rooms()).toBe(2);
   });
 
-  it('leaves no timer once everything is acknowledged or disposed', async () => {
+  it('leaves no timer once everything is acknowledged and the armed deadline has passed, or once disposed', async () => {
     const { scheduler, window } = setup();
     window.sent(1);
     window.acknowledged(1);
+    await scheduler.advance(1000);
     expect(scheduler.pendingTimers).toBe(0);
     window.sent(2);
     window.dispose();
     expect(scheduler.pendingTimers).toBe(0);
+  });
+
+  it('sets no timer per batch while batches flow and are acknowledged', async () => {
+    const { scheduler, window } = setup();
+    const set = scheduler.setTimeout.bind(scheduler);
+    let timersSet = 0;
+    scheduler.setTimeout = (fn, ms) => {
+      timersSet++;
+      return set(fn, ms);
+    };
+    // 100 batches a second for 2 s, each acknowledged 5 ms after it went.
+    for (let seq = 1; seq <= 200; seq++) {
+      window.sent(seq);
+      await scheduler.advance(5);
+      window.acknowledged(seq);
+      await scheduler.advance(5);
+    }
+    // One deadline armed and re-armed about once a second, not 200.
+    expect(timersSet).toBeLessThanOrEqual(3);
   });
 });
