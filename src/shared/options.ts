@@ -65,11 +65,6 @@ export const ChainRowsSchema = z.object({
 });
 export type ChainRows = z.infer<typeof ChainRowsSchema>;
 
-/** The widest strike window the panel may ask for, each side of the money. */
-export const MAX_STRIKES_EACH_SIDE = 25;
-/** The most option lines the panel may ask for at once: a call and a put on every strike of the widest window. */
-export const MAX_WATCHED_OPTIONS = 2 * (2 * MAX_STRIKES_EACH_SIDE + 1);
-
 export const WatchedOptionsSchema = z.object({
   /** Options now holding a market data line for the chain. */
   watching: z.array(ConId),

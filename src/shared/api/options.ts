@@ -3,12 +3,11 @@ import { request, type RequestMap } from './define';
 import {
   ChainRowsSchema,
   HeldOptionsSchema,
-  MAX_STRIKES_EACH_SIDE,
-  MAX_WATCHED_OPTIONS,
   OptionChainSchema,
   UnderlyingSchema,
   WatchedOptionsSchema,
 } from '../options';
+import { MAX_STRIKES_EACH_SIDE, MAX_WATCHED_OPTIONS } from '../option-limits';
 import { IncomePrefillSchema, IncomeRequestSchema } from '../income';
 
 /**

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
-import { MAX_WATCHED_OPTIONS, type ChainRows, type OptionChain, type OptionRight } from '../../../shared/options';
+import { MAX_WATCHED_OPTIONS } from '../../../shared/option-limits';
+import type { ChainRows, OptionChain, OptionRight } from '../../../shared/options';
 import { applyQuotes } from './market-store';
 import { gatehouse } from './ticket-store';
 
