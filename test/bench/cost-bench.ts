@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Listing } from '../../src/shared/market';
 import { BARE_TABLE_HTML, BARE_TABLE_PATH } from './bare-table-page';
+import { FRAME_FLOOR_HTML } from './frame-floor-page';
 import { median, type Bench, type BenchOptions, type Figure } from './bench';
 import { spawnNode, type Child } from './child-process';
 import { cpuPercent, cpuSnapshot, machineLoad, memoryBytes, treeMemoryBytes } from './proc-stat';
@@ -121,6 +122,34 @@ export async function openPage(world: World, kind: Kind): Promise<Page> {
   return page;
 }
 
+/** The browser's CPU for a page that changes one cell per frame, and its frames/s: loaded − idle, as the pages. */
+async function frameFloor(world: World, timing: Timing): Promise<{ cpu: number; framesPerSecond: number }> {
+  const context = await world.browser.newContext({ viewport: VIEWPORT });
+  try {
+    const page = await context.newPage();
+    await page.setContent(FRAME_FLOOR_HTML);
+    const browserPid = world.server.process().pid ?? 0;
+    const window = async (seconds: number) => {
+      const framesBefore = await page.evaluate<number>('window.frameFloor.frames');
+      const before = cpuSnapshot(browserPid, true);
+      const started = performance.now();
+      await delay(seconds * 1000);
+      const elapsed = (performance.now() - started) / 1000;
+      const cpu = cpuPercent(before, cpuSnapshot(browserPid, true), elapsed);
+      const frames = (await page.evaluate<number>('window.frameFloor.frames')) - framesBefore;
+      return { cpu, framesPerSecond: frames / elapsed };
+    };
+    await delay(timing.settleMs);
+    const idle = await window(timing.idleS);
+    await page.evaluate('window.frameFloor.run(true)');
+    await delay(timing.settleMs);
+    const loaded = await window(timing.loadedS);
+    return { cpu: loaded.cpu - idle.cpu, framesPerSecond: loaded.framesPerSecond };
+  } finally {
+    await context.close();
+  }
+}
+
 async function round(world: World, kind: Kind, timing: Timing): Promise<Round> {
   const page = await openPage(world, kind);
   try {
@@ -184,7 +213,12 @@ const pct = (value: number) => `${value.toFixed(1)} %`;
 const mb = (bytes: number) => bytes / 2 ** 20;
 const net = (r: Round, pick: (w: Window) => number) => pick(r.loaded) - pick(r.idle);
 
-function figures(rounds: Round[], load: { before: number; after: number }, timing: Timing): Figure[] {
+function figures(
+  rounds: Round[],
+  floor: { cpu: number; framesPerSecond: number },
+  load: { before: number; after: number },
+  timing: Timing,
+): Figure[] {
   const of = (kind: Kind) => rounds.filter((r) => r.kind === kind);
   const gatehouse = of('gatehouse');
   const bare = of('bare');
@@ -233,6 +267,14 @@ function figures(rounds: Round[], load: { before: number; after: number }, timin
       goal: '≤ 2×',
       pass: pageNet / bareNet <= 2,
       detail: `${pct(pageNet)} ÷ ${pct(bareNet)}, medians of interleaved rounds; ${loadNote}`,
+    },
+    {
+      name: `  the browser's frames alone: one cell changed per frame, no data, loaded − idle`,
+      value: floor.cpu,
+      unit: '% core',
+      goal: 'reported',
+      pass: null,
+      detail: `${floor.framesPerSecond.toFixed(0)} frames/s; a 15 × 10 table whose only change is one cell's text each animation frame. What any page that shows a change in nearly every frame pays in this browser before it does any work of its own`,
     },
     {
       name: `  Gatehouse page without cell flashes (reduced motion), loaded − idle`,
@@ -290,7 +332,8 @@ export async function costBench(options: BenchOptions): Promise<Bench> {
           const order = i % 2 === 0 ? kinds : [...kinds].reverse();
           for (const kind of order) rounds.push(await round(world, kind, timing));
         }
-        return figures(rounds, { before, after: machineLoad().loadavg1 }, timing);
+        const floor = await frameFloor(world, timing);
+        return figures(rounds, floor, { before, after: machineLoad().loadavg1 }, timing);
       } finally {
         for (const stop of stopping.reverse()) await stop().catch(() => undefined);
         rmSync(userDataDir, { recursive: true, force: true });
