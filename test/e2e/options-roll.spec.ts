@@ -78,6 +78,10 @@ test('sells the IRA’s covered calls and rolls them to the next monthly by keyb
   await expect(legs).not.toContainText('at market');
   const covered = confirm.getByRole('list', { name: 'Checks' }).getByRole('listitem').filter({ hasText: 'Options' });
   await expect(covered).toContainText('covered by 200 AAPL, 0 already committed');
+  // The IRA's withdrawal note is about the account, not a leg: once, not once per leg.
+  const usdOnly = confirm.getByRole('list', { name: 'Checks' }).getByRole('listitem').filter({ hasText: 'USD only' });
+  await expect(usdOnly).toHaveCount(1);
+  await expect(usdOnly).not.toContainText('to close:');
   await expect(confirm.getByLabel('What-if preview')).toContainText('Commission');
   const transmit = confirm.getByRole('button', { name: 'Transmit roll' });
   await confirm.getByRole('button', { name: 'Back' }).focus();

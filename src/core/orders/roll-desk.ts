@@ -6,7 +6,7 @@ import type { RollPreview, RollRequest, RollResult, RollSubmit } from '../../sha
 import type { Check, Contract, OrderTicket } from '../../shared/ticket';
 import { hasBlock, warningsToAcknowledge } from '../rules';
 import type { OptionTerms } from '../rules/rule-context';
-import { legAcknowledgements, rollLegChecks, rollPriceCheck, type RollRole } from '../rules/roll-rules';
+import { legAcknowledgements, rollChecks, rollPriceCheck, type RollRole } from '../rules/roll-rules';
 import { optionName, rollContract, rollIbOrder, rollLegWords, rollWords, type RollOrder } from '../options/roll-order';
 import type { WhatIfResult } from './gateway-reader';
 import type { AuditEntry } from './order-audit';
@@ -116,8 +116,10 @@ export class RollDesk {
     const words = rollWords(order, closePreview.account.label);
     const market = netMarket(closePreview.quote, openPreview.quote);
     const checks = [
-      ...rollLegChecks('close', closePreview.checks),
-      ...rollLegChecks('open', openPreview.checks),
+      ...rollChecks([
+        { role: 'close', checks: closePreview.checks },
+        { role: 'open', checks: openPreview.checks },
+      ]),
       rollPriceCheck(netLimit, market, close.currency),
     ];
     const groupId = (this.deps.newId ?? randomUUID)();
@@ -173,16 +175,20 @@ export class RollDesk {
       const refused = close.outcome === 'refused' ? close : (open as Extract<Rechecked, { outcome: 'refused' }>);
       const leg = refused === close ? 'buy-to-close' : 'sell-to-open';
       const reason = `Nothing sent: the ${leg} leg was refused on fresh data, and a roll goes out whole or not at all. ${refused.reason}`;
-      const checks = roll.legs.flatMap((l, i) => {
-        const r = rechecked[i]!;
-        return rollLegChecks(l.role, r.outcome === 'refused' ? r.checks : r.evaluation.checks);
-      });
+      const checks = rollChecks(
+        roll.legs.map((l, i) => {
+          const r = rechecked[i]!;
+          return { role: l.role, checks: r.outcome === 'refused' ? r.checks : r.evaluation.checks };
+        }),
+      );
       return { groupId, result: { outcome: 'refused', reason, checks } };
     }
     const market = netMarket(close.evaluation.quote, open.evaluation.quote);
     const checks = [
-      ...rollLegChecks('close', close.evaluation.checks),
-      ...rollLegChecks('open', open.evaluation.checks),
+      ...rollChecks([
+        { role: 'close', checks: close.evaluation.checks },
+        { role: 'open', checks: open.evaluation.checks },
+      ]),
       rollPriceCheck(roll.order.netLimit, market, roll.order.close.currency),
     ];
     const reason = refusalOf(checks, acknowledgements);

@@ -55,10 +55,39 @@ export type RollRole = 'close' | 'open';
 const LEG_WORDS: Record<RollRole, string> = { close: 'buy to close', open: 'sell to open' };
 
 /** A leg's checks as the roll's: its price checks left out, the rest named for the leg ("open:ira-options"). */
-export function rollLegChecks(role: RollRole, checks: readonly Check[]): Check[] {
+function rollLegChecks(role: RollRole, checks: readonly Check[]): Check[] {
   return checks
     .filter((check) => !PER_LEG_PRICE.has(check.id))
     .map((check) => ({ ...check, id: `${role}:${check.id}`, message: `${LEG_WORDS[role]}: ${check.message}` }));
+}
+
+const NOTHING_TO_ACKNOWLEDGE = new Set<Check['outcome']>(['pass', 'info']);
+const sameNote = (a: Check, b: Check) =>
+  a.id === b.id && a.outcome === b.outcome && a.message === b.message && NOTHING_TO_ACKNOWLEDGE.has(a.outcome);
+
+/**
+ * Both legs' checks as the roll's, each named for its leg. A note every leg makes in the same words (the IRA's
+ * USD-only withdrawals) is about the account, not a leg: it is shown once, after the legs', under its own id.
+ * Anything to acknowledge stays with its leg, whose re-check takes the acknowledgement.
+ */
+export function rollChecks(legs: readonly { role: RollRole; checks: readonly Check[] }[]): Check[] {
+  const [first, ...others] = legs;
+  const shared =
+    first === undefined || others.length === 0
+      ? []
+      : first.checks.filter(
+          (check) => !PER_LEG_PRICE.has(check.id) && others.every((leg) => leg.checks.some((c) => sameNote(c, check))),
+        );
+  const isShared = (check: Check) => shared.some((note) => sameNote(note, check));
+  return [
+    ...legs.flatMap((leg) =>
+      rollLegChecks(
+        leg.role,
+        leg.checks.filter((check) => !isShared(check)),
+      ),
+    ),
+    ...shared,
+  ];
 }
 
 /**

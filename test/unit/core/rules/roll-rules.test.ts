@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluateRules } from '../../../../src/core/rules';
 import {
   legAcknowledgements,
-  rollLegChecks,
+  rollChecks,
   rollOpenContext,
   rollPriceCheck,
 } from '../../../../src/core/rules/roll-rules';
@@ -92,10 +92,39 @@ describe('a roll’s checks', () => {
   ] as const;
 
   it('names each leg and leaves out the per-leg price checks the net price replaces', () => {
-    expect(rollLegChecks('open', legChecks).map((c) => [c.id, c.message])).toEqual([
+    expect(rollChecks([{ role: 'open', checks: legChecks }]).map((c) => [c.id, c.message])).toEqual([
       ['open:ira-options', 'sell to open: Covered call.'],
       ['open:size-cap', 'sell to open: Large.'],
     ]);
+  });
+
+  it('shows a note both legs make in the same words once, and keeps whatever needs acknowledging per leg', () => {
+    const usd = {
+      id: 'ira-usd-withdrawals',
+      rule: 'USD-only withdrawals',
+      outcome: 'info',
+      message: 'USD only.',
+    } as const;
+    const checks = rollChecks([
+      { role: 'close', checks: [usd, legChecks[2]] },
+      { role: 'open', checks: [legChecks[0], usd, legChecks[2]] },
+    ]);
+    expect(checks.map((c) => c.id)).toEqual([
+      'close:size-cap',
+      'open:ira-options',
+      'open:size-cap',
+      'ira-usd-withdrawals',
+    ]);
+    expect(checks.at(-1)?.message).toBe('USD only.');
+  });
+
+  it('keeps a note per leg when the legs word it differently', () => {
+    const note = (message: string) => ({ id: 'note', rule: 'A note', outcome: 'info' as const, message });
+    const checks = rollChecks([
+      { role: 'close', checks: [note('Old contract.')] },
+      { role: 'open', checks: [note('New contract.')] },
+    ]);
+    expect(checks.map((c) => c.id)).toEqual(['close:note', 'open:note']);
   });
 
   it('gives each leg’s re-check the acknowledgements of its own checks and of the replaced price checks', () => {
