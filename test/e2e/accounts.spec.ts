@@ -353,6 +353,23 @@ test('the arrow keys move from cell to cell in the positions grid', async ({ pag
   await expect.poll(focused).toEqual({ row: '2', column: 'account' });
 });
 
+test("a position's action button keeps the focus and its element while the row's prices tick", async ({ page }) => {
+  await page.goto(harness.url);
+  await setTickRate(200);
+  const action = page.getByRole('button', { name: 'Sell covered call AAPL DU1000001' });
+  const row = page.getByRole('region', { name: 'Positions by account' }).getByRole('row').filter({ has: action });
+  await action.focus();
+  const element = await action.elementHandle();
+  const before = await row.textContent();
+  // The row's figures change: the grid has updated it at least once since the button was focused.
+  await expect.poll(() => row.textContent(), { timeout: 10_000 }).not.toBe(before);
+  await expect(action).toBeFocused();
+  expect(await element?.evaluate((button) => button.isConnected)).toBe(true);
+  // Enter on the kept button runs the action: the ticket opens for the covered calls.
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('form', { name: 'Order ticket' }).getByLabel('Quantity')).toHaveValue('2');
+});
+
 test('a pane is made taller by dragging the bar below it', async ({ page }) => {
   await page.goto(harness.url);
   const pane = page.getByRole('region', { name: 'Positions', exact: true });

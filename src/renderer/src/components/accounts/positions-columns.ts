@@ -4,6 +4,7 @@ import { NOT_TRADABLE } from '../../../../shared/holdings-words';
 import { formatPercent } from '../../format';
 import { openTicket } from '../../stores/ticket-store';
 import { cellButton, element } from '../cell-elements';
+import { stableCell } from '../stable-cell';
 import { closePrefill } from '../orders/ticket-prefill';
 import { CONSOLIDATED_LEAD, leadFirst, POSITION_LEAD } from './column-order';
 import { expiryColumn } from './expiry-column';
@@ -126,7 +127,14 @@ export const PER_ACCOUNT_COLUMNS: ColDef<PositionRow>[] = leadFirst(
     quantityColumn<PositionRow>('quantity', 'Quantity', 100),
     ...pnlColumns<PositionRow>(),
     // Compact, after the figures: in reach without leading the row.
-    { colId: 'actions', headerName: '', cellRenderer: positionActions, width: 170, sortable: false, filter: false },
+    {
+      colId: 'actions',
+      headerName: '',
+      cellRenderer: stableCell(positionActions),
+      width: 170,
+      sortable: false,
+      filter: false,
+    },
     expiryColumn<PositionRow>(),
     // Option rows only: after what every row has, so the actions stay in view at 1440 px.
     ...greekColumns<PositionRow>(),
