@@ -32,6 +32,17 @@ export function netWords(net: number, currency: string): string {
   return `a net ${net < 0 ? 'credit' : 'debit'} of ${amount(Math.abs(net), currency)}`;
 }
 
+const side = (net: number, currency: string) =>
+  net === 0 ? 'even' : `a ${net < 0 ? 'credit' : 'debit'} of ${amount(Math.abs(net), currency)}`;
+
+/**
+ * The net market in the words the Net selector uses, not in the combo's sign: "a credit of 3.81 to do now, a
+ * credit of 3.97 at best" (now: buy back at the ask, sell at the bid; at best: the other sides).
+ */
+export function netMarketWords(market: { bid: number; ask: number }, currency: string): string {
+  return `${side(market.ask, currency)} to do now, ${side(market.bid, currency)} at best`;
+}
+
 /** "a net credit of 1.25 per contract, $250.00 in all": what the whole roll receives or pays. */
 export function netInAll(net: number, contracts: number, multiplier: number, currency: string): string {
   if (net === 0) return netWords(net, currency);

@@ -52,15 +52,16 @@ test('sells the IRA’s covered calls and rolls them to the next monthly by keyb
   );
 
   // The mid rests while the market holds still: the test takes the credit the market gives now (its net ask).
+  // The net market is said as the Net selector says it (a credit, not IBKR's negative combo price).
   const market = await dialog.getByLabel('Net market').textContent();
-  const netAsk = Number(/ to (-?[\d.]+) /.exec(market ?? '')?.[1]);
-  expect(netAsk).toBeLessThan(0);
+  expect(market).toMatch(/^Net market per contract: a credit of [\d.]+ to do now, a credit of [\d.]+ at best$/);
+  const credit = Number(/a credit of ([\d.]+) to do now/.exec(market ?? '')?.[1]);
   const limit = dialog.getByLabel('Net limit per contract');
   await tabTo(page, limit);
   await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.type((-netAsk).toFixed(2));
+  await page.keyboard.type(credit.toFixed(2));
   await expect(dialog.getByLabel('Net limit in words')).toHaveText(
-    `For a net credit of ${(-netAsk).toFixed(2)} per contract, $${(-netAsk * 200).toFixed(2)} in all.`,
+    `For a net credit of ${credit.toFixed(2)} per contract, $${(credit * 200).toFixed(2)} in all.`,
   );
   const preview = dialog.getByRole('button', { name: 'Preview roll' });
   await tabTo(page, preview);
@@ -76,6 +77,8 @@ test('sells the IRA’s covered calls and rolls them to the next monthly by keyb
     `Buy 2 ${old.name} to close, priced by the roll's net limit`,
   );
   await expect(legs).not.toContainText('at market');
+  // Both legs' markets in cents, as the roll dialog showed them.
+  await expect(legs.getByRole('row', { name: 'Sell to open' })).toContainText(/bid \d+\.\d\d, ask \d+\.\d\d/);
   const covered = confirm.getByRole('list', { name: 'Checks' }).getByRole('listitem').filter({ hasText: 'Options' });
   await expect(covered).toContainText('covered by 200 AAPL, 0 already committed');
   // The IRA's withdrawal note is about the account, not a leg: once, not once per leg.

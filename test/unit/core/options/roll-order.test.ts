@@ -6,7 +6,7 @@ import {
   rollWords,
   type RollOrder,
 } from '../../../../src/core/options/roll-order';
-import { netInAll, netMid, rollNetMarket } from '../../../../src/shared/roll-net';
+import { netInAll, netMarketWords, netMid, rollNetMarket } from '../../../../src/shared/roll-net';
 
 /** A roll as one BAG order: the contract and order IBKR takes, and the words the audit log keeps. */
 
@@ -58,6 +58,14 @@ describe('roll order', () => {
   it('nets the legs’ quotes by side: buy back at the ask, sell at the bid', () => {
     const market = rollNetMarket({ close: { bid: 2.1, ask: 2.2 }, open: { bid: 3.4, ask: 3.6 } });
     expect(market).toEqual({ bid: -1.5, ask: -1.2 });
+  });
+
+  it('says the net market as a credit or debit to do now and at best, never as a negative price', () => {
+    expect(netMarketWords({ bid: -1.5, ask: -1.2 }, 'USD')).toBe(
+      'a credit of 1.20 to do now, a credit of 1.50 at best',
+    );
+    expect(netMarketWords({ bid: -0.1, ask: 0.25 }, 'USD')).toBe('a debit of 0.25 to do now, a credit of 0.10 at best');
+    expect(netMarketWords({ bid: 0, ask: 0.4 }, 'USD')).toBe('a debit of 0.40 to do now, even at best');
   });
 
   it('defaults the net limit to the mid of the net market, in cents', () => {

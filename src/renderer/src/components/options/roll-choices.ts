@@ -1,4 +1,5 @@
 import type { ChainExpiry, ChainRow, OptionContract, OptionRight } from '../../../../shared/options';
+import { formatPrice } from '../../format';
 
 /** The roll dialog's defaults, from the chain: where a short option is rolled to unless the person says otherwise. */
 
@@ -23,4 +24,11 @@ export function nearestListedStrike(rows: readonly ChainRow[], right: OptionRigh
     if (closer) best = row.strike;
   }
   return best;
+}
+
+/** A leg's market as the roll's dialogs show it: "bid 8.00, ask 8.10", a side with no price as —. */
+export function legSidesText(sides: { bid: number | null; ask: number | null } | null): string {
+  if (sides === null) return 'no quote yet';
+  const price = (value: number | null) => (value === null ? '—' : formatPrice(value, 2));
+  return `bid ${price(sides.bid)}, ask ${price(sides.ask)}`;
 }

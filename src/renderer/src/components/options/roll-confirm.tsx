@@ -6,6 +6,7 @@ import { ModalDialog } from '../modal-dialog';
 import { Outcome } from '../orders/group-confirm';
 import { CheckList, useAcknowledged } from '../orders/check-list';
 import { WhatIf } from '../orders/confirm-order-dialog';
+import { legSidesText } from './roll-choices';
 
 /** The IRA option rule's sentence on the new leg says what covers or secures it: shown even when it passes. */
 const coverSentence = (check: Check) => check.id === 'open:ira-options';
@@ -42,7 +43,7 @@ export function RollConfirm({ preview }: { preview: RollPreview }) {
             <tr key={leg.role} aria-label={LEG_LABELS[leg.role]}>
               <th scope="row">{LEG_LABELS[leg.role]}</th>
               <td className="order-words">{leg.words}</td>
-              <td>{leg.quote ? `bid ${leg.quote.bid ?? '—'}, ask ${leg.quote.ask ?? '—'}` : 'no quote'}</td>
+              <td>{legSidesText(leg.quote)}</td>
             </tr>
           ))}
         </tbody>

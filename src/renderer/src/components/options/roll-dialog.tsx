@@ -1,7 +1,6 @@
 import { useEffect, useMemo } from 'react';
-import { amount, count } from '../../../../shared/number-words';
-import { netInAll, netMid, rollNetMarket } from '../../../../shared/roll-net';
-import { formatPrice } from '../../format';
+import { count } from '../../../../shared/number-words';
+import { netInAll, netMarketWords, netMid, rollNetMarket } from '../../../../shared/roll-net';
 import { pinOption, useChainStore } from '../../stores/chain-store';
 import { useMarketStore } from '../../stores/market-store';
 import {
@@ -19,7 +18,7 @@ import {
 import { ModalDialog } from '../modal-dialog';
 import { ExpirySelect } from './expiry-select';
 import { RollConfirm } from './roll-confirm';
-import { listedAt, nearestListedStrike } from './roll-choices';
+import { legSidesText, listedAt, nearestListedStrike } from './roll-choices';
 
 /**
  * The roll of a short option, chosen: the new expiry and strike from the chain (by default the next monthly at
@@ -38,9 +37,6 @@ function useSides(conId: number | undefined) {
   const quote = useMarketStore((s) => (conId === undefined ? undefined : s.quotes.get(conId)));
   return quote?.bid && quote.ask ? { bid: quote.bid, ask: quote.ask } : null;
 }
-
-const sidesText = (sides: { bid: number; ask: number } | null) =>
-  sides ? `bid ${formatPrice(sides.bid, 2)}, ask ${formatPrice(sides.ask, 2)}` : 'no quote yet';
 
 function RollChoices({ position }: { position: ShortOption }) {
   const { chain, expiry, rows, loading, error: chainError } = useChainStore();
@@ -126,19 +122,16 @@ function RollChoices({ position }: { position: ShortOption }) {
         </div>
         <ul className="roll-legs" aria-label="Roll legs">
           <li>
-            Buy to close {position.description}: {sidesText(close)}
+            Buy to close {position.description}: {legSidesText(close)}
           </li>
           <li>
             Sell to open{' '}
             {newOption ? `${position.symbol} ${newOption.expiry} ${count(newOption.strike)} ${position.right}` : '…'}:{' '}
-            {sidesText(open)}
+            {legSidesText(open)}
           </li>
         </ul>
         <p aria-label="Net market">
-          Net market per contract:{' '}
-          {market
-            ? `${amount(market.bid, currency)} to ${amount(market.ask, currency)} (a credit is negative)`
-            : 'waiting for both legs’ quotes'}
+          Net market per contract: {market ? netMarketWords(market, currency) : 'waiting for both legs’ quotes'}
         </p>
         <div className="roll-fields">
           <label>
