@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { startSimulator, type Simulator } from '../../src/simulator';
 import { startHarnessProcess, stopHarnessProcess, type RunningHarness } from './harness-fixture';
-import { fillTicket } from './ticket-steps';
+import { placeRestingBuy } from './ticket-steps';
 import { AAPL_LISTING } from './listings';
 
 /**
@@ -50,18 +50,7 @@ const status = () => page.getByRole('status', { name: 'Connection status' });
 
 /** A buy far below the market: it rests at the gateway for the whole suite. */
 async function placeRestingOrder(): Promise<void> {
-  await fillTicket(page, {
-    account: 'DU1000002',
-    symbol: 'AAPL',
-    side: 'Buy',
-    quantity: 1,
-    type: 'LMT',
-    limitPrice: 100,
-  });
-  const dialog = page.getByRole('dialog', { name: 'Confirm order' });
-  await dialog.getByRole('checkbox', { name: 'Acknowledge: Price near the market' }).check();
-  await dialog.getByRole('button', { name: 'Transmit' }).click();
-  await expect(dialog).toHaveCount(0);
+  await placeRestingBuy(page);
   await expect(page.getByRole('region', { name: 'Order status' })).toContainText('Buy 1 AAPL');
   const intents = auditRecords().filter((r) => r.kind === 'submit-intent');
   expect(intents).toHaveLength(1);

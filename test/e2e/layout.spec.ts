@@ -1,5 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './harness-fixture';
+import { rowsInside } from './rows-in-view';
+import { placeRestingBuy } from './ticket-steps';
 
 /**
  * The workspace layout (issue 21 point 3): resizable panes whose sizes are kept, the ticket docked in a pane of
@@ -87,6 +89,33 @@ for (const viewport of [
         other.y < box.y + box.height;
       expect(overlaps, `the ticket overlaps ${name}`).toBe(false);
     }
+  });
+}
+
+// The e2e default window and the shortest the layout is made for: the balances and positions above leave the
+// open orders their row, the one a person modifies or cancels.
+for (const viewport of [
+  { width: 1280, height: 720 },
+  { width: 1440, height: 720 },
+]) {
+  test(`without the chain at ${viewport.width} × ${viewport.height}, an open order's row stays in view`, async ({
+    page,
+    harness,
+  }) => {
+    await page.setViewportSize(viewport);
+    await open(page, harness.url);
+    await placeRestingBuy(page);
+
+    const openOrders = page.getByRole('tabpanel', { name: 'Open orders (1)' });
+    await expect(openOrders.locator('[role="row"][row-id]')).toHaveCount(1);
+    expect(await rowsInside(openOrders)).toBe(1);
+    // Still there with the separator above moved down as far as it goes.
+    await page.getByRole('separator', { name: 'Resize Positions and Orders and executions' }).focus();
+    await page.keyboard.press('End');
+    expect(await rowsInside(openOrders)).toBe(1);
+    // And the pane holding them is not cut off by the window.
+    const pane = (await page.getByRole('region', { name: 'Orders and executions', exact: true }).boundingBox())!;
+    expect(pane.y + pane.height).toBeLessThanOrEqual(viewport.height);
   });
 }
 

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { startHarnessProcess, stopHarnessProcess, type RunningHarness } from './harness-fixture';
-import { fillTicket } from './ticket-steps';
+import { fillTicket, placeRestingBuy } from './ticket-steps';
 
 let harness: RunningHarness;
 
@@ -101,17 +101,7 @@ test('Alt+C cancels the last order sent from this window, with a toast; Ctrl+Shi
   page,
 }) => {
   await open(page);
-  await fillTicket(page, {
-    account: 'DU1000002',
-    symbol: 'AAPL',
-    side: 'Buy',
-    quantity: 1,
-    type: 'LMT',
-    limitPrice: 100,
-  });
-  const confirm = page.getByRole('dialog', { name: 'Confirm order' });
-  await confirm.getByRole('checkbox', { name: 'Acknowledge: Price near the market' }).check();
-  await confirm.getByRole('button', { name: 'Transmit' }).click();
+  await placeRestingBuy(page);
   // The cancel request acts on the open orders IB Gateway reported, as the grid's Cancel button does.
   await expect(page.getByRole('button', { name: /^Cancel order \d+ BUY 1 AAPL/ })).toBeVisible({ timeout: 10_000 });
 

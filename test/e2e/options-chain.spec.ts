@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { startHarnessProcess, stopHarnessProcess, type RunningHarness } from './harness-fixture';
 import { AAPL_LISTING } from './listings';
+import { rowsInside } from './rows-in-view';
 
 /** The option chain of AAPL from the watchlist: greeks streaming, the bid/ask opening the ticket. */
 
@@ -99,6 +100,41 @@ test('the chain streams greeks for the rows in view; a call’s bid opens the ti
   await expect(rule).toContainText('Blocked');
   await expect(rule).toContainText('naked calls are not allowed in an IRA');
   await expect(dialog.getByRole('button', { name: 'Transmit' })).toBeDisabled();
+});
+
+test('with the chain open at 1440 × 900, three positions and three watchlist lines stay in view, resized or not', async ({
+  page,
+}) => {
+  // The watchlist seeded as a new user's (from the positions held), not AAPL alone.
+  await stopHarnessProcess(harness);
+  harness = await startHarnessProcess();
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto(harness.url);
+  const positions = page.getByRole('region', { name: 'Positions by account' });
+  const watchlist = page.getByRole('region', { name: 'Watchlist' });
+  await expect(positions.locator('[role="row"][row-id]').nth(3)).toBeAttached();
+  await expect(watchlist.locator('[role="row"][row-id]').nth(3)).toBeAttached();
+  await watchlist
+    .locator('[role="row"][row-id] [col-id="symbol"]', { hasText: /^AAPL$/ })
+    .first()
+    .click();
+  await page.getByRole('button', { name: 'Options AAPL' }).click();
+  await expect(atTheMoney(page)).toHaveCount(1);
+  expect(await rowsInside(positions)).toBeGreaterThanOrEqual(3);
+  expect(await rowsInside(watchlist)).toBeGreaterThanOrEqual(3);
+  // And the chain its at-the-money strike with one either side.
+  expect(await rowsInside(chain(page))).toBeGreaterThanOrEqual(3);
+  // A separator moved up into the columns stops short of those rows.
+  await page.getByRole('separator', { name: 'Resize Accounts, market and orders and Option chain' }).focus();
+  for (let i = 0; i < 3; i += 1) await page.keyboard.press('Shift+ArrowUp');
+  expect(await rowsInside(positions)).toBeGreaterThanOrEqual(3);
+  expect(await rowsInside(watchlist)).toBeGreaterThanOrEqual(3);
+  // Not merely laid out but uncovered: both end above the chain.
+  const chainTop = (await page.getByRole('region', { name: 'Option chain AAPL' }).boundingBox())!.y;
+  for (const region of [positions, watchlist]) {
+    const box = (await region.boundingBox())!;
+    expect(box.y + box.height).toBeLessThanOrEqual(chainTop);
+  }
 });
 
 test('the keyboard alone reaches a put’s ask and opens the ticket to buy at the ask', async ({ page }) => {

@@ -33,6 +33,22 @@ export async function fillTicket(page: Page, order: TicketOrder): Promise<void> 
   await last.press('Enter');
 }
 
+/** A buy of 1 AAPL far under the market, acknowledged and transmitted: it stays working at the gateway. */
+export async function placeRestingBuy(page: Page): Promise<void> {
+  await fillTicket(page, {
+    account: 'DU1000002',
+    symbol: 'AAPL',
+    side: 'Buy',
+    quantity: 1,
+    type: 'LMT',
+    limitPrice: 100,
+  });
+  const dialog = page.getByRole('dialog', { name: 'Confirm order' });
+  await dialog.getByRole('checkbox', { name: 'Acknowledge: Price near the market' }).check();
+  await dialog.getByRole('button', { name: 'Transmit' }).click();
+  await expect(dialog).toHaveCount(0);
+}
+
 /** Presses Modify on the open order whose button matches; returns its order id and the ticket it opened. */
 export async function openModify(page: Page, button: RegExp) {
   const modify = page.getByRole('button', { name: button });

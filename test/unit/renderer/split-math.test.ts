@@ -3,6 +3,7 @@ import {
   KEY_STEP,
   keyDelta,
   movedWeights,
+  rowsInView,
   separatorPercent,
   weightsFor,
 } from '../../../src/renderer/src/components/layout/split-math';
@@ -45,6 +46,13 @@ describe('movedWeights', () => {
   it('leaves a pair already smaller than its minimums, and a non-number move, as they are', () => {
     expect(movedWeights({ size: 80, weight: 1, min: 100 }, { size: 80, weight: 2, min: 100 }, 10)).toEqual([1, 2]);
     expect(movedWeights(before, after, Number.NaN)).toEqual([3, 3]);
+  });
+});
+
+describe('rowsInView', () => {
+  it('is the pane’s fixed part and that many rows, so a minimum holds rows and not only a header', () => {
+    expect(rowsInView(3, 42, 157)).toBe(283);
+    expect(rowsInView(0, 28, 157)).toBe(157);
   });
 });
 

@@ -36,6 +36,9 @@ const closed: ChainSlice = {
 
 export const useChainStore = create<ChainSlice>(() => closed);
 
+/** Whether the chain pane is open: the panes above it keep their rows then, not their usual share. */
+export const useChainOpen = () => useChainStore((s) => s.symbol !== null);
+
 /** Every request bumps this; an answer to an older one is dropped (the person moved on). */
 let generation = 0;
 

@@ -68,7 +68,7 @@ export const overlay = (text: string) => `<span class="grid-overlay" role="statu
 const STATE_PREFIX = 'grid.';
 
 /** The quartz theme's own row height: the accounts grids' in comfortable density. */
-const QUARTZ_ROW_HEIGHT = 42;
+export const QUARTZ_ROW_HEIGHT = 42;
 
 /**
  * Feeds a grid from a RowFeed: every row once when the grid is created, then only transactions (applied

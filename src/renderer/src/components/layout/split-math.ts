@@ -37,6 +37,15 @@ export function movedWeights(before: PaneSide, after: PaneSide, delta: number): 
   return [weight * share, weight * (1 - share)];
 }
 
+/**
+ * The least height (px) of a pane that must show `rows` data rows under its fixed part (title, toolbar, grid
+ * header: `chrome`): a minimum that means rows in view, not one that fits only the header. Sized for the
+ * comfortable density, so compact rows show more.
+ */
+export function rowsInView(rows: number, rowHeight: number, chrome: number): number {
+  return chrome + rows * rowHeight;
+}
+
 /** The separator's position as ARIA's aria-valuenow: percent of the container before it, 0–100. */
 export function separatorPercent(weights: readonly number[], index: number): number {
   const total = weights.reduce((sum, w) => sum + w, 0);

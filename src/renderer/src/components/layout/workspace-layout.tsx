@@ -1,11 +1,12 @@
 import { lazy, Suspense, type ReactNode } from 'react';
-import { useChainStore } from '../../stores/chain-store';
+import { useChainOpen } from '../../stores/chain-store';
 import { useOrderStore } from '../../stores/ticket-store';
 import { AccountsWorkspace } from '../accounts/accounts-workspace';
 import { AfterFirstAccounts } from '../after-first-accounts';
 import { OrderStatusList } from '../orders/order-status-list';
 import { OrderTicket } from '../orders/order-ticket';
 import { Split, type Pane } from './split';
+import { rowsInView } from './split-math';
 
 // Loaded after the first positions are painted: the chart library, the audit reader and the chain are not needed
 // to see the accounts, and every byte before them is parsed before them.
@@ -52,20 +53,29 @@ const TICKET_PANE: Pane = { id: 'ticket', label: 'Order ticket', weight: 4, min:
  * An open option chain spans the window's width under everything else: its calls and puts side by side are
  * seventeen columns, more than either column holds.
  */
-const CHAIN_PANE: Pane = { id: 'chain', label: 'Option chain', weight: 3, min: 220, content: later(<ChainPanel />) };
+const CHAIN_PANE: Pane = {
+  id: 'chain',
+  label: 'Option chain',
+  // Under the columns' 5: at 1440 × 900 it opens just short of the positions' and the watchlist's rows.
+  weight: 1.3,
+  // Its toolbar and header over three strikes (28 px rows).
+  min: rowsInView(3, 28, 80),
+  content: later(<ChainPanel />),
+};
 
 /**
  * Accounts on the left, market and order activity on the right, each split resizable and its sizes kept;
  * the option chain below both while it is open.
  */
 export function WorkspaceLayout() {
-  const chainOpen = useChainStore((s) => s.symbol !== null);
+  const chainOpen = useChainOpen();
   // One tree whether or not the chain is open, so opening it does not rebuild the grids above it.
   const columns: Pane = {
     id: 'columns',
     label: 'Accounts, market and orders',
     weight: 5,
-    min: 300,
+    // What its panes' own minimums add up to: a separator moved into the chain stops short of their rows.
+    min: 'content',
     content: <Columns />,
   };
   return <Split id="workspace-chain" direction="column" panes={chainOpen ? [columns, CHAIN_PANE] : [columns]} />;

@@ -3,9 +3,10 @@ import { useCallback, useRef } from 'react';
 import type { Listing } from '../../../../shared/market';
 import { GridExportButton } from '../../export/grid-export-button';
 import { editWatchlist, selectInstrument, useMarketStore } from '../../stores/market-store';
-import { openChain } from '../../stores/chain-store';
+import { openChain, useChainOpen } from '../../stores/chain-store';
 import { openTicket } from '../../stores/ticket-store';
 import { Split } from '../layout/split';
+import { rowsInView } from '../layout/split-math';
 import { sellSecuredPut } from '../options/income-actions';
 import { tradePrefill } from '../orders/ticket-prefill';
 import { PriceChart } from './price-chart';
@@ -17,6 +18,7 @@ const market = () => window.gatehouse.market;
 /** The watchlist and the chart of its selected row. */
 export function MarketPanel() {
   const entries = useMarketStore((s) => s.entries);
+  const chainOpen = useChainOpen();
   const lines = useMarketStore((s) => s.lines);
   const selected = useMarketStore((s) => s.selected);
   const selectedIndex = entries.findIndex((entry) => entry.conId === selected);
@@ -108,7 +110,15 @@ export function MarketPanel() {
         id="market"
         direction="column"
         panes={[
-          { id: 'watchlist', label: 'Watchlist', weight: 5, min: 120, content: watchlist },
+          // Under an open chain, three quoted lines in view (28 px rows) with its title, buttons, header and scrollbar;
+          // without it the column is tall enough, and a docked ticket needs the height in a 720 px window.
+          {
+            id: 'watchlist',
+            label: 'Watchlist',
+            weight: 5,
+            min: chainOpen ? rowsInView(3, 28, 157) : 120,
+            content: watchlist,
+          },
           { id: 'chart', label: 'Chart', weight: 4, min: 160, content: <PriceChart listing={listing} /> },
         ]}
       />
